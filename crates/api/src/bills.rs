@@ -1,0 +1,150 @@
+//! Addresses, providers and bills.
+
+use ofis_domain::{AccountNumber, AddressId, Bill, BillId, Money, Period, ProviderId, ServiceKind};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// An address known to the system (also an address suggestion).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AddressDto {
+    pub id: String,
+    /// Full text as shown to the user: «г. Оренбург, ул. Советская, д. 12, кв. 5».
+    pub title: String,
+    pub city: String,
+    pub street: String,
+    pub house: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat: Option<String>,
+}
+
+/// A service provider (payee).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ProviderDto {
+    pub id: String,
+    pub name: String,
+    pub inn: String,
+    /// Whether Система «Город» itself bills this provider's accounts.
+    pub billed_by_gorod: bool,
+}
+
+/// Kinds of service on the wire (snake_case, same as the domain).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceKindDto {
+    ColdWater,
+    HotWater,
+    Electricity,
+    Gas,
+    Heating,
+    Sewage,
+    Waste,
+    Intercom,
+    Internet,
+    Housing,
+    SchoolMeals,
+    Other,
+}
+
+impl From<ServiceKindDto> for ServiceKind {
+    fn from(k: ServiceKindDto) -> Self {
+        match k {
+            ServiceKindDto::ColdWater => ServiceKind::ColdWater,
+            ServiceKindDto::HotWater => ServiceKind::HotWater,
+            ServiceKindDto::Electricity => ServiceKind::Electricity,
+            ServiceKindDto::Gas => ServiceKind::Gas,
+            ServiceKindDto::Heating => ServiceKind::Heating,
+            ServiceKindDto::Sewage => ServiceKind::Sewage,
+            ServiceKindDto::Waste => ServiceKind::Waste,
+            ServiceKindDto::Intercom => ServiceKind::Intercom,
+            ServiceKindDto::Internet => ServiceKind::Internet,
+            ServiceKindDto::Housing => ServiceKind::Housing,
+            ServiceKindDto::SchoolMeals => ServiceKind::SchoolMeals,
+            ServiceKindDto::Other => ServiceKind::Other,
+        }
+    }
+}
+
+impl From<ServiceKind> for ServiceKindDto {
+    fn from(k: ServiceKind) -> Self {
+        match k {
+            ServiceKind::ColdWater => ServiceKindDto::ColdWater,
+            ServiceKind::HotWater => ServiceKindDto::HotWater,
+            ServiceKind::Electricity => ServiceKindDto::Electricity,
+            ServiceKind::Gas => ServiceKindDto::Gas,
+            ServiceKind::Heating => ServiceKindDto::Heating,
+            ServiceKind::Sewage => ServiceKindDto::Sewage,
+            ServiceKind::Waste => ServiceKindDto::Waste,
+            ServiceKind::Intercom => ServiceKindDto::Intercom,
+            ServiceKind::Internet => ServiceKindDto::Internet,
+            ServiceKind::Housing => ServiceKindDto::Housing,
+            ServiceKind::SchoolMeals => ServiceKindDto::SchoolMeals,
+            ServiceKind::Other => ServiceKindDto::Other,
+        }
+    }
+}
+
+/// One bill posted by a provider for one account and period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct BillDto {
+    pub id: String,
+    pub provider_id: String,
+    pub provider_name: String,
+    pub service: ServiceKindDto,
+    /// Russian name of the service as the provider prints it.
+    pub service_name: String,
+    pub account: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_title: Option<String>,
+    /// `YYYY-MM`.
+    #[schema(value_type = String, example = "2026-11")]
+    pub period: Period,
+    /// Amount charged, roubles, two decimal places.
+    #[schema(value_type = String, example = "1234.56")]
+    pub amount_due: Money,
+    pub metered: bool,
+    pub billed_by_gorod: bool,
+}
+
+impl From<BillDto> for Bill {
+    fn from(b: BillDto) -> Self {
+        Bill {
+            id: BillId(b.id),
+            provider_id: ProviderId(b.provider_id),
+            provider_name: b.provider_name,
+            service: b.service.into(),
+            account: AccountNumber(b.account),
+            address_id: b.address_id.map(AddressId),
+            address_title: b.address_title,
+            period: b.period,
+            amount_due: b.amount_due,
+            metered: b.metered,
+            billed_by_gorod: b.billed_by_gorod,
+        }
+    }
+}
+
+/// The bills of one address for one period: the basis of the общий счёт.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AddressBills {
+    pub address: AddressDto,
+    #[schema(value_type = String, example = "2026-11")]
+    pub period: Period,
+    pub bills: Vec<BillDto>,
+}
+
+/// Query of the address suggestions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams)]
+pub struct AddressQuery {
+    /// What the user typed: street, house, flat in any order.
+    pub q: String,
+}
+
+/// Query of an address's bills.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams)]
+pub struct PeriodQuery {
+    /// `YYYY-MM`; the current period when absent.
+    #[serde(default)]
+    pub period: Option<String>,
+}

@@ -1,0 +1,16 @@
+//! Wire types of the Город API and the bank gateway, shared by the client and the sandbox so the
+//! two cannot drift. Money travels as a string with two decimal places.
+
+pub mod auth;
+pub mod bills;
+pub mod error;
+pub mod gateway;
+pub mod orders;
+pub mod paths;
+pub mod sandbox;
+
+pub use auth::*;
+pub use bills::*;
+pub use error::*;
+pub use gateway::*;
+pub use orders::*;

@@ -1,0 +1,120 @@
+//! Orders (payments of one or more bills) and receipts with fiscal data.
+
+use chrono::{DateTime, Utc};
+use ofis_domain::Money;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One line of an order being created: a bill and the amount paid for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct OrderLineRequest {
+    pub bill_id: String,
+    #[schema(value_type = String, example = "1234.56")]
+    pub amount: Money,
+}
+
+/// Create an order; sent with an `Idempotency-Key` header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CreateOrder {
+    pub lines: Vec<OrderLineRequest>,
+}
+
+/// Where an order stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// Created; the card has not been submitted to the gateway yet.
+    AwaitingPayment,
+    /// The gateway is processing (e.g. a 3-D Secure challenge is open).
+    Processing,
+    /// Paid: a receipt exists.
+    Paid,
+    /// The bank refused; nothing was charged.
+    Declined,
+}
+
+impl OrderStatus {
+    /// Whether the order can no longer change.
+    pub fn is_final(self) -> bool {
+        matches!(self, OrderStatus::Paid | OrderStatus::Declined)
+    }
+}
+
+/// One line of an order as the server keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct OrderLineDto {
+    pub bill_id: String,
+    pub provider_name: String,
+    pub service_name: String,
+    pub account: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_title: Option<String>,
+    #[schema(value_type = String, example = "1234.56")]
+    pub amount: Money,
+}
+
+/// Where the app sends the card for this order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PaymentRef {
+    /// The gateway's payment id.
+    pub payment_id: String,
+    /// The gateway's base URL; card data goes there and nowhere else.
+    pub gateway_url: String,
+}
+
+/// An order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct OrderDto {
+    pub id: String,
+    pub status: OrderStatus,
+    #[schema(value_type = String, example = "1234.56")]
+    pub total: Money,
+    pub lines: Vec<OrderLineDto>,
+    pub created_at: DateTime<Utc>,
+    pub payment: PaymentRef,
+    /// Why the bank refused, in Russian, when declined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<ReceiptDto>,
+}
+
+/// Fiscal data of a receipt (чек) as the fiscal drive signed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct FiscalData {
+    /// ФН: the fiscal drive number (16 digits).
+    pub fn_number: String,
+    /// ФД: the fiscal document number.
+    pub fd_number: u64,
+    /// ФП: the fiscal sign (10 digits).
+    pub fp: String,
+    pub issued_at: DateTime<Utc>,
+    #[schema(value_type = String, example = "1234.56")]
+    pub sum: Money,
+}
+
+impl FiscalData {
+    /// The text of the receipt's fiscal QR code: `t=…&s=…&fn=…&i=…&fp=…&n=1`.
+    pub fn qr_text(&self) -> String {
+        let local = self.issued_at.with_timezone(&ofis_domain::tz::offset());
+        format!(
+            "t={}&s={}&fn={}&i={}&fp={}&n=1",
+            local.format("%Y%m%dT%H%M"),
+            self.sum,
+            self.fn_number,
+            self.fd_number,
+            self.fp
+        )
+    }
+}
+
+/// A paid receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReceiptDto {
+    pub id: String,
+    pub order_id: String,
+    pub lines: Vec<OrderLineDto>,
+    #[schema(value_type = String, example = "1234.56")]
+    pub total: Money,
+    pub fiscal: FiscalData,
+}

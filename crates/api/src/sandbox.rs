@@ -1,0 +1,28 @@
+//! Control requests of the sandbox (tests and demos only; the real API has none of these).
+
+use serde::{Deserialize, Serialize};
+
+/// Turn maintenance mode on or off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaintenanceRequest {
+    pub on: bool,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub retry_after_seconds: Option<u32>,
+}
+
+/// Set the sandbox clock to a local date (Asia/Yekaterinburg).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockRequest {
+    /// `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// One charge the gateway made (for exactly-once checks).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChargeRecord {
+    pub payment_id: String,
+    pub order_id: String,
+    pub amount: ofis_domain::Money,
+}

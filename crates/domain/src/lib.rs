@@ -1,0 +1,19 @@
+//! Pure rules of ОФИС: money, periods, bills, the общий счёт engine, phones and cards.
+//!
+//! No IO and no clock reads: whatever needs "today" takes it as an argument.
+
+pub mod bill;
+pub mod card;
+pub mod combined;
+pub mod ids;
+pub mod money;
+pub mod period;
+pub mod phone;
+pub mod tz;
+
+pub use bill::{Bill, ServiceKind};
+pub use combined::{CombinedBill, CombinedError, FrozenOrder, Line};
+pub use ids::{AccountNumber, AddressId, BillId, OrderId, ProviderId};
+pub use money::{Money, MoneyError};
+pub use period::Period;
+pub use phone::Phone;
