@@ -1,1 +1,29 @@
-fn main() {}
+//! ОФИС: pay housing and utility bills from a phone. Desktop window, web front, or mobile app.
+
+mod cli;
+mod launch;
+mod messages;
+mod state;
+mod app;
+mod components;
+mod views;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let command = match cli::parse(std::env::args().skip(1)) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("{message}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    launch::init_logging();
+    match launch::run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ofis: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

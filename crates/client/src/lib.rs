@@ -1,1 +1,11 @@
-//! placeholder
+//! Typed async client of the Город API and the bank gateway (reqwest + rustls, explicit roots).
+
+mod error;
+mod gateway;
+mod gorod;
+mod http;
+
+pub use error::ClientError;
+pub use gateway::GatewayClient;
+pub use gorod::GorodClient;
+pub use http::{ClientOptions, ensure_allowed_url};

@@ -1,1 +1,19 @@
-//! placeholder
+//! Use-cases of ОФИС: sign in, compose and edit the общий счёт, pay it exactly once, keep receipts.
+//!
+//! The UI renders [`Snapshot`]s and calls the intents of [`Ofis`]; it holds no business rule.
+
+mod app;
+mod db;
+mod error;
+mod payment;
+mod platform;
+mod snapshot;
+
+pub use app::{CoreConfig, Ofis};
+pub use error::CoreError;
+pub use payment::{PayScope, PaymentStep, PaymentTicket};
+pub use platform::{Clock, MemorySecrets, SecretStore, SystemClock};
+pub use snapshot::{AddressChoice, Snapshot};
+
+pub use ofis_api::{AddressDto, ReceiptDto, SmsSent};
+pub use ofis_client::{ClientError, ClientOptions};

@@ -95,7 +95,7 @@ pub fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Card data entered for one payment. Lives in memory only; cleared when dropped.

@@ -1,1 +1,22 @@
-//! placeholder
+//! The app's local SQLite database: the saved selection (общий счёт and addresses), cached
+//! bills, the payment outbox that makes payments exactly-once, receipts and small settings.
+//!
+//! Synchronous by design: the caller runs [`Store`] on a blocking thread. Money is stored as
+//! decimal text, time as RFC 3339 text, and card data is never stored at all.
+
+mod cache;
+mod codec;
+mod error;
+mod migrations;
+mod open;
+mod outbox;
+mod receipts;
+mod selection;
+mod settings;
+mod wipe;
+
+pub use cache::CachedBills;
+pub use error::StoreError;
+pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
+pub use open::Store;
+pub use outbox::{OutboxOrder, OutboxState};

@@ -1,0 +1,102 @@
+//! Errors of the client, one variant per thing the app reacts to differently.
+
+use ofis_api::{ApiError, ErrorCode};
+
+/// What went wrong talking to the Город API or the gateway.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    /// The server could not be reached (down, no network, refused).
+    #[error("network error: {0}")]
+    Network(String),
+    /// No answer in time; the request may or may not have been processed.
+    #[error("timed out")]
+    Timeout,
+    /// Planned maintenance, with the server's message.
+    #[error("maintenance: {message}")]
+    Maintenance { message: String, retry_after_seconds: Option<u32> },
+    /// The server refused the content; the message is Russian and fit for the user.
+    #[error("refused: {message}")]
+    Validation { message: String, field: Option<String> },
+    /// Sign-in required or expired.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// No such thing.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The same idempotency key is in use by a request still running.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The same idempotency key was used with a different body.
+    #[error("idempotency key reused with another body")]
+    IdempotencyMismatch,
+    /// The provider requires meter readings with this payment.
+    #[error("readings required: {0}")]
+    ReadingsRequired(String),
+    /// Any other server failure.
+    #[error("server error {status}: {message}")]
+    Server { status: u16, message: String },
+    /// The answer could not be understood.
+    #[error("unexpected answer: {0}")]
+    Decode(String),
+    /// The URL is not allowed (plain http to a non-loopback host, or not a URL).
+    #[error("insecure or invalid server address: {0}")]
+    InsecureUrl(String),
+}
+
+impl ClientError {
+    /// Builds the error for an HTTP error status and its body.
+    pub(crate) fn from_response(status: u16, body: &[u8]) -> ClientError {
+        match serde_json::from_slice::<ApiError>(body) {
+            Ok(api) => match api.code {
+                ErrorCode::Maintenance => ClientError::Maintenance {
+                    message: api.message,
+                    retry_after_seconds: api.retry_after_seconds,
+                },
+                ErrorCode::Validation => ClientError::Validation { message: api.message, field: api.field },
+                ErrorCode::Unauthorized => ClientError::Unauthorized,
+                ErrorCode::NotFound => ClientError::NotFound(api.message),
+                ErrorCode::Conflict => ClientError::Conflict(api.message),
+                ErrorCode::IdempotencyMismatch => ClientError::IdempotencyMismatch,
+                ErrorCode::ReadingsRequired => ClientError::ReadingsRequired(api.message),
+                ErrorCode::RateLimited | ErrorCode::Internal => {
+                    ClientError::Server { status, message: api.message }
+                }
+            },
+            Err(_) => match status {
+                401 => ClientError::Unauthorized,
+                404 => ClientError::NotFound(String::new()),
+                503 => ClientError::Maintenance { message: String::new(), retry_after_seconds: None },
+                _ => ClientError::Server {
+                    status,
+                    message: String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned(),
+                },
+            },
+        }
+    }
+
+    /// Whether the request may have reached the server and a retry with the same key is right.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ClientError::Network(_)
+                | ClientError::Timeout
+                | ClientError::Maintenance { .. }
+                | ClientError::Conflict(_)
+                | ClientError::Server { .. }
+                | ClientError::Decode(_)
+        )
+    }
+}
+
+impl From<reqwest::Error> for ClientError {
+    fn from(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            ClientError::Timeout
+        } else if e.is_decode() {
+            ClientError::Decode(e.to_string())
+        } else {
+            // The URL may carry ids but never card data: card data only travels in bodies.
+            ClientError::Network(e.without_url().to_string())
+        }
+    }
+}

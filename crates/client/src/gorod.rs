@@ -1,0 +1,133 @@
+//! The Город API client.
+
+use std::sync::{Arc, RwLock};
+
+use ofis_api::{
+    paths, AddressBills, AddressDto, CreateOrder, OrderDto, ReceiptDto, RefreshRequest, Session,
+    SignInRequest, SmsRequest, SmsSent,
+};
+use ofis_domain::Period;
+use tracing::instrument;
+
+use crate::error::ClientError;
+use crate::http::{build_http, ensure_allowed_url, send_json, ClientOptions};
+
+/// A typed client of one Город API server. Cheap to clone; clones share the session token.
+#[derive(Clone, Debug)]
+pub struct GorodClient {
+    http: reqwest::Client,
+    base: Arc<str>,
+    token: Arc<RwLock<Option<String>>>,
+}
+
+impl GorodClient {
+    /// A client of the server at `base_url` (https, or http on loopback).
+    pub fn new(base_url: &str, options: &ClientOptions) -> Result<Self, ClientError> {
+        let base = ensure_allowed_url(base_url)?;
+        Ok(GorodClient { http: build_http(options)?, base: base.into(), token: Arc::default() })
+    }
+
+    /// The server's base URL.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    /// Uses this access token for the requests that need one.
+    pub fn set_access_token(&self, token: Option<String>) {
+        *self.token.write().unwrap_or_else(|p| p.into_inner()) = token;
+    }
+
+    /// Whether an access token is set.
+    pub fn has_token(&self) -> bool {
+        self.token.read().unwrap_or_else(|p| p.into_inner()).is_some()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    fn authed(&self, req: reqwest::RequestBuilder) -> Result<reqwest::RequestBuilder, ClientError> {
+        let token = self.token.read().unwrap_or_else(|p| p.into_inner()).clone();
+        match token {
+            Some(t) => Ok(req.bearer_auth(t)),
+            None => Err(ClientError::Unauthorized),
+        }
+    }
+
+    /// Asks the server to send an SMS code to the phone.
+    #[instrument(skip(self), err)]
+    pub async fn request_sms(&self, phone: &str) -> Result<SmsSent, ClientError> {
+        let body = SmsRequest { phone: phone.to_string() };
+        send_json(self.http.post(self.url(paths::AUTH_SMS)).json(&body)).await
+    }
+
+    /// Signs in with the SMS code; the client keeps the access token.
+    #[instrument(skip(self, code), err)]
+    pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Session, ClientError> {
+        let body = SignInRequest { phone: phone.to_string(), code: code.to_string() };
+        let session: Session = send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body)).await?;
+        self.set_access_token(Some(session.access_token.clone()));
+        Ok(session)
+    }
+
+    /// Exchanges a refresh token for a new session; the client keeps the new access token.
+    #[instrument(skip_all, err)]
+    pub async fn refresh(&self, refresh_token: &str) -> Result<Session, ClientError> {
+        let body = RefreshRequest { refresh_token: refresh_token.to_string() };
+        let session: Session = send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
+        self.set_access_token(Some(session.access_token.clone()));
+        Ok(session)
+    }
+
+    /// Address suggestions for what the user typed.
+    #[instrument(skip(self), err)]
+    pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressDto>, ClientError> {
+        let req = self.http.get(self.url(paths::ADDRESSES)).query(&[("q", query)]);
+        // Suggestions work before sign-in too; send the token when there is one.
+        let token = self.token.read().unwrap_or_else(|p| p.into_inner()).clone();
+        let req = match token {
+            Some(t) => req.bearer_auth(t),
+            None => req,
+        };
+        send_json(req).await
+    }
+
+    /// Every bill known for an address in a period (the current one when `None`).
+    #[instrument(skip(self), err)]
+    pub async fn address_bills(&self, address_id: &str, period: Option<Period>) -> Result<AddressBills, ClientError> {
+        let mut req = self.http.get(self.url(&paths::address_bills(address_id)));
+        if let Some(p) = period {
+            req = req.query(&[("period", p.to_string())]);
+        }
+        send_json(self.authed(req)?).await
+    }
+
+    /// Creates an order for a frozen composition, under an idempotency key stored beforehand.
+    #[instrument(skip(self, order), fields(lines = order.lines.len()), err)]
+    pub async fn create_order(&self, idempotency_key: &str, order: &CreateOrder) -> Result<OrderDto, ClientError> {
+        let req = self
+            .http
+            .post(self.url(paths::ORDERS))
+            .header(paths::IDEMPOTENCY_KEY, idempotency_key)
+            .json(order);
+        send_json(self.authed(req)?).await
+    }
+
+    /// One order's current state.
+    #[instrument(skip(self), err)]
+    pub async fn order(&self, order_id: &str) -> Result<OrderDto, ClientError> {
+        send_json(self.authed(self.http.get(self.url(&paths::order(order_id))))?).await
+    }
+
+    /// Every order of the signed-in user, newest first.
+    #[instrument(skip(self), err)]
+    pub async fn orders(&self) -> Result<Vec<OrderDto>, ClientError> {
+        send_json(self.authed(self.http.get(self.url(paths::ORDERS)))?).await
+    }
+
+    /// Every receipt of the signed-in user, newest first.
+    #[instrument(skip(self), err)]
+    pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, ClientError> {
+        send_json(self.authed(self.http.get(self.url(paths::RECEIPTS)))?).await
+    }
+}

@@ -1,0 +1,289 @@
+//! The app service: state, sign-in, the общий счёт and its edits.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use ofis_api::{AddressDto, ReceiptDto, SmsSent};
+use ofis_client::{ClientOptions, GatewayClient, GorodClient};
+use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Money, Period, Phone};
+use ofis_store::Store;
+use tracing::{info, instrument};
+
+use crate::db::Db;
+use crate::error::CoreError;
+use crate::payment::PaymentTicket;
+use crate::platform::{Clock, SecretStore};
+use crate::snapshot::{AddressChoice, Snapshot};
+
+const ACCESS_TOKEN: &str = "access_token";
+const REFRESH_TOKEN: &str = "refresh_token";
+const PHONE_SETTING: &str = "phone";
+
+/// Where the app's data and server are.
+#[derive(Clone, Debug)]
+pub struct CoreConfig {
+    /// Base URL of the Город API.
+    pub server_url: String,
+    /// Folder of the SQLite database.
+    pub data_dir: PathBuf,
+    /// HTTP options (timeouts, extra roots).
+    pub client: ClientOptions,
+}
+
+pub(crate) struct State {
+    pub(crate) phone: Option<String>,
+    pub(crate) combined: CombinedBill,
+    pub(crate) paid: BTreeSet<BillId>,
+    pub(crate) addresses: Vec<AddressChoice>,
+    pub(crate) from_cache: bool,
+    pub(crate) tickets: HashMap<String, PaymentTicket>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) gorod: GorodClient,
+    pub(crate) gateway: GatewayClient,
+    pub(crate) db: Db,
+    pub(crate) secrets: Arc<dyn SecretStore>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) state: Mutex<State>,
+    /// One payment flow at a time: a double tap on «Оплатить» makes one order.
+    pub(crate) pay_lock: tokio::sync::Mutex<()>,
+}
+
+/// The app service. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Ofis {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl Ofis {
+    /// Opens the local database and shows what it has at once (the cached общий счёт).
+    pub async fn open(config: CoreConfig, secrets: Arc<dyn SecretStore>, clock: Arc<dyn Clock>) -> Result<Self, CoreError> {
+        let gorod = GorodClient::new(&config.server_url, &config.client)?;
+        let gateway = GatewayClient::new(&config.client)?;
+        let path = config.data_dir.join("ofis.sqlite");
+        let store = tokio::task::spawn_blocking(move || {
+            std::fs::create_dir_all(path.parent().unwrap_or(std::path::Path::new(".")))
+                .map_err(|e| ofis_store::StoreError::Io(e.to_string()))?;
+            Store::open(&path)
+        })
+        .await
+        .map_err(|e| CoreError::Task(e.to_string()))??;
+        let db = Db::new(store);
+        let (combined, addresses, phone, paid) = db
+            .run(|s| {
+                let combined = s.load_combined()?;
+                let addresses = s
+                    .saved_addresses()?
+                    .into_iter()
+                    .map(|(id, title)| AddressChoice { id: id.0, title })
+                    .collect::<Vec<_>>();
+                let phone = s.get_setting(PHONE_SETTING)?;
+                let paid = crate::payment::paid_bills(s)?;
+                Ok((combined, addresses, phone, paid))
+            })
+            .await?;
+        if let Some(token) = secrets.get(ACCESS_TOKEN) {
+            gorod.set_access_token(Some(token));
+        }
+        let state = State { phone, combined, paid, addresses, from_cache: true, tickets: HashMap::new() };
+        Ok(Ofis {
+            inner: Arc::new(Inner {
+                gorod,
+                gateway,
+                db,
+                secrets,
+                clock,
+                state: Mutex::new(state),
+                pay_lock: tokio::sync::Mutex::new(()),
+            }),
+        })
+    }
+
+    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.inner.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The current state for the UI.
+    pub fn snapshot(&self) -> Snapshot {
+        let s = self.state();
+        Snapshot {
+            phone: s.phone.clone(),
+            combined: s.combined.clone(),
+            paid: s.paid.clone(),
+            addresses: s.addresses.clone(),
+            from_cache: s.from_cache,
+        }
+    }
+
+    /// Whether a session token is present.
+    pub fn is_signed_in(&self) -> bool {
+        self.inner.gorod.has_token()
+    }
+
+    /// Today in the service area.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.inner.clock.today()
+    }
+
+    /// Asks for an SMS code to the phone the user typed.
+    #[instrument(skip(self))]
+    pub async fn request_code(&self, phone: &str) -> Result<SmsSent, CoreError> {
+        let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
+        Ok(self.inner.gorod.request_sms(phone.as_str()).await?)
+    }
+
+    /// Signs in with the SMS code; tokens go to the secret store, never to SQLite.
+    #[instrument(skip(self, code))]
+    pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Snapshot, CoreError> {
+        let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
+        let code = code.trim();
+        if code.is_empty() || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CoreError::CodeFormat);
+        }
+        let session = self.inner.gorod.sign_in(phone.as_str(), code).await?;
+        self.inner.secrets.set(ACCESS_TOKEN, &session.access_token);
+        self.inner.secrets.set(REFRESH_TOKEN, &session.refresh_token);
+        let p = session.profile.phone.clone();
+        self.inner.db.run(move |s| s.set_setting(PHONE_SETTING, &p)).await?;
+        self.state().phone = Some(session.profile.phone);
+        info!("signed in");
+        Ok(self.snapshot())
+    }
+
+    /// Address suggestions while the user types.
+    pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressDto>, CoreError> {
+        if query.trim().chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        Ok(self.inner.gorod.suggest_addresses(query.trim()).await?)
+    }
+
+    /// «Поиск по адресу»: every bill known for the address joins the общий счёт (one request).
+    /// Returns the new state and how many bills the address has this period.
+    #[instrument(skip(self, address), fields(address = %address.id))]
+    pub async fn add_address(&self, address: AddressDto) -> Result<(Snapshot, usize), CoreError> {
+        let found = self.inner.gorod.address_bills(&address.id, None).await?;
+        let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
+        let count = bills.len();
+        {
+            let mut s = self.state();
+            for bill in &bills {
+                if !s.combined.contains(bill) {
+                    let _ = s.combined.add(bill.clone());
+                }
+            }
+            if !s.addresses.iter().any(|a| a.id == address.id) {
+                s.addresses.push(AddressChoice { id: address.id.clone(), title: address.title.clone() });
+            }
+        }
+        self.persist_combined().await?;
+        let (id, title, period, now) = (address.id, address.title, found.period, self.inner.clock.now());
+        self.inner
+            .db
+            .run(move |s| {
+                let id = AddressId(id);
+                s.add_saved_address(&id, &title)?;
+                s.cache_address_bills(&id, period, &bills, now)
+            })
+            .await?;
+        Ok((self.snapshot(), count))
+    }
+
+    /// Fetches this period's bills of every saved address and merges them into the общий счёт.
+    #[instrument(skip(self))]
+    pub async fn refresh(&self) -> Result<Snapshot, CoreError> {
+        let addresses = self.state().addresses.clone();
+        for address in addresses {
+            let found = self.inner.gorod.address_bills(&address.id, None).await?;
+            let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
+            self.merge_fresh_bills(&bills, found.period);
+            let (id, period, now) = (AddressId(address.id.clone()), found.period, self.inner.clock.now());
+            self.inner.db.run(move |s| s.cache_address_bills(&id, period, &bills, now)).await?;
+        }
+        self.state().from_cache = false;
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    fn merge_fresh_bills(&self, bills: &[Bill], period: Period) {
+        let mut s = self.state();
+        // A new month replaces last month's line of the same account.
+        let stale: Vec<BillId> = s
+            .combined
+            .lines()
+            .iter()
+            .filter(|l| {
+                l.bill.period < period
+                    && bills.iter().any(|b| b.provider_id == l.bill.provider_id && b.account == l.bill.account)
+            })
+            .map(|l| l.bill.id.clone())
+            .collect();
+        for id in stale {
+            let _ = s.combined.remove(&id);
+        }
+        for bill in bills {
+            let paid = s.paid.contains(&bill.id);
+            s.combined.refresh(bill.clone());
+            if paid {
+                let _ = s.combined.skip(&bill.id);
+            }
+        }
+    }
+
+    /// «удалить»: removes a line.
+    pub async fn remove_line(&self, id: &BillId) -> Result<Snapshot, CoreError> {
+        self.state().combined.remove(id)?;
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    /// «не платить»: keeps the line with a zero amount.
+    pub async fn skip_line(&self, id: &BillId) -> Result<Snapshot, CoreError> {
+        self.state().combined.skip(id)?;
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    /// Sets the amount of a line from what the user typed.
+    pub async fn set_amount(&self, id: &BillId, typed: &str) -> Result<Snapshot, CoreError> {
+        let amount = Money::parse_input(typed)?;
+        self.state().combined.set_amount(id, amount)?;
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    /// «Исключить из оплаты все услуги на адресе».
+    pub async fn exclude_address(&self, address: Option<AddressId>) -> Result<Snapshot, CoreError> {
+        self.state().combined.exclude_address(address.as_ref());
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    /// «Удалить все услуги на адресе»: the address is no longer followed either.
+    pub async fn remove_address(&self, address: Option<AddressId>) -> Result<Snapshot, CoreError> {
+        {
+            let mut s = self.state();
+            s.combined.remove_address(address.as_ref());
+            if let Some(a) = &address {
+                s.addresses.retain(|c| c.id != a.0);
+            }
+        }
+        if let Some(a) = address {
+            self.inner.db.run(move |s| s.remove_saved_address(&a).map(|_| ())).await?;
+        }
+        self.persist_combined().await?;
+        Ok(self.snapshot())
+    }
+
+    /// Receipts kept on this device, newest first.
+    pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, CoreError> {
+        self.inner.db.run(|s| s.receipts()).await
+    }
+
+    pub(crate) async fn persist_combined(&self) -> Result<(), CoreError> {
+        let combined = self.state().combined.clone();
+        self.inner.db.run(move |s| s.save_combined(&combined)).await
+    }
+}

@@ -1,0 +1,286 @@
+//! Paying the общий счёт exactly once: the idempotency key is committed before the first send,
+//! retries reuse it, and unfinished orders are reconciled before the same bills are paid again.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use ofis_api::{CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus, ReceiptDto};
+use ofis_client::ClientError;
+use ofis_domain::card::CardData;
+use ofis_domain::{BillId, FrozenOrder, Line, Money};
+use ofis_store::{OutboxOrder, OutboxState, Store, StoreError};
+use tracing::{info, instrument, warn};
+
+use crate::app::Ofis;
+use crate::error::CoreError;
+
+/// What to pay.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PayScope {
+    /// Every line with a non-zero amount («Оплатить» at the bottom).
+    All,
+    /// One line alone (the line's own «Оплатить»).
+    Line(BillId),
+}
+
+/// A created order waiting for the card: its composition is frozen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentTicket {
+    pub key: String,
+    pub order_id: String,
+    pub payment_id: String,
+    pub gateway_url: String,
+    pub total: Money,
+    pub lines: Vec<Line>,
+}
+
+/// Where a payment stands after the card or the 3-D Secure code.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PaymentStep {
+    /// Paid; the receipt is stored.
+    Paid(ReceiptDto),
+    /// The bank asks for a 3-D Secure code.
+    Challenge,
+    /// The bank refused; nothing was charged. The message is Russian.
+    Declined(String),
+}
+
+const CREATE_ATTEMPTS: u32 = 3;
+const POLL_ATTEMPTS: u32 = 20;
+
+/// Bills paid through the app (from final paid orders in the outbox).
+pub(crate) fn paid_bills(store: &mut Store) -> Result<BTreeSet<BillId>, StoreError> {
+    Ok(store
+        .outbox_all()?
+        .into_iter()
+        .filter(|o| o.state == OutboxState::Paid)
+        .flat_map(|o| o.lines.into_iter().map(|l| l.bill.id))
+        .collect())
+}
+
+fn order_request(lines: &[Line]) -> CreateOrder {
+    CreateOrder {
+        lines: lines
+            .iter()
+            .map(|l| OrderLineRequest { bill_id: l.bill.id.0.clone(), amount: l.amount })
+            .collect(),
+    }
+}
+
+impl Ofis {
+    /// «Оплатить»: freezes the composition, commits an idempotency key, creates the order.
+    #[instrument(skip(self))]
+    pub async fn start_payment(&self, scope: PayScope) -> Result<PaymentTicket, CoreError> {
+        let _one_at_a_time = self.inner.pay_lock.lock().await;
+        let frozen: FrozenOrder = {
+            let s = self.state();
+            match &scope {
+                PayScope::All => s.combined.freeze()?,
+                PayScope::Line(id) => s.combined.freeze_line(id)?,
+            }
+        };
+        if let Some(ticket) = self.settle_overlapping(&frozen).await? {
+            return Ok(ticket);
+        }
+        let order = OutboxOrder::prepared(uuid::Uuid::new_v4().to_string(), self.inner.clock.now(), frozen.lines().to_vec());
+        let stored = order.clone();
+        self.inner.db.run(move |s| s.outbox_insert(&stored)).await?;
+        self.create_on_server(&order).await
+    }
+
+    /// Sends (or re-sends, with the same key) the order to the server and records the answer.
+    async fn create_on_server(&self, order: &OutboxOrder) -> Result<PaymentTicket, CoreError> {
+        let key = order.idempotency_key.clone();
+        let request = order_request(&order.lines);
+        let mut attempt = 0;
+        let created: OrderDto = loop {
+            attempt += 1;
+            match self.inner.gorod.create_order(&key, &request).await {
+                Ok(dto) => break dto,
+                Err(e) if e.is_retryable() && attempt < CREATE_ATTEMPTS => {
+                    warn!(attempt, error = %e, "order creation will be retried with the same key");
+                    tokio::time::sleep(Duration::from_millis(300 * u64::from(attempt))).await;
+                }
+                Err(e) if e.is_retryable() => return Err(e.into()),
+                Err(e) => {
+                    // A final refusal: this key is done; a later attempt gets a new one.
+                    let (k, msg) = (key.clone(), e.to_string());
+                    self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, Some(&msg), None)).await?;
+                    return Err(e.into());
+                }
+            }
+        };
+        let (k, oid, pid, url) = (key.clone(), created.id.clone(), created.payment.payment_id.clone(), created.payment.gateway_url.clone());
+        self.inner.db.run(move |s| s.outbox_mark_created(&k, &oid, &pid, &url)).await?;
+        let ticket = PaymentTicket {
+            key: key.clone(),
+            order_id: created.id,
+            payment_id: created.payment.payment_id,
+            gateway_url: created.payment.gateway_url,
+            total: created.total,
+            lines: order.lines.clone(),
+        };
+        self.state().tickets.insert(key, ticket.clone());
+        Ok(ticket)
+    }
+
+    /// Before new money moves for these bills, earlier unfinished orders that share a bill are
+    /// reconciled. The same composition still awaiting a card is reused instead of duplicated.
+    async fn settle_overlapping(&self, frozen: &FrozenOrder) -> Result<Option<PaymentTicket>, CoreError> {
+        let ids: BTreeSet<BillId> = frozen.bill_ids().into_iter().collect();
+        let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
+        for order in pending.into_iter().filter(|o| o.lines.iter().any(|l| ids.contains(&l.bill.id))) {
+            let server = self.reconcile_one(&order).await?;
+            let Some(server) = server else { continue };
+            if server.status.is_final() {
+                continue;
+            }
+            if order.lines == frozen.lines() && server.status == OrderStatus::AwaitingPayment {
+                let ticket = PaymentTicket {
+                    key: order.idempotency_key.clone(),
+                    order_id: server.id.clone(),
+                    payment_id: server.payment.payment_id.clone(),
+                    gateway_url: server.payment.gateway_url.clone(),
+                    total: server.total,
+                    lines: order.lines.clone(),
+                };
+                self.state().tickets.insert(ticket.key.clone(), ticket.clone());
+                return Ok(Some(ticket));
+            }
+            if server.status == OrderStatus::AwaitingPayment {
+                // No card was ever sent for it: nothing can be charged, so it is safe to drop.
+                let k = order.idempotency_key.clone();
+                self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, None, None)).await?;
+                continue;
+            }
+            return Err(CoreError::PaymentInProgress);
+        }
+        Ok(None)
+    }
+
+    /// Asks the server where one unfinished order stands and records a final answer.
+    async fn reconcile_one(&self, order: &OutboxOrder) -> Result<Option<OrderDto>, CoreError> {
+        let dto = match &order.server_order_id {
+            Some(id) => self.inner.gorod.order(id).await?,
+            None => {
+                // Never confirmed as created: re-send with the same key; the server replays.
+                let ticket = self.create_on_server(order).await?;
+                self.inner.gorod.order(&ticket.order_id).await?
+            }
+        };
+        self.record_final(&order.idempotency_key, &dto).await?;
+        Ok(Some(dto))
+    }
+
+    /// Reconciles every unfinished order (on start, before anything is paid).
+    pub async fn reconcile(&self) -> Result<usize, CoreError> {
+        let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
+        let mut settled = 0;
+        for order in pending {
+            if let Some(dto) = self.reconcile_one(&order).await? {
+                if dto.status.is_final() {
+                    settled += 1;
+                }
+            }
+        }
+        Ok(settled)
+    }
+
+    /// Sends the card to the bank gateway (and nowhere else) for a created order.
+    #[instrument(skip(self, number, expiry, cvc))]
+    pub async fn submit_card(&self, key: &str, number: &str, expiry: &str, cvc: &str) -> Result<PaymentStep, CoreError> {
+        let card = CardData::parse(number, expiry, cvc, self.inner.clock.today())?;
+        let ticket = self.ticket(key)?;
+        let outcome = self.inner.gateway.pay_with_card(&ticket.gateway_url, &ticket.payment_id, card).await;
+        self.after_gateway(&ticket, outcome).await
+    }
+
+    /// Sends the 3-D Secure code.
+    #[instrument(skip(self, code))]
+    pub async fn confirm_3ds(&self, key: &str, code: &str) -> Result<PaymentStep, CoreError> {
+        let ticket = self.ticket(key)?;
+        let outcome = self.inner.gateway.confirm_3ds(&ticket.gateway_url, &ticket.payment_id, code.trim()).await;
+        self.after_gateway(&ticket, outcome).await
+    }
+
+    fn ticket(&self, key: &str) -> Result<PaymentTicket, CoreError> {
+        self.state().tickets.get(key).cloned().ok_or(CoreError::UnknownPayment)
+    }
+
+    async fn after_gateway(&self, ticket: &PaymentTicket, outcome: Result<GatewayOutcome, ClientError>) -> Result<PaymentStep, CoreError> {
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(e) if e.is_retryable() => {
+                // The bank may have charged: ask the Город API before saying anything.
+                warn!(error = %e, "gateway answer lost; reconciling");
+                let dto = self.poll_final(&ticket.order_id).await?;
+                return match self.record_final(&ticket.key, &dto).await? {
+                    Some(step) => Ok(step),
+                    None => Err(e.into()),
+                };
+            }
+            Err(e) => return Err(e.into()),
+        };
+        match outcome.status {
+            GatewayStatus::ChallengeRequired => Ok(PaymentStep::Challenge),
+            GatewayStatus::Succeeded | GatewayStatus::Declined | GatewayStatus::InsufficientFunds => {
+                let dto = self.poll_final(&ticket.order_id).await?;
+                match self.record_final(&ticket.key, &dto).await? {
+                    Some(step) => Ok(step),
+                    None => Err(CoreError::PaymentInProgress),
+                }
+            }
+        }
+    }
+
+    async fn poll_final(&self, order_id: &str) -> Result<OrderDto, CoreError> {
+        let mut last = self.inner.gorod.order(order_id).await?;
+        for _ in 0..POLL_ATTEMPTS {
+            if last.status.is_final() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            last = self.inner.gorod.order(order_id).await?;
+        }
+        Ok(last)
+    }
+
+    /// Records a final server answer in the outbox (and the receipt); `None` if not final yet.
+    async fn record_final(&self, key: &str, dto: &OrderDto) -> Result<Option<PaymentStep>, CoreError> {
+        match dto.status {
+            OrderStatus::Paid => {
+                let Some(receipt) = dto.receipt.clone() else {
+                    return Err(ClientError::Decode("paid order without a receipt".into()).into());
+                };
+                let (k, r) = (key.to_string(), receipt.clone());
+                self.inner
+                    .db
+                    .run(move |s| {
+                        s.save_receipt(&r)?;
+                        s.outbox_mark_final(&k, OutboxState::Paid, None, Some(&r.id))
+                    })
+                    .await?;
+                {
+                    let mut s = self.state();
+                    for line in &dto.lines {
+                        let id = BillId(line.bill_id.clone());
+                        s.paid.insert(id.clone());
+                        let _ = s.combined.skip(&id);
+                    }
+                    s.tickets.remove(key);
+                }
+                self.persist_combined().await?;
+                info!(order = %dto.id, "paid");
+                Ok(Some(PaymentStep::Paid(receipt)))
+            }
+            OrderStatus::Declined => {
+                let message = dto.failure.clone().unwrap_or_else(|| "Банк отклонил операцию".to_string());
+                let (k, m) = (key.to_string(), message.clone());
+                self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Declined, Some(&m), None)).await?;
+                self.state().tickets.remove(key);
+                Ok(Some(PaymentStep::Declined(message)))
+            }
+            OrderStatus::AwaitingPayment | OrderStatus::Processing => Ok(None),
+        }
+    }
+}

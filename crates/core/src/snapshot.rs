@@ -1,0 +1,34 @@
+//! What the UI shows: a consistent copy of the app state after each intent.
+
+use std::collections::BTreeSet;
+
+use ofis_domain::{BillId, CombinedBill, Money};
+
+/// An address the user chose; its bills join the общий счёт every month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddressChoice {
+    pub id: String,
+    pub title: String,
+}
+
+/// The app state as the UI renders it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// The signed-in phone (normalised), if any.
+    pub phone: Option<String>,
+    /// The общий счёт.
+    pub combined: CombinedBill,
+    /// Bills paid through the app this period: shown as «Оплачено».
+    pub paid: BTreeSet<BillId>,
+    /// Saved addresses.
+    pub addresses: Vec<AddressChoice>,
+    /// True while the shown bills come from the cache and a refresh has not finished.
+    pub from_cache: bool,
+}
+
+impl Snapshot {
+    /// The total to pay now.
+    pub fn total(&self) -> Money {
+        self.combined.total()
+    }
+}

@@ -1,0 +1,59 @@
+//! Sandbox controls over HTTP (tests and demos only; the real API has none of these and they are
+//! left out of the OpenAPI document): the clock, maintenance mode and the gateway's charges.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use ofis_api::paths::{SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAINTENANCE};
+use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest};
+
+use crate::error::{json_body, Failure};
+use crate::state::{Sandbox, DEFAULT_MAINTENANCE_MESSAGE};
+
+/// Retry-After when maintenance is turned on without one.
+const DEFAULT_RETRY_SECONDS: u32 = 600;
+
+/// The control routes.
+pub(crate) fn routes() -> Router<Sandbox> {
+    Router::new()
+        .route(SANDBOX_CLOCK, post(set_clock))
+        .route(SANDBOX_MAINTENANCE, post(set_maintenance))
+        .route(SANDBOX_CHARGES, get(charges))
+}
+
+async fn set_clock(
+    State(sandbox): State<Sandbox>,
+    body: Result<Json<ClockRequest>, JsonRejection>,
+) -> Result<StatusCode, Failure> {
+    let request = json_body(body)?;
+    let today = NaiveDate::parse_from_str(request.today.trim(), "%Y-%m-%d")
+        .map_err(|_| Failure::validation("Укажите дату в формате ГГГГ-ММ-ДД", "today"))?;
+    sandbox.set_today(today);
+    tracing::info!(%today, "sandbox clock set");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn set_maintenance(
+    State(sandbox): State<Sandbox>,
+    body: Result<Json<MaintenanceRequest>, JsonRejection>,
+) -> Result<StatusCode, Failure> {
+    let request = json_body(body)?;
+    let maintenance = request.on.then(|| {
+        (
+            request
+                .message
+                .unwrap_or_else(|| DEFAULT_MAINTENANCE_MESSAGE.to_string()),
+            request.retry_after_seconds.unwrap_or(DEFAULT_RETRY_SECONDS),
+        )
+    });
+    tracing::info!(on = request.on, "sandbox maintenance mode set");
+    sandbox.set_maintenance(maintenance);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn charges(State(sandbox): State<Sandbox>) -> Json<Vec<ChargeRecord>> {
+    Json(sandbox.charges())
+}

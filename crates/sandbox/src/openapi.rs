@@ -1,0 +1,68 @@
+//! The Город API's routes, registered through utoipa-axum so the OpenAPI document is generated
+//! from the very handlers that serve the requests.
+
+use std::sync::Arc;
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::Sandbox;
+use crate::{addresses, auth, internal, orders, receipts};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Система «Город» API",
+        version = "1.0.0",
+        description = "Оплата ЖКУ: вход по СМС, адреса, счета, заказы и чеки. Ошибки — ApiError с \
+                       сообщением на русском языке."
+    ),
+    modifiers(&BearerAuth)
+)]
+struct ApiDoc;
+
+/// Declares the `bearer` scheme the signed-in routes refer to.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build();
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+/// Every documented route of the Город API.
+fn api_routes() -> OpenApiRouter<Sandbox> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(auth::request_sms))
+        .routes(routes!(auth::sign_in))
+        .routes(routes!(auth::refresh))
+        .routes(routes!(addresses::search))
+        .routes(routes!(addresses::bills))
+        .routes(routes!(orders::create, orders::list))
+        .routes(routes!(orders::get))
+        .routes(routes!(receipts::list))
+        .routes(routes!(receipts::get))
+        .routes(routes!(internal::payment_outcome))
+}
+
+/// The OpenAPI document of the Город API, as served at `/openapi.json`.
+pub fn openapi() -> OpenApiDoc {
+    api_routes().into_openapi()
+}
+
+/// The documented routes plus `GET /openapi.json`.
+pub(crate) fn router() -> Router<Sandbox> {
+    let (router, doc) = api_routes().split_for_parts();
+    let doc = Arc::new(doc);
+    router.route(
+        ofis_api::paths::OPENAPI,
+        get(move || async move { Json(doc.as_ref().clone()) }),
+    )
+}

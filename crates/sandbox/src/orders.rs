@@ -1,0 +1,242 @@
+//! Orders: paying one or more bills in one go, made safe to retry by an `Idempotency-Key`.
+//!
+//! Idempotency works like Stripe's: the first successful response for a key is kept and replayed
+//! to any retry with the same body; the same key with a different body is refused; a retry while
+//! the first request is still running gets 409. Failed attempts are not kept, so a person can fix
+//! the problem and retry with the same key. Keys are scoped per user.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use ofis_api::paths::IDEMPOTENCY_KEY;
+use ofis_api::{ApiError, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef};
+use ofis_domain::Money;
+use rust_decimal::Decimal;
+
+use crate::auth::CurrentUser;
+use crate::error::{json_body, Failure};
+use crate::state::{Idempotency, OrderRecord, Payment, Sandbox, Stage, State as SandboxState};
+use crate::town;
+
+/// Largest total of one order, roubles.
+const MAX_ORDER_TOTAL: i64 = 600_000;
+/// Longest idempotency key accepted.
+const MAX_KEY_LEN: usize = 255;
+
+/// Creates an order and the gateway payment for it.
+#[utoipa::path(
+    post, path = "/api/v1/orders", operation_id = "createOrder", tag = "orders",
+    params(("Idempotency-Key" = String, Header, description = "Уникальный ключ попытки оплаты; повтор с тем же ключом безопасен")),
+    request_body = CreateOrder,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Заказ создан; карту отправляйте на шлюз из payment", body = OrderDto),
+        (status = 401, description = "Требуется вход", body = ApiError),
+        (status = 409, description = "Запрос с этим ключом ещё выполняется", body = ApiError),
+        (status = 422, description = "Заказ не принят (сообщение объясняет почему) или ключ использован с другими данными", body = ApiError),
+    )
+)]
+pub async fn create(
+    State(sandbox): State<Sandbox>,
+    CurrentUser(phone): CurrentUser,
+    headers: HeaderMap,
+    body: Result<Json<CreateOrder>, JsonRejection>,
+) -> Result<(StatusCode, Json<OrderDto>), Failure> {
+    let key = headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= MAX_KEY_LEN)
+        .ok_or_else(|| Failure::validation("Не указан заголовок Idempotency-Key", IDEMPOTENCY_KEY))?
+        .to_string();
+    let request = json_body(body)?;
+    // Parsed and re-serialised, so that formatting differences (spacing, "100" vs "100.00") are
+    // still "the same body".
+    let fingerprint = serde_json::to_string(&request).map_err(|_| Failure::internal())?;
+    let slot = (phone.clone(), key);
+
+    {
+        let mut state = sandbox.lock();
+        match state.gorod.idempotency.get(&slot) {
+            Some(Idempotency::InFlight) => {
+                return Err(Failure::conflict(
+                    "Предыдущий запрос с этим ключом ещё выполняется",
+                ));
+            }
+            Some(Idempotency::Done {
+                fingerprint: first,
+                response,
+            }) => {
+                return if *first == fingerprint {
+                    Ok((StatusCode::CREATED, Json((**response).clone())))
+                } else {
+                    Err(Failure::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        ErrorCode::IdempotencyMismatch,
+                        "Ключ идемпотентности уже использован с другими данными заказа",
+                    ))
+                };
+            }
+            None => {
+                state
+                    .gorod
+                    .idempotency
+                    .insert(slot.clone(), Idempotency::InFlight);
+            }
+        }
+    }
+
+    let mut state = sandbox.lock();
+    let result = place_order(&mut state, &phone, &request);
+    match &result {
+        Ok(order) => {
+            let done = Idempotency::Done {
+                fingerprint,
+                response: Box::new(order.clone()),
+            };
+            state.gorod.idempotency.insert(slot, done);
+        }
+        Err(_) => {
+            state.gorod.idempotency.remove(&slot);
+        }
+    }
+    result.map(|order| (StatusCode::CREATED, Json(order)))
+}
+
+/// Validates the request, records the order and tells the gateway to expect its payment.
+fn place_order(
+    state: &mut SandboxState,
+    owner: &str,
+    request: &CreateOrder,
+) -> Result<OrderDto, Failure> {
+    if request.lines.is_empty() {
+        return Err(Failure::validation(
+            "Выберите хотя бы один счёт для оплаты",
+            "lines",
+        ));
+    }
+    let too_much = || Failure::validation("Сумма платежа не может превышать 600 000 ₽", "lines");
+    let mut lines = Vec::with_capacity(request.lines.len());
+    let mut total = Money::ZERO;
+    for (i, line) in request.lines.iter().enumerate() {
+        let field = format!("lines[{i}].bill_id");
+        let (account, period) = town::parse_bill_id(&line.bill_id)
+            .ok_or_else(|| Failure::validation("Счёт не найден", &field))?;
+        let posted =
+            town::provider(account.provider).is_some_and(|p| p.has_posted(period, state.today));
+        let bill = town::bill(account, period)
+            .filter(|_| posted)
+            .ok_or_else(|| {
+                Failure::validation(
+                    format!("Счёт за {} ещё не выставлен", period.label_ru()),
+                    &field,
+                )
+            })?;
+        if request.lines[..i]
+            .iter()
+            .any(|earlier| earlier.bill_id == line.bill_id)
+        {
+            return Err(Failure::validation("Счёт указан в заказе дважды", &field));
+        }
+        if line.amount.is_zero() {
+            let field = format!("lines[{i}].amount");
+            return Err(Failure::validation(
+                "Сумма оплаты должна быть больше нуля",
+                field,
+            ));
+        }
+        total = total.checked_add(line.amount).ok_or_else(too_much)?;
+        lines.push(OrderLineDto {
+            bill_id: bill.id,
+            provider_name: bill.provider_name,
+            service_name: bill.service_name,
+            account: bill.account,
+            address_title: bill.address_title,
+            amount: line.amount,
+        });
+    }
+    if total.value() > Decimal::from(MAX_ORDER_TOTAL) {
+        return Err(too_much());
+    }
+
+    let order_id = format!("ord-{}", uuid::Uuid::new_v4().simple());
+    let payment_id = format!("pay-{}", uuid::Uuid::new_v4().simple());
+    let order = OrderDto {
+        id: order_id.clone(),
+        status: OrderStatus::AwaitingPayment,
+        total,
+        lines,
+        created_at: state.now(),
+        payment: PaymentRef {
+            payment_id: payment_id.clone(),
+            gateway_url: state.gorod.gateway_url.clone(),
+        },
+        failure: None,
+        receipt: None,
+    };
+    state.gorod.orders.push(OrderRecord {
+        owner: owner.to_string(),
+        dto: order.clone(),
+    });
+    // Stands for the server-to-server "create payment" call: the gateway learns the order and
+    // amount only, never who pays or for what.
+    let payment = Payment {
+        order_id,
+        amount: total,
+        stage: Stage::Created,
+        card_label: None,
+    };
+    state.gateway.payments.insert(payment_id, payment);
+    Ok(order)
+}
+
+/// The user's orders, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/orders", operation_id = "listOrders", tag = "orders",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Заказы пользователя, новые сначала", body = Vec<OrderDto>),
+        (status = 401, description = "Требуется вход", body = ApiError),
+    )
+)]
+pub async fn list(
+    State(sandbox): State<Sandbox>,
+    CurrentUser(phone): CurrentUser,
+) -> Json<Vec<OrderDto>> {
+    let state = sandbox.lock();
+    let orders = state
+        .gorod
+        .orders
+        .iter()
+        .rev()
+        .filter(|o| o.owner == phone)
+        .map(|o| o.dto.clone());
+    Json(orders.collect())
+}
+
+/// One of the user's orders.
+#[utoipa::path(
+    get, path = "/api/v1/orders/{id}", operation_id = "getOrder", tag = "orders",
+    params(("id" = String, Path, description = "Идентификатор заказа")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Заказ", body = OrderDto),
+        (status = 401, description = "Требуется вход", body = ApiError),
+        (status = 404, description = "Заказ не найден", body = ApiError),
+    )
+)]
+pub async fn get(
+    State(sandbox): State<Sandbox>,
+    CurrentUser(phone): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<OrderDto>, Failure> {
+    let state = sandbox.lock();
+    state
+        .gorod
+        .orders
+        .iter()
+        .find(|o| o.dto.id == id && o.owner == phone)
+        .map(|o| Json(o.dto.clone()))
+        .ok_or_else(|| Failure::not_found("Заказ не найден"))
+}

@@ -1,0 +1,179 @@
+//! The sandbox's memory: the clock, maintenance mode, the Город API's users and orders, and the
+//! gateway's payments — kept apart, because the real two systems share nothing but messages.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ofis_api::sandbox::ChargeRecord;
+use ofis_api::{GatewayStatus, OrderDto};
+use ofis_domain::Money;
+
+/// Maintenance text when none is configured.
+pub const DEFAULT_MAINTENANCE_MESSAGE: &str =
+    "Ведутся плановые технические работы. Повторите попытку позже.";
+
+/// A handle on the sandbox's state, shared by both servers and by tests.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Mutex<State>>,
+}
+
+/// Everything the sandbox remembers. One lock for all: requests are tiny and never await while
+/// holding it.
+pub(crate) struct State {
+    /// The sandbox clock: the local date in Asia/Yekaterinburg.
+    pub today: NaiveDate,
+    /// `(message, retry after seconds)` while maintenance is on.
+    pub maintenance: Option<(String, u32)>,
+    /// Shared secret the gateway signs its server-to-server calls with.
+    pub gateway_secret: String,
+    pub gorod: GorodState,
+    pub gateway: GatewayState,
+}
+
+/// The Город API's side. Holds no card data of any kind.
+#[derive(Default)]
+pub(crate) struct GorodState {
+    /// Phones that asked for a code, with the wrong attempts left.
+    pub sms: HashMap<String, u8>,
+    /// Access token → session.
+    pub sessions: HashMap<String, AccessGrant>,
+    /// Refresh token → phone.
+    pub refresh_tokens: HashMap<String, String>,
+    /// Orders in creation order.
+    pub orders: Vec<OrderRecord>,
+    /// `(phone, Idempotency-Key)` → what happened to it.
+    pub idempotency: HashMap<(String, String), Idempotency>,
+    /// The last fiscal document number issued.
+    pub last_fd: u64,
+    /// Where the app sends card data (put into every order's payment reference).
+    pub gateway_url: String,
+}
+
+/// One access token.
+pub(crate) struct AccessGrant {
+    pub phone: String,
+    pub issued: Instant,
+}
+
+/// One order and whose it is.
+pub(crate) struct OrderRecord {
+    pub owner: String,
+    pub dto: OrderDto,
+}
+
+/// The state of one idempotency key.
+pub(crate) enum Idempotency {
+    /// A request with this key is being handled right now.
+    InFlight,
+    /// The first request succeeded; later ones with the same body get this very response.
+    Done {
+        fingerprint: String,
+        response: Box<OrderDto>,
+    },
+}
+
+/// The gateway's side: payments it was told to expect and charges it made.
+#[derive(Default)]
+pub(crate) struct GatewayState {
+    pub payments: HashMap<String, Payment>,
+    pub charges: Vec<ChargeRecord>,
+    /// Where the Город API listens, for the outcome notices.
+    pub gorod_url: String,
+}
+
+/// One payment the gateway expects: registered by the Город API when it creates an order.
+pub(crate) struct Payment {
+    pub order_id: String,
+    pub amount: Money,
+    pub stage: Stage,
+    /// «Visa •••• 1111»: brand and last four digits, the only card data ever kept.
+    pub card_label: Option<String>,
+}
+
+/// Where a payment stands at the gateway.
+pub(crate) enum Stage {
+    /// No card yet.
+    Created,
+    /// A 3-D Secure code is awaited.
+    Challenge { attempts_left: u8 },
+    /// Done; the outcome is replayed to any later submission.
+    Final {
+        status: GatewayStatus,
+        message: Option<String>,
+    },
+}
+
+impl Sandbox {
+    /// A fresh sandbox whose clock says `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        let state = State {
+            today,
+            maintenance: None,
+            gateway_secret: uuid::Uuid::new_v4().simple().to_string(),
+            gorod: GorodState {
+                last_fd: 1000,
+                ..GorodState::default()
+            },
+            gateway: GatewayState::default(),
+        };
+        Sandbox {
+            inner: Arc::new(Mutex::new(state)),
+        }
+    }
+
+    /// Locks the state. A panic elsewhere must not take the sandbox down, so poisoning is ignored.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Sets the sandbox clock (local date in Asia/Yekaterinburg).
+    pub fn set_today(&self, today: NaiveDate) {
+        self.lock().today = today;
+    }
+
+    /// The sandbox clock.
+    pub fn today(&self) -> NaiveDate {
+        self.lock().today
+    }
+
+    /// Turns maintenance mode on with `(message, retry after seconds)`, or off with `None`.
+    pub fn set_maintenance(&self, maintenance: Option<(String, u32)>) {
+        self.lock().maintenance = maintenance;
+    }
+
+    /// Every successful charge the gateway made, in order.
+    pub fn charges(&self) -> Vec<ChargeRecord> {
+        self.lock().gateway.charges.clone()
+    }
+
+    /// How many orders the Город API has created.
+    pub fn orders_count(&self) -> usize {
+        self.lock().gorod.orders.len()
+    }
+
+    /// Tells both sides where the other listens (known only once both are bound).
+    pub(crate) fn set_urls(&self, gorod_url: &str, gateway_url: &str) {
+        let mut state = self.lock();
+        state.gorod.gateway_url = gateway_url.to_string();
+        state.gateway.gorod_url = gorod_url.to_string();
+    }
+}
+
+impl State {
+    /// "Now" as the sandbox sees it: the sandbox date at the real local time of day, so that
+    /// orders and receipts carry the date the tests (or the demo) set.
+    pub fn now(&self) -> DateTime<Utc> {
+        let offset = ofis_domain::tz::offset();
+        let time = Utc::now().with_timezone(&offset).time();
+        self.today
+            .and_time(time)
+            .and_local_timezone(offset)
+            .single()
+            .map_or_else(Utc::now, |t| t.to_utc())
+    }
+}

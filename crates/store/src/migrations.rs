@@ -1,0 +1,138 @@
+//! The schema, as the list of steps that build it. Version N means the first N steps have run.
+//!
+//! A fresh database runs every step from the first, so there is one description of the schema
+//! and every user's database took the same path to it. To change the schema, append a step;
+//! never edit a step that has shipped.
+
+use rusqlite::Connection;
+
+use crate::error::StoreError;
+
+/// One schema step: a name for logs and errors, and what it does.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    /// What the step does, in a few words.
+    pub name: &'static str,
+    /// The work of the step.
+    pub step: Step,
+}
+
+/// The work of a schema step; it runs inside the upgrade's transaction.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    /// A batch of SQL statements.
+    Sql(&'static str),
+    /// Code, for steps that must rewrite data (e.g. re-encode JSON).
+    Code(fn(&Connection) -> Result<(), StoreError>),
+}
+
+impl Migration {
+    /// A step made of SQL statements.
+    pub const fn sql(name: &'static str, sql: &'static str) -> Self {
+        Migration {
+            name,
+            step: Step::Sql(sql),
+        }
+    }
+
+    /// A step made of code.
+    pub const fn code(name: &'static str, f: fn(&Connection) -> Result<(), StoreError>) -> Self {
+        Migration {
+            name,
+            step: Step::Code(f),
+        }
+    }
+
+    /// Runs the step on the upgrade's transaction.
+    pub(crate) fn apply(&self, conn: &Connection) -> Result<(), StoreError> {
+        match self.step {
+            Step::Sql(sql) => Ok(conn.execute_batch(sql)?),
+            Step::Code(f) => f(conn),
+        }
+    }
+}
+
+/// Every schema step, oldest first. Append only.
+pub static MIGRATIONS: &[Migration] = &[Migration::sql("initial schema", V1_INITIAL)];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+// STRICT tables so a float can never slip into a money column; CHECKs so only the text forms
+// the codec writes are accepted. No column may ever hold card data: the card goes to the bank's
+// gateway and nowhere else (a test scans the schema for it).
+const V1_INITIAL: &str = r#"
+-- The user's общий счёт, one row per line in display order; it comes back every month.
+CREATE TABLE selection_line (
+    position  INTEGER PRIMARY KEY,
+    bill_id   TEXT NOT NULL UNIQUE,
+    bill_json TEXT NOT NULL CHECK (json_valid(bill_json)),
+    amount    TEXT NOT NULL
+              CHECK (amount NOT GLOB '*[^0-9.]*' AND amount GLOB '*[0-9].[0-9][0-9]')
+) STRICT;
+
+-- Addresses the user searched for; they come back next month. `seq` keeps the order added.
+CREATE TABLE saved_address (
+    seq        INTEGER PRIMARY KEY,
+    address_id TEXT NOT NULL UNIQUE,
+    title      TEXT NOT NULL
+) STRICT;
+
+-- The last known bills of an address for a period, shown at once on start.
+CREATE TABLE bill_cache (
+    address_id TEXT NOT NULL,
+    period     TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    bills_json TEXT NOT NULL CHECK (json_valid(bills_json)),
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (address_id, period)
+) STRICT, WITHOUT ROWID;
+
+-- Payments, recorded before the first request goes out so a crash or a lost answer can be
+-- reconciled with the server instead of paying twice.
+CREATE TABLE outbox_order (
+    idempotency_key TEXT PRIMARY KEY,
+    created_at      TEXT NOT NULL,
+    total           TEXT NOT NULL
+                    CHECK (total NOT GLOB '*[^0-9.]*' AND total GLOB '*[0-9].[0-9][0-9]'),
+    state           TEXT NOT NULL
+                    CHECK (state IN ('prepared', 'created', 'paid', 'declined', 'abandoned')),
+    server_order_id TEXT,
+    payment_id      TEXT,
+    gateway_url     TEXT,
+    failure         TEXT,
+    receipt_id      TEXT,
+    -- Only an order the server has accepted can be paid or declined by the bank.
+    CHECK (state IN ('prepared', 'abandoned') OR server_order_id IS NOT NULL)
+) STRICT;
+CREATE INDEX outbox_order_by_state ON outbox_order (state);
+CREATE INDEX outbox_order_by_created ON outbox_order (created_at);
+
+-- The frozen composition of each payment.
+CREATE TABLE outbox_line (
+    idempotency_key TEXT NOT NULL
+                    REFERENCES outbox_order (idempotency_key) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    bill_id         TEXT NOT NULL,
+    bill_json       TEXT NOT NULL CHECK (json_valid(bill_json)),
+    amount          TEXT NOT NULL
+                    CHECK (amount NOT GLOB '*[^0-9.]*' AND amount GLOB '*[0-9].[0-9][0-9]'),
+    PRIMARY KEY (idempotency_key, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX outbox_line_by_bill ON outbox_line (bill_id);
+
+-- Paid receipts (чеки) with their fiscal data, kept as the server sent them.
+CREATE TABLE receipt (
+    id           TEXT PRIMARY KEY,
+    order_id     TEXT NOT NULL,
+    issued_at    TEXT NOT NULL,
+    receipt_json TEXT NOT NULL CHECK (json_valid(receipt_json))
+) STRICT;
+CREATE INDEX receipt_by_order ON receipt (order_id);
+CREATE INDEX receipt_by_issued ON receipt (issued_at);
+
+-- Small non-secret preferences (the last sign-in phone). Tokens live in the OS keyring.
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+"#;

@@ -1,0 +1,191 @@
+//! The payment outbox: every payment is written here, durably, before the first request about
+//! it leaves the phone, so a crash or a lost answer is reconciled with the server by its
+//! idempotency key instead of paying twice.
+//!
+//! States: `Prepared` (key on disk, nothing sent) → `Created` (the server has the order) →
+//! `Paid` | `Declined`; and `Prepared` | `Created` → `Abandoned` (no money moved and none will).
+//! Final states never change. Card data has no place here.
+
+mod order;
+mod rows;
+
+pub use order::{OutboxOrder, OutboxState};
+
+use rusqlite::params;
+
+use crate::codec::{money_text, time_text, to_json};
+use crate::error::StoreError;
+use crate::open::Store;
+use rows::{read_state, OrderRow};
+
+const ORDER_COLUMNS: &str = "idempotency_key, created_at, total, state, server_order_id, \
+                             payment_id, gateway_url, failure, receipt_id";
+
+impl Store {
+    /// Records a new payment. When this returns, the key is committed to disk (synchronous=FULL),
+    /// so the caller may send the order request.
+    pub fn outbox_insert(&mut self, order: &OutboxOrder) -> Result<(), StoreError> {
+        order.check_insertable()?;
+        let tx = self.write_tx()?;
+        if read_state(&tx, &order.idempotency_key)?.is_some() {
+            return Err(StoreError::DuplicateKey(order.idempotency_key.clone()));
+        }
+        tx.execute(
+            &format!("INSERT INTO outbox_order ({ORDER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL)"),
+            params![
+                order.idempotency_key,
+                time_text(order.created_at),
+                money_text(order.total),
+                OutboxState::Prepared.as_str(),
+            ],
+        )?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO outbox_line (idempotency_key, position, bill_id, bill_json, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (position, line) in order.lines.iter().enumerate() {
+                insert.execute(params![
+                    order.idempotency_key,
+                    position as i64,
+                    line.bill.id.as_str(),
+                    to_json(&line.bill, "bill")?,
+                    money_text(line.amount),
+                ])?;
+            }
+        }
+        tx.commit()?;
+        tracing::info!(key = %order.idempotency_key, total = %order.total, "payment recorded in the outbox");
+        Ok(())
+    }
+
+    /// The server created the order: `Prepared` → `Created`. Repeating it with the same ids
+    /// (e.g. while reconciling) changes nothing; anything else is an illegal transition.
+    pub fn outbox_mark_created(
+        &mut self,
+        key: &str,
+        server_order_id: &str,
+        payment_id: &str,
+        gateway_url: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        let current = read_state(&tx, key)?.ok_or_else(|| StoreError::UnknownOrder(key.into()))?;
+        let wanted = [Some(server_order_id), Some(payment_id), Some(gateway_url)];
+        let illegal = || StoreError::IllegalTransition {
+            key: key.into(),
+            from: current.state,
+            to: OutboxState::Created,
+        };
+        match current.state {
+            OutboxState::Prepared => {}
+            OutboxState::Created if current.server_ids() == wanted => return Ok(()),
+            _ => return Err(illegal()),
+        }
+        tx.execute(
+            "UPDATE outbox_order SET state = ?2, server_order_id = ?3, payment_id = ?4, gateway_url = ?5
+             WHERE idempotency_key = ?1",
+            params![key, OutboxState::Created.as_str(), server_order_id, payment_id, gateway_url],
+        )?;
+        tx.commit()?;
+        tracing::info!(key, server_order_id, "payment created on the server");
+        Ok(())
+    }
+
+    /// Records how the payment ended: `state` is `Paid` (with the receipt id when known),
+    /// `Declined` (with the bank's reason) or `Abandoned` (with the reason, if any).
+    ///
+    /// `Paid` and `Declined` need a `Created` order; `Abandoned` may come from `Prepared` or
+    /// `Created`. A final state never changes; repeating the same outcome is accepted, and a
+    /// paid order may get its receipt id later.
+    pub fn outbox_mark_final(
+        &mut self,
+        key: &str,
+        state: OutboxState,
+        failure: Option<&str>,
+        receipt_id: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let to = state;
+        let tx = self.write_tx()?;
+        let current = read_state(&tx, key)?.ok_or_else(|| StoreError::UnknownOrder(key.into()))?;
+        if !to.is_final() {
+            return Err(StoreError::IllegalTransition {
+                key: key.into(),
+                from: current.state,
+                to,
+            });
+        }
+        let fits = match to {
+            OutboxState::Paid => failure.is_none(),
+            _ => receipt_id.is_none(),
+        };
+        if !fits {
+            return Err(StoreError::InvalidOrder(format!(
+                "{key}: only a paid order has a receipt, only an unpaid one a failure"
+            )));
+        }
+        let allowed = match (current.state, to) {
+            (OutboxState::Created, _) | (OutboxState::Prepared, OutboxState::Abandoned) => true,
+            (from, to) if from == to && current.failure.as_deref() == failure => {
+                match (current.receipt_id.as_deref(), receipt_id) {
+                    // A repeat that adds nothing; a stored receipt id is never erased.
+                    (_, None) => return Ok(()),
+                    (Some(old), Some(new)) if old == new => return Ok(()),
+                    // The receipt arrived after the payment.
+                    (None, Some(_)) => true,
+                    (Some(_), Some(_)) => false,
+                }
+            }
+            _ => false,
+        };
+        if !allowed {
+            return Err(StoreError::IllegalTransition {
+                key: key.into(),
+                from: current.state,
+                to,
+            });
+        }
+        tx.execute(
+            "UPDATE outbox_order SET state = ?2, failure = ?3, receipt_id = ?4 WHERE idempotency_key = ?1",
+            params![key, to.as_str(), failure, receipt_id],
+        )?;
+        tx.commit()?;
+        tracing::info!(key, state = %to, "payment outcome recorded");
+        Ok(())
+    }
+
+    /// One payment by its idempotency key.
+    pub fn outbox_get(&self, key: &str) -> Result<Option<OutboxOrder>, StoreError> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM outbox_order WHERE idempotency_key = ?1");
+        Ok(self.load_orders(&sql, [key])?.pop())
+    }
+
+    /// Payments whose outcome is not known yet, oldest first: reconcile these before paying
+    /// any of their bills again.
+    pub fn outbox_pending(&self) -> Result<Vec<OutboxOrder>, StoreError> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM outbox_order WHERE state IN ('prepared', 'created')
+             ORDER BY created_at, rowid"
+        );
+        self.load_orders(&sql, [])
+    }
+
+    /// Every payment in the outbox, newest first.
+    pub fn outbox_all(&self) -> Result<Vec<OutboxOrder>, StoreError> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM outbox_order ORDER BY created_at DESC, rowid DESC"
+        );
+        self.load_orders(&sql, [])
+    }
+
+    fn load_orders(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<OutboxOrder>, StoreError> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows: Vec<OrderRow> = stmt
+            .query_map(params, OrderRow::read)?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter().map(|row| row.decode(&self.conn)).collect()
+    }
+}

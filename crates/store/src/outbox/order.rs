@@ -1,0 +1,131 @@
+//! What an outbox payment is: its states and its frozen composition.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use ofis_domain::{Line, Money};
+use uuid::Uuid;
+
+use crate::error::StoreError;
+
+/// Where a payment stands, as far as this phone knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutboxState {
+    /// The idempotency key is on disk; nothing has been sent yet (or the answer was lost).
+    Prepared,
+    /// The server created the order; the card may be with the bank's gateway.
+    Created,
+    /// Paid: the money went.
+    Paid,
+    /// The bank refused; nothing was charged.
+    Declined,
+    /// Given up with no money moved: never created on the server, or it cannot be paid any more.
+    Abandoned,
+}
+
+impl OutboxState {
+    /// Whether the payment's outcome is known and can no longer change.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            OutboxState::Paid | OutboxState::Declined | OutboxState::Abandoned
+        )
+    }
+
+    /// The state's name in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Prepared => "prepared",
+            OutboxState::Created => "created",
+            OutboxState::Paid => "paid",
+            OutboxState::Declined => "declined",
+            OutboxState::Abandoned => "abandoned",
+        }
+    }
+
+    pub(super) fn parse(text: &str) -> Result<Self, StoreError> {
+        Ok(match text {
+            "prepared" => OutboxState::Prepared,
+            "created" => OutboxState::Created,
+            "paid" => OutboxState::Paid,
+            "declined" => OutboxState::Declined,
+            "abandoned" => OutboxState::Abandoned,
+            other => return Err(StoreError::Corrupt(format!("outbox_order.state {other:?}"))),
+        })
+    }
+}
+
+impl fmt::Display for OutboxState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One payment in the outbox: its frozen composition and what the server said about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxOrder {
+    /// A UUID, sent as the `Idempotency-Key` of the order request.
+    pub idempotency_key: String,
+    pub created_at: DateTime<Utc>,
+    /// The frozen composition: each bill and the amount paid for it.
+    pub lines: Vec<Line>,
+    /// The sum of the lines' amounts.
+    pub total: Money,
+    pub state: OutboxState,
+    pub server_order_id: Option<String>,
+    /// The bank gateway's payment id.
+    pub payment_id: Option<String>,
+    /// Where the card goes for this payment.
+    pub gateway_url: Option<String>,
+    /// Why the bank refused or the payment was abandoned, in Russian.
+    pub failure: Option<String>,
+    pub receipt_id: Option<String>,
+}
+
+impl OutboxOrder {
+    /// A payment of a frozen composition (`FrozenOrder::lines`) under a new idempotency key
+    /// (a UUID), not sent yet; the total is the sum of the lines.
+    pub fn prepared(idempotency_key: String, created_at: DateTime<Utc>, lines: Vec<Line>) -> Self {
+        OutboxOrder {
+            idempotency_key,
+            created_at,
+            total: lines.iter().map(|l| l.amount).sum(),
+            lines,
+            state: OutboxState::Prepared,
+            server_order_id: None,
+            payment_id: None,
+            gateway_url: None,
+            failure: None,
+            receipt_id: None,
+        }
+    }
+
+    /// Refuses what would make the outbox lie: a non-UUID key, a payment that claims to be
+    /// sent already, an empty composition, or a total that is not the sum of the lines.
+    pub(super) fn check_insertable(&self) -> Result<(), StoreError> {
+        let refuse = |why: &str| {
+            Err(StoreError::InvalidOrder(format!(
+                "{}: {why}",
+                self.idempotency_key
+            )))
+        };
+        if Uuid::parse_str(&self.idempotency_key).is_err() {
+            return refuse("the idempotency key is not a UUID");
+        }
+        let untouched = self.server_order_id.is_none()
+            && self.payment_id.is_none()
+            && self.gateway_url.is_none()
+            && self.failure.is_none()
+            && self.receipt_id.is_none();
+        if self.state != OutboxState::Prepared || !untouched {
+            return refuse("a new payment must be prepared and not sent yet");
+        }
+        if self.lines.is_empty() {
+            return refuse("no lines to pay");
+        }
+        if self.lines.iter().map(|l| l.amount).sum::<Money>() != self.total {
+            return refuse("the total is not the sum of the lines");
+        }
+        Ok(())
+    }
+}

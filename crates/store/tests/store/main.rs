@@ -1,0 +1,10 @@
+//! Behaviour of the store on real database files in temporary directories.
+
+mod cache;
+mod migrations;
+mod outbox;
+mod receipts;
+mod schema;
+mod selection;
+mod settings;
+mod support;

@@ -1,0 +1,70 @@
+//! The root component: sign-in, then the tabbed shell.
+
+use dioxus::prelude::*;
+use ofis_core::Ofis;
+
+use crate::components::TabBar;
+use crate::state::{Screen, Ui};
+use crate::views::{AddService, AddressSearch, Checkout, Payments, Placeholder, ReceiptView, SignIn, ThreeDs};
+
+/// The stylesheet, inlined so the desktop window, the web front and mobile render it alike.
+const STYLE: &str = include_str!("../assets/main.css");
+
+/// The app.
+#[component]
+pub fn App() -> Element {
+    let ofis = use_context::<Ofis>();
+    let snapshot = use_signal(|| ofis.snapshot());
+    let screen = use_signal(|| Screen::Payments);
+    let notice = use_signal(|| None::<String>);
+    use_context_provider(|| Ui { snapshot, screen, notice });
+    let mut signed_in = use_signal(|| ofis.is_signed_in());
+    rsx! {
+        style { {STYLE} }
+        div { class: "phone",
+            if signed_in() {
+                Shell {}
+            } else {
+                SignIn { on_signed_in: move |_| signed_in.set(true) }
+            }
+        }
+    }
+}
+
+/// The signed-in app: the current screen above the bottom tab bar.
+#[component]
+fn Shell() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    // Show the cached общий счёт at once, settle unfinished payments, then refresh from the server.
+    use_future(move || {
+        let ofis = ofis.clone();
+        async move {
+            if let Err(e) = ofis.reconcile().await {
+                ui.notify(crate::messages::core_error(&e));
+            }
+            match ofis.refresh().await {
+                Ok(s) => ui.show(s),
+                Err(e) => ui.notify(crate::messages::core_error(&e)),
+            }
+        }
+    });
+    let screen = (ui.screen)();
+    let tab = screen.tab();
+    rsx! {
+        main { class: "screen",
+            match screen {
+                Screen::Payments => rsx! { Payments {} },
+                Screen::AddService => rsx! { AddService {} },
+                Screen::AddressSearch => rsx! { AddressSearch {} },
+                Screen::Checkout { scope, ticket } => rsx! { Checkout { scope, ticket } },
+                Screen::ThreeDs { scope, ticket } => rsx! { ThreeDs { scope, ticket } },
+                Screen::Receipt(receipt) => rsx! { ReceiptView { receipt } },
+                Screen::Subscriber => rsx! { Placeholder { title: "Абоненту", text: "Запись в абонентский отдел, заявления, показания ИПУ без оплаты и квитанции появятся в этом разделе в следующей версии." } },
+                Screen::Schools => rsx! { Placeholder { title: "Школы и Сады", text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи»." } },
+                Screen::Transport => rsx! { Placeholder { title: "Транспорт", text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии." } },
+            }
+        }
+        TabBar { active: tab }
+    }
+}

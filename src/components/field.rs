@@ -1,0 +1,35 @@
+//! A labelled text field with its error message beneath it.
+
+use dioxus::prelude::*;
+
+/// A labelled input; the value lives in the caller's signal, so nothing typed is lost on errors.
+#[component]
+pub fn Field(
+    id: String,
+    label: String,
+    mut value: Signal<String>,
+    #[props(default = "text".to_string())] kind: String,
+    #[props(default)] placeholder: String,
+    #[props(default)] inputmode: String,
+    #[props(default)] autocomplete: String,
+    #[props(default)] error: Option<String>,
+) -> Element {
+    let error_id = format!("{id}-error");
+    rsx! {
+        div { class: if error.is_some() { "field invalid" } else { "field" },
+            label { r#for: "{id}", "{label}" }
+            input {
+                id: "{id}",
+                r#type: "{kind}",
+                placeholder: "{placeholder}",
+                inputmode: "{inputmode}",
+                autocomplete: "{autocomplete}",
+                value: "{value}",
+                oninput: move |e| value.set(e.value()),
+            }
+            if let Some(err) = &error {
+                p { id: "{error_id}", class: "error", role: "alert", "{err}" }
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The desktop window (WebKitGTK on Linux), phone-sized.
+
+use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
+
+use crate::cli::Command;
+
+/// Opens the window; returns when it is closed.
+pub fn run(command: Command) -> Result<(), String> {
+    // The embedded sandbox runs on its own runtime; the window brings its own for the UI.
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let backend = rt.block_on(super::start_backend(&command))?;
+    let window = WindowBuilder::new()
+        .with_title("ОФИС")
+        .with_inner_size(LogicalSize::new(400.0, 844.0));
+    dioxus::LaunchBuilder::desktop()
+        .with_cfg(Config::new().with_window(window).with_menu(None))
+        .with_context(backend.ofis)
+        .launch(crate::app::App);
+    drop(backend.sandbox);
+    drop(rt);
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Starting the app: the backend (embedded sandbox or a server), then a front.
+
+#[cfg(feature = "desktop")]
+mod desktop;
+#[cfg(feature = "web")]
+mod web;
+
+use std::sync::Arc;
+
+use gorod_sandbox::{RunningSandbox, SandboxConfig};
+use ofis_core::{Clock, CoreConfig, MemorySecrets, Ofis, SystemClock};
+
+use crate::cli::{Command, Front};
+
+/// Logs to stderr; `RUST_LOG` refines. Secrets never reach a log field (see `ofis_core`).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+/// Runs the chosen front until it is closed.
+pub fn run(command: Command) -> Result<(), String> {
+    match command.front.clone() {
+        Front::Web { addr } => run_web(command, addr),
+        Front::Desktop => {
+            #[cfg(feature = "desktop")]
+            if has_display() {
+                return desktop::run(command);
+            }
+            eprintln!("Нет графического дисплея: запускаю веб-версию ОФИС.");
+            let addr = crate::cli::DEFAULT_WEB_ADDR.parse().expect("valid default");
+            run_web(command, addr)
+        }
+    }
+}
+
+#[cfg(feature = "web")]
+fn run_web(command: Command, addr: std::net::SocketAddr) -> Result<(), String> {
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    rt.block_on(web::serve(command, addr))
+}
+
+#[cfg(not(feature = "web"))]
+fn run_web(_command: Command, _addr: std::net::SocketAddr) -> Result<(), String> {
+    Err("this build has no web front (feature `web`)".into())
+}
+
+#[cfg(feature = "desktop")]
+fn has_display() -> bool {
+    std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+}
+
+/// The app service and, in demo mode, the embedded sandbox it talks to over loopback HTTP.
+pub struct Backend {
+    pub ofis: Ofis,
+    pub sandbox: Option<RunningSandbox>,
+}
+
+/// Starts the embedded demo town when no server is given, then opens the app service.
+pub async fn start_backend(command: &Command) -> Result<Backend, String> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let (server_url, sandbox) = match &command.server {
+        Some(url) => (url.clone(), None),
+        None => {
+            let running = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(clock.today()))
+                .await
+                .map_err(|e| format!("демо-сервер не запустился: {e}"))?;
+            eprintln!(
+                "Демо-режим: встроенный сервер «Город» {} (код из СМС: {})",
+                running.gorod_url,
+                gorod_sandbox::SMS_CODE
+            );
+            (running.gorod_url.clone(), Some(running))
+        }
+    };
+    let config = CoreConfig { server_url, data_dir: command.data_dir.clone(), client: Default::default() };
+    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
+        .await
+        .map_err(|e| crate::messages::core_error(&e))?;
+    Ok(Backend { ofis, sandbox })
+}

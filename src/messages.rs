@@ -1,0 +1,102 @@
+//! Every error the app can meet, as one clear Russian sentence for the user.
+
+use ofis_core::{ClientError, CoreError};
+use ofis_domain::card::CardError;
+use ofis_domain::{CombinedError, MoneyError};
+
+/// Text shown when the service is under planned maintenance and said nothing more.
+pub const MAINTENANCE: &str = "Ведутся плановые технические работы. Повторите попытку позже.";
+
+/// One sentence for an error of the app service.
+pub fn core_error(e: &CoreError) -> String {
+    match e {
+        CoreError::Client(c) => client_error(c),
+        CoreError::Store(_) => {
+            "Не удалось сохранить данные на устройстве. Перезапустите приложение; если ошибка повторится, напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
+        }
+        CoreError::Combined(c) => combined_error(c).into(),
+        CoreError::Amount(m) => money_error(m).into(),
+        CoreError::Card(c) => card_error(c).into(),
+        CoreError::Phone => "Введите номер мобильного телефона: +7 9XX XXX-XX-XX.".into(),
+        CoreError::CodeFormat => "Код из СМС состоит только из цифр.".into(),
+        CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
+        CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),
+        CoreError::PaymentInProgress => {
+            "Предыдущий платёж по этим счетам ещё обрабатывается банком. Подождите минуту и обновите экран.".into()
+        }
+        CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),
+    }
+}
+
+/// One sentence for a server or network problem.
+pub fn client_error(e: &ClientError) -> String {
+    match e {
+        ClientError::Network(_) => "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.".into(),
+        ClientError::Timeout => "Сервер не ответил вовремя. Повторите попытку.".into(),
+        ClientError::Maintenance { message, .. } if !message.is_empty() => message.clone(),
+        ClientError::Maintenance { .. } => MAINTENANCE.into(),
+        ClientError::Validation { message, .. } => message.clone(),
+        ClientError::Unauthorized => "Сеанс истёк. Войдите снова по номеру телефона.".into(),
+        ClientError::NotFound(m) if !m.is_empty() => m.clone(),
+        ClientError::NotFound(_) => "Не найдено.".into(),
+        ClientError::Conflict(_) => "Платёж уже обрабатывается. Подождите несколько секунд.".into(),
+        ClientError::IdempotencyMismatch => "Состав платежа изменился. Нажмите «Оплатить» ещё раз.".into(),
+        ClientError::ReadingsRequired(m) => m.clone(),
+        ClientError::Server { .. } | ClientError::Decode(_) => {
+            "Сервер ответил с ошибкой. Повторите попытку позже или напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
+        }
+        ClientError::InsecureUrl(_) => "Адрес сервера небезопасен: нужен https://.".into(),
+    }
+}
+
+/// One sentence for a refused edit of the общий счёт.
+pub fn combined_error(e: &CombinedError) -> &'static str {
+    match e {
+        CombinedError::Duplicate => "Этот счёт уже есть в общем счёте.",
+        CombinedError::UnknownBill => "Этого счёта уже нет в общем счёте.",
+        CombinedError::NothingToPay => "Нечего оплачивать: укажите сумму хотя бы по одной услуге.",
+    }
+}
+
+/// One sentence for an amount that is not money.
+pub fn money_error(e: &MoneyError) -> &'static str {
+    match e {
+        MoneyError::Empty => "Введите сумму.",
+        MoneyError::NotANumber => "Сумма должна быть числом, например 1250,50.",
+        MoneyError::Negative => "Сумма не может быть отрицательной.",
+        MoneyError::TooPrecise => "Укажите сумму с точностью до копеек.",
+        MoneyError::TooLarge => "Слишком большая сумма.",
+    }
+}
+
+/// One sentence for a card field.
+pub fn card_error(e: &CardError) -> &'static str {
+    match e {
+        CardError::NumberNotDigits => "Номер карты должен состоять из цифр.",
+        CardError::UnknownBrand => "Принимаются карты «Мир», Visa и Mastercard.",
+        CardError::NumberLength => "Неверная длина номера карты.",
+        CardError::NumberChecksum => "Неверный номер карты: проверьте цифры.",
+        CardError::ExpiryFormat => "Срок действия — в формате ММ/ГГ.",
+        CardError::Expired => "Срок действия карты истёк.",
+        CardError::Cvc => "CVC — три цифры на обороте карты.",
+    }
+}
+
+/// Which card field an error belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardField {
+    Number,
+    Expiry,
+    Cvc,
+}
+
+/// The card field a card error is about.
+pub fn card_field(e: &CardError) -> CardField {
+    match e {
+        CardError::NumberNotDigits | CardError::UnknownBrand | CardError::NumberLength | CardError::NumberChecksum => {
+            CardField::Number
+        }
+        CardError::ExpiryFormat | CardError::Expired => CardField::Expiry,
+        CardError::Cvc => CardField::Cvc,
+    }
+}

@@ -1,0 +1,76 @@
+//! UI-side state: the latest snapshot from the core, and where the user is.
+
+use dioxus::prelude::*;
+use ofis_core::{PayScope, PaymentTicket, ReceiptDto, Snapshot};
+
+/// The screens of the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// «Мои платежи»: the общий счёт.
+    Payments,
+    /// «Добавить услугу»: how to find a bill.
+    AddService,
+    /// «Поиск по адресу».
+    AddressSearch,
+    /// The card form for a frozen order.
+    Checkout { scope: PayScope, ticket: PaymentTicket },
+    /// The 3-D Secure code.
+    ThreeDs { scope: PayScope, ticket: PaymentTicket },
+    /// A paid receipt.
+    Receipt(ReceiptDto),
+    /// «Абоненту».
+    Subscriber,
+    /// «Школы и Сады».
+    Schools,
+    /// «Транспорт».
+    Transport,
+}
+
+/// The bottom tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Payments,
+    Subscriber,
+    Schools,
+    Transport,
+}
+
+impl Screen {
+    /// The tab a screen belongs to.
+    pub fn tab(&self) -> Tab {
+        match self {
+            Screen::Subscriber => Tab::Subscriber,
+            Screen::Schools => Tab::Schools,
+            Screen::Transport => Tab::Transport,
+            _ => Tab::Payments,
+        }
+    }
+}
+
+/// Signals every screen shares.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// The latest state from the core.
+    pub snapshot: Signal<Snapshot>,
+    /// The current screen.
+    pub screen: Signal<Screen>,
+    /// A short notice shown on the payments screen (e.g. «По адресу нет счетов»).
+    pub notice: Signal<Option<String>>,
+}
+
+impl Ui {
+    /// Shows a new snapshot.
+    pub fn show(mut self, snapshot: Snapshot) {
+        self.snapshot.set(snapshot);
+    }
+
+    /// Goes to a screen.
+    pub fn go(mut self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// Sets the notice.
+    pub fn notify(mut self, text: impl Into<String>) {
+        self.notice.set(Some(text.into()));
+    }
+}

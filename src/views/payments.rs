@@ -1,0 +1,114 @@
+//! «Мои платежи»: the общий счёт grouped by address, the total, and «Оплатить».
+
+use dioxus::prelude::*;
+use ofis_core::{Ofis, PayScope};
+use ofis_domain::AddressId;
+
+use crate::components::LineItem;
+use crate::messages::core_error;
+use crate::state::{Screen, Ui};
+
+/// The payments screen.
+#[component]
+pub fn Payments() -> Element {
+    let ofis = use_context::<Ofis>();
+    let mut ui = use_context::<Ui>();
+    let snapshot = (ui.snapshot)();
+    let mut busy = use_signal(|| false);
+    let total = snapshot.total();
+    let groups = snapshot.combined.groups();
+    let notice = (ui.notice)();
+
+    let pay = move |_| {
+        let ofis = ofis.clone();
+        async move {
+            busy.set(true);
+            match ofis.start_payment(PayScope::All).await {
+                Ok(ticket) => ui.go(Screen::Checkout { scope: PayScope::All, ticket }),
+                Err(e) => ui.notify(core_error(&e)),
+            }
+            busy.set(false);
+        }
+    };
+
+    rsx! {
+        header { class: "topbar",
+            h1 { "Мои платежи" }
+            button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| ui.go(Screen::AddService), "+" }
+        }
+        if let Some(text) = notice {
+            div { id: "notice", class: "notice", role: "status",
+                span { "{text}" }
+                button { class: "notice-close", aria_label: "Закрыть", onclick: move |_| ui.notice.set(None), "×" }
+            }
+        }
+        if snapshot.from_cache && !snapshot.combined.is_empty() {
+            p { class: "hint", "Показаны сохранённые счета, обновляем…" }
+        }
+        if groups.is_empty() {
+            section { class: "empty",
+                p { "Здесь будет ваш общий счёт. Найдите счета по адресу — и каждый месяц они будут собираться здесь." }
+                button { id: "empty-add-address", class: "primary", onclick: move |_| ui.go(Screen::AddressSearch), "Поиск по адресу" }
+            }
+        } else {
+            section { class: "combined",
+                for group in groups {
+                    AddressBlock {
+                        key: "{group.title}",
+                        address_id: group.address_id.cloned(),
+                        title: group.title.clone(),
+                        subtotal: group.subtotal.display_rub(),
+                        for line in group.lines {
+                            LineItem { key: "{line.bill.id}", line: line.clone(), paid: snapshot.paid.contains(&line.bill.id) }
+                        }
+                    }
+                }
+            }
+            footer { class: "paybar",
+                div { class: "total",
+                    span { "Итого к оплате" }
+                    strong { id: "total", "{total.display_rub()}" }
+                }
+                button { id: "pay", class: "primary", disabled: busy() || total.is_zero(), onclick: pay, "Оплатить" }
+            }
+        }
+    }
+}
+
+/// An address with its subtotal and menu («Исключить из оплаты…», «Удалить все…», «ОТМЕНА»).
+#[component]
+fn AddressBlock(address_id: Option<AddressId>, title: String, subtotal: String, children: Element) -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let mut menu = use_signal(|| false);
+    let act = move |remove: bool| {
+        let (ofis, address) = (ofis.clone(), address_id.clone());
+        async move {
+            let result = if remove { ofis.remove_address(address).await } else { ofis.exclude_address(address).await };
+            match result {
+                Ok(s) => ui.show(s),
+                Err(e) => ui.notify(core_error(&e)),
+            }
+            menu.set(false);
+        }
+    };
+    let exclude = act.clone();
+    rsx! {
+        div { class: "address",
+            div { class: "address-head",
+                button { class: "address-menu-button", aria_label: "Меню адреса", onclick: move |_| menu.set(!menu()), "⋮" }
+                div { class: "address-title", "{title}" }
+                div { class: "subtotal", "{subtotal}" }
+            }
+            if menu() {
+                div { class: "address-menu", role: "menu",
+                    p { "Выберите действие" }
+                    button { class: "exclude-address", onclick: move |_| exclude(false), "Исключить из оплаты все услуги на адресе" }
+                    button { class: "remove-address", onclick: move |_| act(true), "Удалить все услуги на адресе" }
+                    button { class: "cancel", onclick: move |_| menu.set(false), "ОТМЕНА" }
+                }
+            }
+            {children}
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Sign-in by phone number and SMS code.
+
+use dioxus::prelude::*;
+use ofis_core::Ofis;
+
+use crate::components::Field;
+use crate::messages::core_error;
+
+/// Phone, then the SMS code.
+#[component]
+pub fn SignIn(on_signed_in: EventHandler<()>) -> Element {
+    let ofis = use_context::<Ofis>();
+    let phone = use_signal(String::new);
+    let code = use_signal(String::new);
+    let mut code_sent = use_signal(|| None::<String>);
+    let mut phone_error = use_signal(|| None::<String>);
+    let mut code_error = use_signal(|| None::<String>);
+    let mut busy = use_signal(|| false);
+
+    let ofis_sms = ofis.clone();
+    let request_code = move |_| {
+        let ofis = ofis_sms.clone();
+        async move {
+            busy.set(true);
+            match ofis.request_code(&phone()).await {
+                Ok(sent) => {
+                    phone_error.set(None);
+                    code_sent.set(Some(sent.phone));
+                }
+                Err(e) => phone_error.set(Some(core_error(&e))),
+            }
+            busy.set(false);
+        }
+    };
+    let sign_in = move |_| {
+        let ofis = ofis.clone();
+        async move {
+            busy.set(true);
+            match ofis.sign_in(&phone(), &code()).await {
+                Ok(_) => on_signed_in.call(()),
+                Err(e) => code_error.set(Some(core_error(&e))),
+            }
+            busy.set(false);
+        }
+    };
+
+    rsx! {
+        section { class: "sign-in",
+            div { class: "brand",
+                h1 { "ОФИС" }
+                p { "Оплата ЖКУ, показания счётчиков, школьное питание и транспортные карты" }
+            }
+            match code_sent() {
+                None => rsx! {
+                    Field {
+                        id: "phone",
+                        label: "Номер мобильного телефона",
+                        kind: "tel",
+                        inputmode: "tel",
+                        autocomplete: "tel",
+                        placeholder: "+7 9XX XXX-XX-XX",
+                        value: phone,
+                        error: phone_error(),
+                    }
+                    button { id: "get-code", class: "primary", disabled: busy(), onclick: request_code, "Получить код" }
+                },
+                Some(sent_to) => rsx! {
+                    p { class: "hint", "Код отправлен в СМС на номер {sent_to}" }
+                    Field {
+                        id: "sms-code",
+                        label: "Код из СМС",
+                        inputmode: "numeric",
+                        autocomplete: "one-time-code",
+                        value: code,
+                        error: code_error(),
+                    }
+                    button { id: "sign-in", class: "primary", disabled: busy(), onclick: sign_in, "Войти" }
+                    button { id: "change-phone", class: "link", onclick: move |_| code_sent.set(None), "Изменить номер" }
+                },
+            }
+        }
+    }
+}
