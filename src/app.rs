@@ -51,6 +51,8 @@ fn Shell() -> Element {
     });
     let screen = (ui.screen)();
     let tab = screen.tab();
+    // The payment flow takes the whole screen: no tab bar to tap away from a frozen order.
+    let in_flow = matches!(screen, Screen::Checkout { .. } | Screen::ThreeDs { .. } | Screen::Receipt(_));
     rsx! {
         main { class: "screen",
             match screen {
@@ -65,6 +67,8 @@ fn Shell() -> Element {
                 Screen::Transport => rsx! { Placeholder { title: "Транспорт", text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии." } },
             }
         }
-        TabBar { active: tab }
+        if !in_flow {
+            TabBar { active: tab }
+        }
     }
 }

@@ -114,7 +114,12 @@ impl Browser {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": chromium(), "args": args }),
+            serde_json::json!({
+                "binary": chromium(),
+                "args": args,
+                // The exact phone viewport: a headless window cannot be narrower than 500 px.
+                "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 } },
+            }),
         );
         let webdriver = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -189,6 +194,9 @@ impl Browser {
     /// Clicks an element once it is there.
     pub async fn click(&self, css: &str) {
         let el = self.wait(css).await;
+        // Centre it first, as a thumb would scroll it clear of the fixed bars.
+        let arg = serde_json::to_value(&el).expect("element as json");
+        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
         el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
