@@ -5,7 +5,9 @@ use ofis_core::Ofis;
 
 use crate::components::TabBar;
 use crate::state::{Screen, Ui};
-use crate::views::{AddService, AddressSearch, Checkout, Payments, Placeholder, ReceiptView, SignIn, ThreeDs};
+use crate::views::{
+    AddService, AddressSearch, Checkout, Payments, Placeholder, ReceiptView, SignIn, ThreeDs,
+};
 
 /// The stylesheet, inlined so the desktop window, the web front and mobile render it alike.
 const STYLE: &str = include_str!("../assets/main.css");
@@ -17,7 +19,11 @@ pub fn App() -> Element {
     let snapshot = use_signal(|| ofis.snapshot());
     let screen = use_signal(|| Screen::Payments);
     let notice = use_signal(|| None::<String>);
-    use_context_provider(|| Ui { snapshot, screen, notice });
+    use_context_provider(|| Ui {
+        snapshot,
+        screen,
+        notice,
+    });
     let mut signed_in = use_signal(|| ofis.is_signed_in());
     rsx! {
         style { {STYLE} }
@@ -52,7 +58,10 @@ fn Shell() -> Element {
     let screen = (ui.screen)();
     let tab = screen.tab();
     // The payment flow takes the whole screen: no tab bar to tap away from a frozen order.
-    let in_flow = matches!(screen, Screen::Checkout { .. } | Screen::ThreeDs { .. } | Screen::Receipt(_));
+    let in_flow = matches!(
+        screen,
+        Screen::Checkout { .. } | Screen::ThreeDs { .. } | Screen::Receipt(_)
+    );
     rsx! {
         main { class: "screen",
             match screen {

@@ -37,7 +37,9 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut front = Front::Desktop;
     if args.peek().map(String::as_str) == Some("web") {
         args.next();
-        front = Front::Web { addr: DEFAULT_WEB_ADDR.parse().expect("valid default") };
+        front = Front::Web {
+            addr: DEFAULT_WEB_ADDR.parse().expect("valid default"),
+        };
     }
     let mut server = std::env::var("OFIS_SERVER").ok().filter(|s| !s.is_empty());
     let mut data_dir = std::env::var_os("OFIS_DATA_DIR").map(PathBuf::from);
@@ -49,7 +51,9 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
             "--addr" => match &mut front {
                 Front::Web { addr } => {
                     let v = value("--addr")?;
-                    *addr = v.parse().map_err(|_| format!("--addr: not an address: {v}"))?;
+                    *addr = v
+                        .parse()
+                        .map_err(|_| format!("--addr: not an address: {v}"))?;
                 }
                 Front::Desktop => return Err("--addr goes with `ofis web`".into()),
             },
@@ -58,10 +62,18 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
         }
     }
     let data_dir = data_dir.unwrap_or_else(default_data_dir);
-    Ok(Command { front, server, data_dir })
+    Ok(Command {
+        front,
+        server,
+        data_dir,
+    })
 }
 
 fn default_data_dir() -> PathBuf {
+    // Android gives each app a private folder; HOME is not set there.
+    #[cfg(target_os = "android")]
+    return PathBuf::from("/data/data/ru.gorod.ofis/files");
+    #[allow(unreachable_code)]
     if let Some(xdg) = std::env::var_os("XDG_DATA_HOME") {
         return PathBuf::from(xdg).join("ofis");
     }
@@ -82,11 +94,22 @@ mod tests {
     #[test]
     fn web_takes_an_address_and_desktop_refuses_one() {
         let c = parse_str("web --addr 127.0.0.1:9000 --data-dir /tmp/x").unwrap();
-        assert_eq!(c.front, Front::Web { addr: "127.0.0.1:9000".parse().unwrap() });
+        assert_eq!(
+            c.front,
+            Front::Web {
+                addr: "127.0.0.1:9000".parse().unwrap()
+            }
+        );
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
         assert!(parse_str("--addr 127.0.0.1:9000").is_err());
         assert!(parse_str("web --addr nonsense").is_err());
         assert!(parse_str("--bogus").is_err());
-        assert_eq!(parse_str("--server https://gorod.example").unwrap().server.as_deref(), Some("https://gorod.example"));
+        assert_eq!(
+            parse_str("--server https://gorod.example")
+                .unwrap()
+                .server
+                .as_deref(),
+            Some("https://gorod.example")
+        );
     }
 }

@@ -1,11 +1,11 @@
 //! ОФИС: pay housing and utility bills from a phone. Desktop window, web front, or mobile app.
 
+mod app;
 mod cli;
+mod components;
 mod launch;
 mod messages;
 mod state;
-mod app;
-mod components;
 mod views;
 
 use std::process::ExitCode;

@@ -93,9 +93,10 @@ pub enum CardField {
 /// The card field a card error is about.
 pub fn card_field(e: &CardError) -> CardField {
     match e {
-        CardError::NumberNotDigits | CardError::UnknownBrand | CardError::NumberLength | CardError::NumberChecksum => {
-            CardField::Number
-        }
+        CardError::NumberNotDigits
+        | CardError::UnknownBrand
+        | CardError::NumberLength
+        | CardError::NumberChecksum => CardField::Number,
         CardError::ExpiryFormat | CardError::Expired => CardField::Expiry,
         CardError::Cvc => CardField::Cvc,
     }

@@ -13,9 +13,15 @@ pub enum Screen {
     /// «Поиск по адресу».
     AddressSearch,
     /// The card form for a frozen order.
-    Checkout { scope: PayScope, ticket: PaymentTicket },
+    Checkout {
+        scope: PayScope,
+        ticket: PaymentTicket,
+    },
     /// The 3-D Secure code.
-    ThreeDs { scope: PayScope, ticket: PaymentTicket },
+    ThreeDs {
+        scope: PayScope,
+        ticket: PaymentTicket,
+    },
     /// A paid receipt.
     Receipt(ReceiptDto),
     /// «Абоненту».

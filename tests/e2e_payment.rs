@@ -36,8 +36,16 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
     let total = b.wait_text("#total", "₽").await;
     let groups = b.wait_text(".address-title", "Советская").await;
     assert!(groups.contains("кв. 5"), "{groups}");
-    let lines = b.client.find_all(fantoccini::Locator::Css(".line")).await.unwrap();
-    assert!(lines.len() >= 8, "the общий счёт has every bill of the address, got {}", lines.len());
+    let lines = b
+        .client
+        .find_all(fantoccini::Locator::Css(".line"))
+        .await
+        .unwrap();
+    assert!(
+        lines.len() >= 8,
+        "the общий счёт has every bill of the address, got {}",
+        lines.len()
+    );
     b.screenshot("05-combined-bill").await;
 
     pay_with(&b, test_cards::SUCCESS_VISA, "12/30", "123").await;
@@ -45,9 +53,17 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
     let receipt = b.wait_text("#receipt", "Оплачено").await;
     assert!(receipt.contains("ФН"), "{receipt}");
     let paid_total = b.wait_text("#receipt-total", "₽").await;
-    assert_eq!(paid_total.trim(), total.trim(), "the receipt is for the whole total");
+    assert_eq!(
+        paid_total.trim(),
+        total.trim(),
+        "the receipt is for the whole total"
+    );
     let fn_number = b.wait_text("#fiscal-fn", "").await;
-    assert_eq!(fn_number.trim().len(), 16, "fiscal drive number has 16 digits");
+    assert_eq!(
+        fn_number.trim().len(),
+        16,
+        "fiscal drive number has 16 digits"
+    );
     b.screenshot("07-receipt").await;
 
     b.click("#receipt-done").await;
@@ -69,12 +85,17 @@ async fn declined_card_says_so_in_russian_keeps_the_form_and_leaves_bills_unpaid
     pay_with(&b, test_cards::DECLINE, "11/29", "321").await;
     let message = b.wait_text("#pay-error", "отклонил").await;
     assert!(message.contains("Деньги не списаны"), "{message}");
-    assert_eq!(b.value("#card-number").await, test_cards::DECLINE, "nothing typed is lost");
+    assert_eq!(
+        b.value("#card-number").await,
+        test_cards::DECLINE,
+        "nothing typed is lost"
+    );
     assert_eq!(b.value("#card-expiry").await, "11/29");
     b.screenshot("10-declined").await;
 
     // Insufficient funds on a second try with the same frozen composition.
-    b.type_into("#card-number", test_cards::INSUFFICIENT_FUNDS).await;
+    b.type_into("#card-number", test_cards::INSUFFICIENT_FUNDS)
+        .await;
     b.click("#card-pay").await;
     b.wait_text("#pay-error", "Недостаточно средств").await;
 
@@ -98,8 +119,13 @@ async fn three_ds_card_asks_for_the_code_then_pays() {
     b.type_into("#three-ds-code", "0000").await;
     b.click("#three-ds-submit").await;
     b.wait_text("#three-ds-code-error", "Неверный код").await;
-    assert_eq!(b.value("#three-ds-code").await, "0000", "the code typed stays");
-    b.type_into("#three-ds-code", gorod_sandbox::THREE_DS_CODE).await;
+    assert_eq!(
+        b.value("#three-ds-code").await,
+        "0000",
+        "the code typed stays"
+    );
+    b.type_into("#three-ds-code", gorod_sandbox::THREE_DS_CODE)
+        .await;
     b.click("#three-ds-submit").await;
     b.wait_text("#receipt", "Оплачено").await;
     b.screenshot("21-three-ds-receipt").await;
@@ -114,7 +140,8 @@ async fn bad_input_gets_a_russian_message_next_to_the_field() {
 
     b.type_into("#phone", "12345").await;
     b.click("#get-code").await;
-    b.wait_text("#phone-error", "номер мобильного телефона").await;
+    b.wait_text("#phone-error", "номер мобильного телефона")
+        .await;
     assert_eq!(b.value("#phone").await, "12345");
 
     b.type_into("#phone", support::PHONE).await;
@@ -143,7 +170,8 @@ async fn bad_input_gets_a_russian_message_next_to_the_field() {
     b.type_into("#card-expiry", "13/30").await;
     b.type_into("#card-cvc", "12").await;
     b.click("#card-pay").await;
-    b.wait_text("#card-number-error", "Неверный номер карты").await;
+    b.wait_text("#card-number-error", "Неверный номер карты")
+        .await;
     b.type_into("#card-number", test_cards::SUCCESS_MIR).await;
     b.click("#card-pay").await;
     b.wait_text("#card-expiry-error", "ММ/ГГ").await;

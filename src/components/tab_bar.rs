@@ -9,10 +9,34 @@ use crate::state::{Screen, Tab, Ui};
 pub fn TabBar(active: Tab) -> Element {
     let ui = use_context::<Ui>();
     let tabs = [
-        (Tab::Payments, "Мои платежи", "₽", Screen::Payments, "tab-payments"),
-        (Tab::Subscriber, "Абоненту", "⌂", Screen::Subscriber, "tab-subscriber"),
-        (Tab::Schools, "Школы и Сады", "✎", Screen::Schools, "tab-schools"),
-        (Tab::Transport, "Транспорт", "⇄", Screen::Transport, "tab-transport"),
+        (
+            Tab::Payments,
+            "Мои платежи",
+            "₽",
+            Screen::Payments,
+            "tab-payments",
+        ),
+        (
+            Tab::Subscriber,
+            "Абоненту",
+            "⌂",
+            Screen::Subscriber,
+            "tab-subscriber",
+        ),
+        (
+            Tab::Schools,
+            "Школы и Сады",
+            "✎",
+            Screen::Schools,
+            "tab-schools",
+        ),
+        (
+            Tab::Transport,
+            "Транспорт",
+            "⇄",
+            Screen::Transport,
+            "tab-transport",
+        ),
     ];
     rsx! {
         nav { class: "tabbar",

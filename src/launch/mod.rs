@@ -2,6 +2,8 @@
 
 #[cfg(feature = "desktop")]
 mod desktop;
+#[cfg(all(feature = "mobile", not(feature = "desktop")))]
+mod mobile;
 #[cfg(feature = "web")]
 mod web;
 
@@ -16,7 +18,10 @@ use crate::cli::{Command, Front};
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 /// Runs the chosen front until it is closed.
@@ -24,13 +29,18 @@ pub fn run(command: Command) -> Result<(), String> {
     match command.front.clone() {
         Front::Web { addr } => run_web(command, addr),
         Front::Desktop => {
+            #[cfg(all(feature = "mobile", not(feature = "desktop")))]
+            return mobile::run(command);
             #[cfg(feature = "desktop")]
             if has_display() {
                 return desktop::run(command);
             }
-            eprintln!("Нет графического дисплея: запускаю веб-версию ОФИС.");
-            let addr = crate::cli::DEFAULT_WEB_ADDR.parse().expect("valid default");
-            run_web(command, addr)
+            #[allow(unreachable_code)]
+            {
+                eprintln!("Нет графического дисплея: запускаю веб-версию ОФИС.");
+                let addr = crate::cli::DEFAULT_WEB_ADDR.parse().expect("valid default");
+                run_web(command, addr)
+            }
         }
     }
 }
@@ -74,7 +84,11 @@ pub async fn start_backend(command: &Command) -> Result<Backend, String> {
             (running.gorod_url.clone(), Some(running))
         }
     };
-    let config = CoreConfig { server_url, data_dir: command.data_dir.clone(), client: Default::default() };
+    let config = CoreConfig {
+        server_url,
+        data_dir: command.data_dir.clone(),
+        client: Default::default(),
+    };
     let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
         .await
         .map_err(|e| crate::messages::core_error(&e))?;

@@ -57,12 +57,16 @@ pub async fn serve(command: Command, addr: SocketAddr) -> Result<(), String> {
                 }
             }),
         );
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("{addr}: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("{addr}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("ОФИС: http://{local}/");
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    axum::serve(listener, app).await.map_err(|e| e.to_string())?;
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| e.to_string())?;
     drop(backend.sandbox);
     Ok(())
 }

@@ -52,7 +52,9 @@ pub fn AddressSearch() -> Element {
                 }
                 Ok((snapshot, n)) => {
                     ui.show(snapshot);
-                    ui.notify(format!("Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."));
+                    ui.notify(format!(
+                        "Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."
+                    ));
                     ui.go(Screen::Payments);
                 }
                 Err(e) => error.set(Some(core_error(&e))),

@@ -45,7 +45,10 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                     }
                 },
             };
-            match ofis.submit_card(&ticket.key, &number(), &expiry(), &cvc()).await {
+            match ofis
+                .submit_card(&ticket.key, &number(), &expiry(), &cvc())
+                .await
+            {
                 Ok(PaymentStep::Paid(receipt)) => {
                     ui.show(ofis.snapshot());
                     ui.go(Screen::Receipt(receipt));
@@ -55,7 +58,9 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                     current.set(None);
                     error.set(Some(format!("{message} Деньги не списаны.")));
                 }
-                Err(CoreError::Card(c)) => field_error.set(Some((card_field(&c), card_error(&c).to_string()))),
+                Err(CoreError::Card(c)) => {
+                    field_error.set(Some((card_field(&c), card_error(&c).to_string())))
+                }
                 Err(e) => error.set(Some(core_error(&e))),
             }
             busy.set(false);

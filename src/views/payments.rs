@@ -24,7 +24,10 @@ pub fn Payments() -> Element {
         async move {
             busy.set(true);
             match ofis.start_payment(PayScope::All).await {
-                Ok(ticket) => ui.go(Screen::Checkout { scope: PayScope::All, ticket }),
+                Ok(ticket) => ui.go(Screen::Checkout {
+                    scope: PayScope::All,
+                    ticket,
+                }),
                 Err(e) => ui.notify(core_error(&e)),
             }
             busy.set(false);
@@ -77,14 +80,23 @@ pub fn Payments() -> Element {
 
 /// An address with its subtotal and menu («Исключить из оплаты…», «Удалить все…», «ОТМЕНА»).
 #[component]
-fn AddressBlock(address_id: Option<AddressId>, title: String, subtotal: String, children: Element) -> Element {
+fn AddressBlock(
+    address_id: Option<AddressId>,
+    title: String,
+    subtotal: String,
+    children: Element,
+) -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
     let mut menu = use_signal(|| false);
     let act = move |remove: bool| {
         let (ofis, address) = (ofis.clone(), address_id.clone());
         async move {
-            let result = if remove { ofis.remove_address(address).await } else { ofis.exclude_address(address).await };
+            let result = if remove {
+                ofis.remove_address(address).await
+            } else {
+                ofis.exclude_address(address).await
+            };
             match result {
                 Ok(s) => ui.show(s),
                 Err(e) => ui.notify(core_error(&e)),

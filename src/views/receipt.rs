@@ -10,7 +10,11 @@ use crate::state::{Screen, Ui};
 pub fn ReceiptView(receipt: ReceiptDto) -> Element {
     let ui = use_context::<Ui>();
     let f = &receipt.fiscal;
-    let issued = f.issued_at.with_timezone(&ofis_domain::tz::offset()).format("%d.%m.%Y %H:%M").to_string();
+    let issued = f
+        .issued_at
+        .with_timezone(&ofis_domain::tz::offset())
+        .format("%d.%m.%Y %H:%M")
+        .to_string();
     let qr = f.qr_text();
     rsx! {
         header { class: "topbar", h1 { "Чек" } }

@@ -27,7 +27,9 @@ pub fn ThreeDs(scope: PayScope, ticket: PaymentTicket) -> Element {
                     ui.show(ofis.snapshot());
                     ui.go(Screen::Receipt(receipt));
                 }
-                Ok(PaymentStep::Challenge) => error.set(Some("Банк снова запросил код. Введите новый код из СМС.".into())),
+                Ok(PaymentStep::Challenge) => error.set(Some(
+                    "Банк снова запросил код. Введите новый код из СМС.".into(),
+                )),
                 Ok(PaymentStep::Declined(message)) => {
                     error.set(Some(format!("{message} Деньги не списаны.")));
                     let _ = (scope, ticket);

@@ -6,7 +6,6 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -14,13 +13,17 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
 /// One browser test at a time: two cores cannot host several Chromiums and apps at once.
-static SERIAL: Mutex<()> = Mutex::new(());
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// How long to wait for the UI to show something.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 /// A child process killed when dropped.
@@ -65,14 +68,22 @@ impl App {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let url = loop {
-            let line = lines.next().expect("ofis web printed its URL").expect("stdout line");
+            let line = lines
+                .next()
+                .expect("ofis web printed its URL")
+                .expect("stdout line");
             if let Some(rest) = line.strip_prefix("ОФИС: ") {
                 break rest.trim().to_string();
             }
         };
         // Keep draining stdout so the app never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        App { _child: Killed(child), url, data_dir, _tmp: None }
+        App {
+            _child: Killed(child),
+            url,
+            data_dir,
+            _tmp: None,
+        }
     }
 }
 
@@ -81,13 +92,13 @@ pub struct Browser {
     pub client: Client,
     _driver: Killed,
     _profile: tempfile::TempDir,
-    _serial: MutexGuard<'static, ()>,
+    _serial: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Browser {
     /// Opens a phone-sized headless Chromium.
     pub async fn open(width: u32, height: u32) -> Browser {
-        let serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        let serial = SERIAL.lock().await;
         let port = free_port();
         let driver = Command::new(chromedriver())
             .arg(format!("--port={port}"))
@@ -124,7 +135,11 @@ impl Browser {
         let webdriver = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&webdriver).await {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&webdriver)
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -133,7 +148,12 @@ impl Browser {
                 Err(e) => panic!("cannot start Chromium through chromedriver: {e}"),
             }
         };
-        Browser { client, _driver: driver, _profile: profile, _serial: serial }
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+            _serial: serial,
+        }
     }
 
     /// Opens the app.
@@ -196,8 +216,13 @@ impl Browser {
         let el = self.wait(css).await;
         // Centre it first, as a thumb would scroll it clear of the fixed bars.
         let arg = serde_json::to_value(&el).expect("element as json");
-        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
-        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let _ = self
+            .client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await;
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Saves a screenshot under `target/screenshots/NAME.png` for review.

@@ -135,14 +135,18 @@ pub struct AddressBills {
 }
 
 /// Query of the address suggestions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams,
+)]
 pub struct AddressQuery {
     /// What the user typed: street, house, flat in any order.
     pub q: String,
 }
 
 /// Query of an address's bills.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams,
+)]
 pub struct PeriodQuery {
     /// `YYYY-MM`; the current period when absent.
     #[serde(default)]

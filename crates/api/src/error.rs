@@ -44,7 +44,12 @@ pub struct ApiError {
 impl ApiError {
     /// An error with a code and message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into(), field: None, retry_after_seconds: None }
+        ApiError {
+            code,
+            message: message.into(),
+            field: None,
+            retry_after_seconds: None,
+        }
     }
 
     /// Names the field the error is about.

@@ -1,8 +1,8 @@
 //! The bank gateway: card data in, a payment outcome out.
 
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroize;
 use utoipa::ToSchema;
+use zeroize::Zeroize;
 
 /// Card data posted by the app to the gateway, and only there. Never logged: `Debug` masks it.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,7 +15,11 @@ pub struct CardSubmission {
 
 impl std::fmt::Debug for CardSubmission {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CardSubmission({})", ofis_domain::card::mask_pan(&self.pan))
+        write!(
+            f,
+            "CardSubmission({})",
+            ofis_domain::card::mask_pan(&self.pan)
+        )
     }
 }
 

@@ -64,6 +64,9 @@ mod tests {
     #[test]
     fn path_segments_are_encoded() {
         assert_eq!(super::order("a/b c"), "/api/v1/orders/a%2Fb%20c");
-        assert_eq!(super::address_bills("addr-1"), "/api/v1/addresses/addr-1/bills");
+        assert_eq!(
+            super::address_bills("addr-1"),
+            "/api/v1/addresses/addr-1/bills"
+        );
     }
 }

@@ -13,10 +13,16 @@ pub enum ClientError {
     Timeout,
     /// Planned maintenance, with the server's message.
     #[error("maintenance: {message}")]
-    Maintenance { message: String, retry_after_seconds: Option<u32> },
+    Maintenance {
+        message: String,
+        retry_after_seconds: Option<u32>,
+    },
     /// The server refused the content; the message is Russian and fit for the user.
     #[error("refused: {message}")]
-    Validation { message: String, field: Option<String> },
+    Validation {
+        message: String,
+        field: Option<String>,
+    },
     /// Sign-in required or expired.
     #[error("unauthorized")]
     Unauthorized,
@@ -52,20 +58,27 @@ impl ClientError {
                     message: api.message,
                     retry_after_seconds: api.retry_after_seconds,
                 },
-                ErrorCode::Validation => ClientError::Validation { message: api.message, field: api.field },
+                ErrorCode::Validation => ClientError::Validation {
+                    message: api.message,
+                    field: api.field,
+                },
                 ErrorCode::Unauthorized => ClientError::Unauthorized,
                 ErrorCode::NotFound => ClientError::NotFound(api.message),
                 ErrorCode::Conflict => ClientError::Conflict(api.message),
                 ErrorCode::IdempotencyMismatch => ClientError::IdempotencyMismatch,
                 ErrorCode::ReadingsRequired => ClientError::ReadingsRequired(api.message),
-                ErrorCode::RateLimited | ErrorCode::Internal => {
-                    ClientError::Server { status, message: api.message }
-                }
+                ErrorCode::RateLimited | ErrorCode::Internal => ClientError::Server {
+                    status,
+                    message: api.message,
+                },
             },
             Err(_) => match status {
                 401 => ClientError::Unauthorized,
                 404 => ClientError::NotFound(String::new()),
-                503 => ClientError::Maintenance { message: String::new(), retry_after_seconds: None },
+                503 => ClientError::Maintenance {
+                    message: String::new(),
+                    retry_after_seconds: None,
+                },
                 _ => ClientError::Server {
                     status,
                     message: String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned(),

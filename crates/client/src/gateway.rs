@@ -16,12 +16,19 @@ pub struct GatewayClient {
 impl GatewayClient {
     /// A gateway client with the given TLS and timeout options.
     pub fn new(options: &ClientOptions) -> Result<Self, ClientError> {
-        Ok(GatewayClient { http: build_http(options)? })
+        Ok(GatewayClient {
+            http: build_http(options)?,
+        })
     }
 
     /// Posts the card for a payment. The card is moved in and dropped (zeroized) after sending.
     #[instrument(skip(self, card), fields(card = %card.masked()), err)]
-    pub async fn pay_with_card(&self, gateway_url: &str, payment_id: &str, card: CardData) -> Result<GatewayOutcome, ClientError> {
+    pub async fn pay_with_card(
+        &self,
+        gateway_url: &str,
+        payment_id: &str,
+        card: CardData,
+    ) -> Result<GatewayOutcome, ClientError> {
         let base = ensure_allowed_url(gateway_url)?;
         let body = CardSubmission {
             pan: card.expose_pan().to_string(),
@@ -30,16 +37,31 @@ impl GatewayClient {
             cvc: card.expose_cvc().to_string(),
         };
         drop(card);
-        let req = self.http.post(format!("{base}{}", paths::gateway_card(payment_id))).json(&body);
+        let req = self
+            .http
+            .post(format!("{base}{}", paths::gateway_card(payment_id)))
+            .json(&body);
         drop(body);
         send_json(req).await
     }
 
     /// Answers a 3-D Secure challenge with the code the bank sent.
     #[instrument(skip(self, code), err)]
-    pub async fn confirm_3ds(&self, gateway_url: &str, payment_id: &str, code: &str) -> Result<GatewayOutcome, ClientError> {
+    pub async fn confirm_3ds(
+        &self,
+        gateway_url: &str,
+        payment_id: &str,
+        code: &str,
+    ) -> Result<GatewayOutcome, ClientError> {
         let base = ensure_allowed_url(gateway_url)?;
-        let body = ChallengeAnswer { code: code.to_string() };
-        send_json(self.http.post(format!("{base}{}", paths::gateway_3ds(payment_id))).json(&body)).await
+        let body = ChallengeAnswer {
+            code: code.to_string(),
+        };
+        send_json(
+            self.http
+                .post(format!("{base}{}", paths::gateway_3ds(payment_id)))
+                .json(&body),
+        )
+        .await
     }
 }

@@ -24,7 +24,11 @@ impl GorodClient {
     /// A client of the server at `base_url` (https, or http on loopback).
     pub fn new(base_url: &str, options: &ClientOptions) -> Result<Self, ClientError> {
         let base = ensure_allowed_url(base_url)?;
-        Ok(GorodClient { http: build_http(options)?, base: base.into(), token: Arc::default() })
+        Ok(GorodClient {
+            http: build_http(options)?,
+            base: base.into(),
+            token: Arc::default(),
+        })
     }
 
     /// The server's base URL.
@@ -39,7 +43,10 @@ impl GorodClient {
 
     /// Whether an access token is set.
     pub fn has_token(&self) -> bool {
-        self.token.read().unwrap_or_else(|p| p.into_inner()).is_some()
+        self.token
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
     }
 
     fn url(&self, path: &str) -> String {
@@ -57,15 +64,21 @@ impl GorodClient {
     /// Asks the server to send an SMS code to the phone.
     #[instrument(skip(self), err)]
     pub async fn request_sms(&self, phone: &str) -> Result<SmsSent, ClientError> {
-        let body = SmsRequest { phone: phone.to_string() };
+        let body = SmsRequest {
+            phone: phone.to_string(),
+        };
         send_json(self.http.post(self.url(paths::AUTH_SMS)).json(&body)).await
     }
 
     /// Signs in with the SMS code; the client keeps the access token.
     #[instrument(skip(self, code), err)]
     pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Session, ClientError> {
-        let body = SignInRequest { phone: phone.to_string(), code: code.to_string() };
-        let session: Session = send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body)).await?;
+        let body = SignInRequest {
+            phone: phone.to_string(),
+            code: code.to_string(),
+        };
+        let session: Session =
+            send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body)).await?;
         self.set_access_token(Some(session.access_token.clone()));
         Ok(session)
     }
@@ -73,8 +86,11 @@ impl GorodClient {
     /// Exchanges a refresh token for a new session; the client keeps the new access token.
     #[instrument(skip_all, err)]
     pub async fn refresh(&self, refresh_token: &str) -> Result<Session, ClientError> {
-        let body = RefreshRequest { refresh_token: refresh_token.to_string() };
-        let session: Session = send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
+        let body = RefreshRequest {
+            refresh_token: refresh_token.to_string(),
+        };
+        let session: Session =
+            send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
         self.set_access_token(Some(session.access_token.clone()));
         Ok(session)
     }
@@ -82,7 +98,10 @@ impl GorodClient {
     /// Address suggestions for what the user typed.
     #[instrument(skip(self), err)]
     pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressDto>, ClientError> {
-        let req = self.http.get(self.url(paths::ADDRESSES)).query(&[("q", query)]);
+        let req = self
+            .http
+            .get(self.url(paths::ADDRESSES))
+            .query(&[("q", query)]);
         // Suggestions work before sign-in too; send the token when there is one.
         let token = self.token.read().unwrap_or_else(|p| p.into_inner()).clone();
         let req = match token {
@@ -94,7 +113,11 @@ impl GorodClient {
 
     /// Every bill known for an address in a period (the current one when `None`).
     #[instrument(skip(self), err)]
-    pub async fn address_bills(&self, address_id: &str, period: Option<Period>) -> Result<AddressBills, ClientError> {
+    pub async fn address_bills(
+        &self,
+        address_id: &str,
+        period: Option<Period>,
+    ) -> Result<AddressBills, ClientError> {
         let mut req = self.http.get(self.url(&paths::address_bills(address_id)));
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
@@ -104,7 +127,11 @@ impl GorodClient {
 
     /// Creates an order for a frozen composition, under an idempotency key stored beforehand.
     #[instrument(skip(self, order), fields(lines = order.lines.len()), err)]
-    pub async fn create_order(&self, idempotency_key: &str, order: &CreateOrder) -> Result<OrderDto, ClientError> {
+    pub async fn create_order(
+        &self,
+        idempotency_key: &str,
+        order: &CreateOrder,
+    ) -> Result<OrderDto, ClientError> {
         let req = self
             .http
             .post(self.url(paths::ORDERS))

@@ -36,7 +36,10 @@ pub fn ensure_allowed_url(url: &str) -> Result<String, ClientError> {
     let authority = rest.split('/').next().unwrap_or_default();
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = if host.starts_with('[') {
-        host.split(']').next().map(|h| h.trim_start_matches('[')).unwrap_or_default()
+        host.split(']')
+            .next()
+            .map(|h| h.trim_start_matches('['))
+            .unwrap_or_default()
     } else {
         host.split(':').next().unwrap_or_default()
     };
@@ -47,8 +50,15 @@ pub fn ensure_allowed_url(url: &str) -> Result<String, ClientError> {
         "https" => Ok(url.to_string()),
         "http" => {
             let loopback = host == "localhost"
-                || host.parse::<IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false);
-            if loopback { Ok(url.to_string()) } else { Err(bad()) }
+                || host
+                    .parse::<IpAddr>()
+                    .map(|ip| ip.is_loopback())
+                    .unwrap_or(false);
+            if loopback {
+                Ok(url.to_string())
+            } else {
+                Err(bad())
+            }
         }
         _ => Err(bad()),
     }
@@ -66,11 +76,15 @@ pub(crate) fn build_http(options: &ClientOptions) -> Result<reqwest::Client, Cli
             .map_err(|e| ClientError::InsecureUrl(format!("bad root certificate: {e}")))?;
         builder = builder.add_root_certificate(cert);
     }
-    builder.build().map_err(|e| ClientError::Network(e.to_string()))
+    builder
+        .build()
+        .map_err(|e| ClientError::Network(e.to_string()))
 }
 
 /// Sends a request and decodes a JSON answer, mapping error statuses to `ClientError`.
-pub(crate) async fn send_json<T: DeserializeOwned>(req: reqwest::RequestBuilder) -> Result<T, ClientError> {
+pub(crate) async fn send_json<T: DeserializeOwned>(
+    req: reqwest::RequestBuilder,
+) -> Result<T, ClientError> {
     let resp = req.send().await?;
     let status = resp.status();
     let body = resp.bytes().await?;
@@ -86,10 +100,22 @@ mod tests {
 
     #[test]
     fn plain_http_is_allowed_only_to_loopback() {
-        for ok in ["https://gorod.example", "http://127.0.0.1:8080", "http://localhost:1/", "http://[::1]:80"] {
+        for ok in [
+            "https://gorod.example",
+            "http://127.0.0.1:8080",
+            "http://localhost:1/",
+            "http://[::1]:80",
+        ] {
             assert!(ensure_allowed_url(ok).is_ok(), "{ok}");
         }
-        for bad in ["http://gorod.example", "http://10.0.0.1", "ftp://x", "gorod.example", "http://", "http://user@evil.example"] {
+        for bad in [
+            "http://gorod.example",
+            "http://10.0.0.1",
+            "ftp://x",
+            "gorod.example",
+            "http://",
+            "http://user@evil.example",
+        ] {
             assert!(ensure_allowed_url(bad).is_err(), "{bad}");
         }
     }

@@ -8,4 +8,4 @@ mod http;
 pub use error::ClientError;
 pub use gateway::GatewayClient;
 pub use gorod::GorodClient;
-pub use http::{ClientOptions, ensure_allowed_url};
+pub use http::{ensure_allowed_url, ClientOptions};

@@ -59,7 +59,11 @@ pub struct Ofis {
 
 impl Ofis {
     /// Opens the local database and shows what it has at once (the cached общий счёт).
-    pub async fn open(config: CoreConfig, secrets: Arc<dyn SecretStore>, clock: Arc<dyn Clock>) -> Result<Self, CoreError> {
+    pub async fn open(
+        config: CoreConfig,
+        secrets: Arc<dyn SecretStore>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, CoreError> {
         let gorod = GorodClient::new(&config.server_url, &config.client)?;
         let gateway = GatewayClient::new(&config.client)?;
         let path = config.data_dir.join("ofis.sqlite");
@@ -87,7 +91,14 @@ impl Ofis {
         if let Some(token) = secrets.get(ACCESS_TOKEN) {
             gorod.set_access_token(Some(token));
         }
-        let state = State { phone, combined, paid, addresses, from_cache: true, tickets: HashMap::new() };
+        let state = State {
+            phone,
+            combined,
+            paid,
+            addresses,
+            from_cache: true,
+            tickets: HashMap::new(),
+        };
         Ok(Ofis {
             inner: Arc::new(Inner {
                 gorod,
@@ -144,9 +155,14 @@ impl Ofis {
         }
         let session = self.inner.gorod.sign_in(phone.as_str(), code).await?;
         self.inner.secrets.set(ACCESS_TOKEN, &session.access_token);
-        self.inner.secrets.set(REFRESH_TOKEN, &session.refresh_token);
+        self.inner
+            .secrets
+            .set(REFRESH_TOKEN, &session.refresh_token);
         let p = session.profile.phone.clone();
-        self.inner.db.run(move |s| s.set_setting(PHONE_SETTING, &p)).await?;
+        self.inner
+            .db
+            .run(move |s| s.set_setting(PHONE_SETTING, &p))
+            .await?;
         self.state().phone = Some(session.profile.phone);
         info!("signed in");
         Ok(self.snapshot())
@@ -175,11 +191,19 @@ impl Ofis {
                 }
             }
             if !s.addresses.iter().any(|a| a.id == address.id) {
-                s.addresses.push(AddressChoice { id: address.id.clone(), title: address.title.clone() });
+                s.addresses.push(AddressChoice {
+                    id: address.id.clone(),
+                    title: address.title.clone(),
+                });
             }
         }
         self.persist_combined().await?;
-        let (id, title, period, now) = (address.id, address.title, found.period, self.inner.clock.now());
+        let (id, title, period, now) = (
+            address.id,
+            address.title,
+            found.period,
+            self.inner.clock.now(),
+        );
         self.inner
             .db
             .run(move |s| {
@@ -199,8 +223,15 @@ impl Ofis {
             let found = self.inner.gorod.address_bills(&address.id, None).await?;
             let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
             self.merge_fresh_bills(&bills, found.period);
-            let (id, period, now) = (AddressId(address.id.clone()), found.period, self.inner.clock.now());
-            self.inner.db.run(move |s| s.cache_address_bills(&id, period, &bills, now)).await?;
+            let (id, period, now) = (
+                AddressId(address.id.clone()),
+                found.period,
+                self.inner.clock.now(),
+            );
+            self.inner
+                .db
+                .run(move |s| s.cache_address_bills(&id, period, &bills, now))
+                .await?;
         }
         self.state().from_cache = false;
         self.persist_combined().await?;
@@ -216,7 +247,9 @@ impl Ofis {
             .iter()
             .filter(|l| {
                 l.bill.period < period
-                    && bills.iter().any(|b| b.provider_id == l.bill.provider_id && b.account == l.bill.account)
+                    && bills
+                        .iter()
+                        .any(|b| b.provider_id == l.bill.provider_id && b.account == l.bill.account)
             })
             .map(|l| l.bill.id.clone())
             .collect();
@@ -271,7 +304,10 @@ impl Ofis {
             }
         }
         if let Some(a) = address {
-            self.inner.db.run(move |s| s.remove_saved_address(&a).map(|_| ())).await?;
+            self.inner
+                .db
+                .run(move |s| s.remove_saved_address(&a).map(|_| ()))
+                .await?;
         }
         self.persist_combined().await?;
         Ok(self.snapshot())

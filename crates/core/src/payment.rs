@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use ofis_api::{CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus, ReceiptDto};
+use ofis_api::{
+    CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus, ReceiptDto,
+};
 use ofis_client::ClientError;
 use ofis_domain::card::CardData;
 use ofis_domain::{BillId, FrozenOrder, Line, Money};
@@ -62,7 +64,10 @@ fn order_request(lines: &[Line]) -> CreateOrder {
     CreateOrder {
         lines: lines
             .iter()
-            .map(|l| OrderLineRequest { bill_id: l.bill.id.0.clone(), amount: l.amount })
+            .map(|l| OrderLineRequest {
+                bill_id: l.bill.id.0.clone(),
+                amount: l.amount,
+            })
             .collect(),
     }
 }
@@ -82,7 +87,11 @@ impl Ofis {
         if let Some(ticket) = self.settle_overlapping(&frozen).await? {
             return Ok(ticket);
         }
-        let order = OutboxOrder::prepared(uuid::Uuid::new_v4().to_string(), self.inner.clock.now(), frozen.lines().to_vec());
+        let order = OutboxOrder::prepared(
+            uuid::Uuid::new_v4().to_string(),
+            self.inner.clock.now(),
+            frozen.lines().to_vec(),
+        );
         let stored = order.clone();
         self.inner.db.run(move |s| s.outbox_insert(&stored)).await?;
         self.create_on_server(&order).await
@@ -105,13 +114,26 @@ impl Ofis {
                 Err(e) => {
                     // A final refusal: this key is done; a later attempt gets a new one.
                     let (k, msg) = (key.clone(), e.to_string());
-                    self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, Some(&msg), None)).await?;
+                    self.inner
+                        .db
+                        .run(move |s| {
+                            s.outbox_mark_final(&k, OutboxState::Abandoned, Some(&msg), None)
+                        })
+                        .await?;
                     return Err(e.into());
                 }
             }
         };
-        let (k, oid, pid, url) = (key.clone(), created.id.clone(), created.payment.payment_id.clone(), created.payment.gateway_url.clone());
-        self.inner.db.run(move |s| s.outbox_mark_created(&k, &oid, &pid, &url)).await?;
+        let (k, oid, pid, url) = (
+            key.clone(),
+            created.id.clone(),
+            created.payment.payment_id.clone(),
+            created.payment.gateway_url.clone(),
+        );
+        self.inner
+            .db
+            .run(move |s| s.outbox_mark_created(&k, &oid, &pid, &url))
+            .await?;
         let ticket = PaymentTicket {
             key: key.clone(),
             order_id: created.id,
@@ -126,10 +148,16 @@ impl Ofis {
 
     /// Before new money moves for these bills, earlier unfinished orders that share a bill are
     /// reconciled. The same composition still awaiting a card is reused instead of duplicated.
-    async fn settle_overlapping(&self, frozen: &FrozenOrder) -> Result<Option<PaymentTicket>, CoreError> {
+    async fn settle_overlapping(
+        &self,
+        frozen: &FrozenOrder,
+    ) -> Result<Option<PaymentTicket>, CoreError> {
         let ids: BTreeSet<BillId> = frozen.bill_ids().into_iter().collect();
         let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
-        for order in pending.into_iter().filter(|o| o.lines.iter().any(|l| ids.contains(&l.bill.id))) {
+        for order in pending
+            .into_iter()
+            .filter(|o| o.lines.iter().any(|l| ids.contains(&l.bill.id)))
+        {
             let server = self.reconcile_one(&order).await?;
             let Some(server) = server else { continue };
             if server.status.is_final() {
@@ -144,13 +172,18 @@ impl Ofis {
                     total: server.total,
                     lines: order.lines.clone(),
                 };
-                self.state().tickets.insert(ticket.key.clone(), ticket.clone());
+                self.state()
+                    .tickets
+                    .insert(ticket.key.clone(), ticket.clone());
                 return Ok(Some(ticket));
             }
             if server.status == OrderStatus::AwaitingPayment {
                 // No card was ever sent for it: nothing can be charged, so it is safe to drop.
                 let k = order.idempotency_key.clone();
-                self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, None, None)).await?;
+                self.inner
+                    .db
+                    .run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, None, None))
+                    .await?;
                 continue;
             }
             return Err(CoreError::PaymentInProgress);
@@ -188,10 +221,20 @@ impl Ofis {
 
     /// Sends the card to the bank gateway (and nowhere else) for a created order.
     #[instrument(skip(self, number, expiry, cvc))]
-    pub async fn submit_card(&self, key: &str, number: &str, expiry: &str, cvc: &str) -> Result<PaymentStep, CoreError> {
+    pub async fn submit_card(
+        &self,
+        key: &str,
+        number: &str,
+        expiry: &str,
+        cvc: &str,
+    ) -> Result<PaymentStep, CoreError> {
         let card = CardData::parse(number, expiry, cvc, self.inner.clock.today())?;
         let ticket = self.ticket(key)?;
-        let outcome = self.inner.gateway.pay_with_card(&ticket.gateway_url, &ticket.payment_id, card).await;
+        let outcome = self
+            .inner
+            .gateway
+            .pay_with_card(&ticket.gateway_url, &ticket.payment_id, card)
+            .await;
         self.after_gateway(&ticket, outcome).await
     }
 
@@ -199,15 +242,27 @@ impl Ofis {
     #[instrument(skip(self, code))]
     pub async fn confirm_3ds(&self, key: &str, code: &str) -> Result<PaymentStep, CoreError> {
         let ticket = self.ticket(key)?;
-        let outcome = self.inner.gateway.confirm_3ds(&ticket.gateway_url, &ticket.payment_id, code.trim()).await;
+        let outcome = self
+            .inner
+            .gateway
+            .confirm_3ds(&ticket.gateway_url, &ticket.payment_id, code.trim())
+            .await;
         self.after_gateway(&ticket, outcome).await
     }
 
     fn ticket(&self, key: &str) -> Result<PaymentTicket, CoreError> {
-        self.state().tickets.get(key).cloned().ok_or(CoreError::UnknownPayment)
+        self.state()
+            .tickets
+            .get(key)
+            .cloned()
+            .ok_or(CoreError::UnknownPayment)
     }
 
-    async fn after_gateway(&self, ticket: &PaymentTicket, outcome: Result<GatewayOutcome, ClientError>) -> Result<PaymentStep, CoreError> {
+    async fn after_gateway(
+        &self,
+        ticket: &PaymentTicket,
+        outcome: Result<GatewayOutcome, ClientError>,
+    ) -> Result<PaymentStep, CoreError> {
         let outcome = match outcome {
             Ok(o) => o,
             Err(e) if e.is_retryable() => {
@@ -223,7 +278,9 @@ impl Ofis {
         };
         match outcome.status {
             GatewayStatus::ChallengeRequired => Ok(PaymentStep::Challenge),
-            GatewayStatus::Succeeded | GatewayStatus::Declined | GatewayStatus::InsufficientFunds => {
+            GatewayStatus::Succeeded
+            | GatewayStatus::Declined
+            | GatewayStatus::InsufficientFunds => {
                 let dto = self.poll_final(&ticket.order_id).await?;
                 match self.record_final(&ticket.key, &dto).await? {
                     Some(step) => Ok(step),
@@ -246,7 +303,11 @@ impl Ofis {
     }
 
     /// Records a final server answer in the outbox (and the receipt); `None` if not final yet.
-    async fn record_final(&self, key: &str, dto: &OrderDto) -> Result<Option<PaymentStep>, CoreError> {
+    async fn record_final(
+        &self,
+        key: &str,
+        dto: &OrderDto,
+    ) -> Result<Option<PaymentStep>, CoreError> {
         match dto.status {
             OrderStatus::Paid => {
                 let Some(receipt) = dto.receipt.clone() else {
@@ -274,9 +335,15 @@ impl Ofis {
                 Ok(Some(PaymentStep::Paid(receipt)))
             }
             OrderStatus::Declined => {
-                let message = dto.failure.clone().unwrap_or_else(|| "Банк отклонил операцию".to_string());
+                let message = dto
+                    .failure
+                    .clone()
+                    .unwrap_or_else(|| "Банк отклонил операцию".to_string());
                 let (k, m) = (key.to_string(), message.clone());
-                self.inner.db.run(move |s| s.outbox_mark_final(&k, OutboxState::Declined, Some(&m), None)).await?;
+                self.inner
+                    .db
+                    .run(move |s| s.outbox_mark_final(&k, OutboxState::Declined, Some(&m), None))
+                    .await?;
                 self.state().tickets.remove(key);
                 Ok(Some(PaymentStep::Declined(message)))
             }

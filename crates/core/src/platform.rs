@@ -52,6 +52,9 @@ impl SecretStore for MemorySecrets {
     }
 
     fn delete(&self, key: &str) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).retain(|(k, _)| k != key);
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|(k, _)| k != key);
     }
 }

@@ -89,7 +89,11 @@ pub fn luhn_valid(digits: &str) -> bool {
             let d = u32::from(b - b'0');
             if i % 2 == 1 {
                 let dd = d * 2;
-                if dd > 9 { dd - 9 } else { dd }
+                if dd > 9 {
+                    dd - 9
+                } else {
+                    dd
+                }
             } else {
                 d
             }
@@ -115,11 +119,21 @@ impl fmt::Debug for CardData {
 
 impl CardData {
     /// Validates what the person typed; `today` is in the service area's time zone.
-    pub fn parse(number: &str, expiry: &str, cvc: &str, today: NaiveDate) -> Result<Self, CardError> {
+    pub fn parse(
+        number: &str,
+        expiry: &str,
+        cvc: &str,
+        today: NaiveDate,
+    ) -> Result<Self, CardError> {
         let pan = validate_number(number)?;
         let (exp_month, exp_year) = validate_expiry(expiry, today)?;
         let cvc = validate_cvc(cvc)?;
-        Ok(CardData { pan, exp_month, exp_year, cvc })
+        Ok(CardData {
+            pan,
+            exp_month,
+            exp_year,
+            cvc,
+        })
     }
 
     /// The card's brand.
@@ -162,7 +176,10 @@ pub fn mask_pan(pan: &str) -> String {
 
 /// Checks a card number (spaces allowed) and returns its digits.
 pub fn validate_number(number: &str) -> Result<String, CardError> {
-    let compact: String = number.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let compact: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
     if compact.is_empty() || !compact.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CardError::NumberNotDigits);
     }
@@ -179,7 +196,9 @@ pub fn validate_number(number: &str) -> Result<String, CardError> {
 /// Checks `MM/YY` (or `MMYY`, `MM/YYYY`) against today; a card is valid through its month's end.
 pub fn validate_expiry(expiry: &str, today: NaiveDate) -> Result<(u8, u16), CardError> {
     let digits: String = expiry.chars().filter(char::is_ascii_digit).collect();
-    let other = expiry.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace());
+    let other = expiry
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace());
     if other.clone().any(|c| c != '/' && c != '.') || other.count() > 1 {
         return Err(CardError::ExpiryFormat);
     }
@@ -242,15 +261,39 @@ mod tests {
 
     #[test]
     fn card_numbers_are_checked_for_digits_length_and_luhn() {
-        assert_eq!(validate_number("2200 0000 0000 0004").unwrap(), "2200000000000004");
-        assert_eq!(validate_number("4111111111111111").unwrap(), "4111111111111111");
-        assert_eq!(validate_number("5555555555554444").unwrap(), "5555555555554444");
-        assert_eq!(validate_number("4111111111111112"), Err(CardError::NumberChecksum));
-        assert_eq!(validate_number("411111111111111"), Err(CardError::NumberLength));
-        assert_eq!(validate_number("55555555555544440"), Err(CardError::NumberLength));
-        assert_eq!(validate_number("4111 abcd"), Err(CardError::NumberNotDigits));
+        assert_eq!(
+            validate_number("2200 0000 0000 0004").unwrap(),
+            "2200000000000004"
+        );
+        assert_eq!(
+            validate_number("4111111111111111").unwrap(),
+            "4111111111111111"
+        );
+        assert_eq!(
+            validate_number("5555555555554444").unwrap(),
+            "5555555555554444"
+        );
+        assert_eq!(
+            validate_number("4111111111111112"),
+            Err(CardError::NumberChecksum)
+        );
+        assert_eq!(
+            validate_number("411111111111111"),
+            Err(CardError::NumberLength)
+        );
+        assert_eq!(
+            validate_number("55555555555544440"),
+            Err(CardError::NumberLength)
+        );
+        assert_eq!(
+            validate_number("4111 abcd"),
+            Err(CardError::NumberNotDigits)
+        );
         assert_eq!(validate_number(""), Err(CardError::NumberNotDigits));
-        assert_eq!(validate_number("6011111111111117"), Err(CardError::UnknownBrand));
+        assert_eq!(
+            validate_number("6011111111111117"),
+            Err(CardError::UnknownBrand)
+        );
     }
 
     #[test]
@@ -259,11 +302,26 @@ mod tests {
         assert_eq!(validate_expiry("1226", today()), Ok((12, 2026)));
         assert_eq!(validate_expiry("01/2030", today()), Ok((1, 2030)));
         assert_eq!(validate_expiry("10/26", today()), Err(CardError::Expired));
-        assert_eq!(validate_expiry("13/27", today()), Err(CardError::ExpiryFormat));
-        assert_eq!(validate_expiry("00/27", today()), Err(CardError::ExpiryFormat));
-        assert_eq!(validate_expiry("1/27", today()), Err(CardError::ExpiryFormat));
-        assert_eq!(validate_expiry("ab/cd", today()), Err(CardError::ExpiryFormat));
-        assert_eq!(validate_expiry("12//27", today()), Err(CardError::ExpiryFormat));
+        assert_eq!(
+            validate_expiry("13/27", today()),
+            Err(CardError::ExpiryFormat)
+        );
+        assert_eq!(
+            validate_expiry("00/27", today()),
+            Err(CardError::ExpiryFormat)
+        );
+        assert_eq!(
+            validate_expiry("1/27", today()),
+            Err(CardError::ExpiryFormat)
+        );
+        assert_eq!(
+            validate_expiry("ab/cd", today()),
+            Err(CardError::ExpiryFormat)
+        );
+        assert_eq!(
+            validate_expiry("12//27", today()),
+            Err(CardError::ExpiryFormat)
+        );
     }
 
     #[test]

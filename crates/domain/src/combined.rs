@@ -88,7 +88,9 @@ impl CombinedBill {
 
     /// Whether this bill (by id or by provider, account and period) is already here.
     pub fn contains(&self, bill: &Bill) -> bool {
-        self.lines.iter().any(|l| l.bill.id == bill.id || l.bill.identity() == bill.identity())
+        self.lines
+            .iter()
+            .any(|l| l.bill.id == bill.id || l.bill.identity() == bill.identity())
     }
 
     /// Adds a bill paid in full; refuses a bill that is already here.
@@ -107,7 +109,11 @@ impl CombinedBill {
 
     /// Replaces a bill's data (a fresher copy from the server), keeping the user's amount choice.
     pub fn refresh(&mut self, bill: Bill) {
-        match self.lines.iter_mut().find(|l| l.bill.identity() == bill.identity()) {
+        match self
+            .lines
+            .iter_mut()
+            .find(|l| l.bill.identity() == bill.identity())
+        {
             Some(line) => {
                 let was_default = line.amount == line.bill.amount_due;
                 line.bill = bill;
@@ -139,15 +145,21 @@ impl CombinedBill {
 
     /// «Исключить из оплаты все услуги на адресе»: every line of the address gets a zero amount.
     pub fn exclude_address(&mut self, address: Option<&AddressId>) {
-        for line in self.lines.iter_mut().filter(|l| l.bill.address_id.as_ref() == address) {
+        for line in self
+            .lines
+            .iter_mut()
+            .filter(|l| l.bill.address_id.as_ref() == address)
+        {
             line.amount = Money::ZERO;
         }
     }
 
     /// «Удалить все услуги на адресе»: removes every line of the address.
     pub fn remove_address(&mut self, address: Option<&AddressId>) -> Vec<Bill> {
-        let (gone, kept): (Vec<Line>, Vec<Line>) =
-            self.lines.drain(..).partition(|l| l.bill.address_id.as_ref() == address);
+        let (gone, kept): (Vec<Line>, Vec<Line>) = self
+            .lines
+            .drain(..)
+            .partition(|l| l.bill.address_id.as_ref() == address);
         self.lines = kept;
         gone.into_iter().map(|l| l.bill).collect()
     }
@@ -199,8 +211,12 @@ impl CombinedBill {
     }
 
     fn freeze_only(&self, keep: impl Fn(&Line) -> bool) -> Result<FrozenOrder, CombinedError> {
-        let lines: Vec<Line> =
-            self.lines.iter().filter(|l| keep(l) && l.is_paid()).cloned().collect();
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .filter(|l| keep(l) && l.is_paid())
+            .cloned()
+            .collect();
         if lines.is_empty() {
             return Err(CombinedError::NothingToPay);
         }
@@ -208,7 +224,10 @@ impl CombinedBill {
     }
 
     fn position(&self, id: &BillId) -> Result<usize, CombinedError> {
-        self.lines.iter().position(|l| &l.bill.id == id).ok_or(CombinedError::UnknownBill)
+        self.lines
+            .iter()
+            .position(|l| &l.bill.id == id)
+            .ok_or(CombinedError::UnknownBill)
     }
 }
 

@@ -29,7 +29,10 @@ fn rub(k: u64) -> Money {
 fn same_bill_is_never_added_twice() {
     let mut cb = CombinedBill::new();
     cb.add(bill("1", Some("a"), 100)).unwrap();
-    assert_eq!(cb.add(bill("1", Some("a"), 100)), Err(CombinedError::Duplicate));
+    assert_eq!(
+        cb.add(bill("1", Some("a"), 100)),
+        Err(CombinedError::Duplicate)
+    );
     let mut same_identity = bill("1", Some("a"), 100);
     same_identity.id = BillId::from("other-id");
     assert_eq!(cb.add(same_identity), Err(CombinedError::Duplicate));
@@ -39,7 +42,11 @@ fn same_bill_is_never_added_twice() {
 #[test]
 fn edits_recompute_the_total() {
     let mut cb = CombinedBill::new();
-    cb.add_all([bill("1", Some("a"), 10_000), bill("2", Some("a"), 5_050), bill("3", Some("b"), 99)]);
+    cb.add_all([
+        bill("1", Some("a"), 10_000),
+        bill("2", Some("a"), 5_050),
+        bill("3", Some("b"), 99),
+    ]);
     assert_eq!(cb.total(), rub(15_149));
     cb.skip(&BillId::from("2")).unwrap();
     assert_eq!(cb.total(), rub(10_099));
@@ -48,13 +55,20 @@ fn edits_recompute_the_total() {
     assert_eq!(cb.total(), rub(20_099));
     cb.remove(&BillId::from("3")).unwrap();
     assert_eq!(cb.total(), rub(20_000));
-    assert_eq!(cb.remove(&BillId::from("3")), Err(CombinedError::UnknownBill));
+    assert_eq!(
+        cb.remove(&BillId::from("3")),
+        Err(CombinedError::UnknownBill)
+    );
 }
 
 #[test]
 fn address_menu_excludes_or_removes_every_line_of_the_address() {
     let mut cb = CombinedBill::new();
-    cb.add_all([bill("1", Some("a"), 100), bill("2", Some("a"), 200), bill("3", Some("b"), 300)]);
+    cb.add_all([
+        bill("1", Some("a"), 100),
+        bill("2", Some("a"), 200),
+        bill("3", Some("b"), 300),
+    ]);
     cb.exclude_address(Some(&AddressId::from("a")));
     assert_eq!(cb.total(), rub(300));
     assert_eq!(cb.lines().len(), 3);
@@ -66,7 +80,11 @@ fn address_menu_excludes_or_removes_every_line_of_the_address() {
 #[test]
 fn groups_follow_addresses_with_subtotals() {
     let mut cb = CombinedBill::new();
-    cb.add_all([bill("1", Some("a"), 100), bill("2", None, 50), bill("3", Some("a"), 200)]);
+    cb.add_all([
+        bill("1", Some("a"), 100),
+        bill("2", None, 50),
+        bill("3", Some("a"), 200),
+    ]);
     let groups = cb.groups();
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].title, "ул. a");

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 pub const MONEY_CEILING: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// An amount in roubles, always with at most two decimal places; serialised as a string.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Money(Decimal);
 
@@ -217,7 +219,10 @@ mod tests {
 
     #[test]
     fn displays_in_russian_format() {
-        assert_eq!(Money::new(dec!(1234567.8)).unwrap().display_rub(), "1\u{a0}234\u{a0}567,80 ₽");
+        assert_eq!(
+            Money::new(dec!(1234567.8)).unwrap().display_rub(),
+            "1\u{a0}234\u{a0}567,80 ₽"
+        );
         assert_eq!(Money::new(dec!(5)).unwrap().display_plain(), "5,00");
         assert_eq!(Money::new(dec!(999.99)).unwrap().display_plain(), "999,99");
     }

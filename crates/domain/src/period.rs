@@ -20,8 +20,18 @@ pub struct Period {
 pub struct PeriodError(pub String);
 
 const MONTHS_NOMINATIVE: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-    "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 
 impl Period {
@@ -35,7 +45,10 @@ impl Period {
 
     /// The period a date falls in.
     pub fn of(date: NaiveDate) -> Self {
-        Period { year: date.year(), month: date.month() }
+        Period {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     /// The year.
@@ -51,18 +64,30 @@ impl Period {
     /// The month before.
     pub fn previous(self) -> Period {
         if self.month == 1 {
-            Period { year: self.year - 1, month: 12 }
+            Period {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Period { year: self.year, month: self.month - 1 }
+            Period {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
 
     /// The month after.
     pub fn next(self) -> Period {
         if self.month == 12 {
-            Period { year: self.year + 1, month: 1 }
+            Period {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            Period { year: self.year, month: self.month + 1 }
+            Period {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 
@@ -73,7 +98,11 @@ impl Period {
 
     /// Russian label: «ноябрь 2026».
     pub fn label_ru(self) -> String {
-        format!("{} {}", MONTHS_NOMINATIVE[(self.month - 1) as usize], self.year)
+        format!(
+            "{} {}",
+            MONTHS_NOMINATIVE[(self.month - 1) as usize],
+            self.year
+        )
     }
 }
 
@@ -119,7 +148,10 @@ mod tests {
         assert_eq!(p.label_ru(), "ноябрь 2026");
         assert_eq!(p.next().to_string(), "2026-12");
         assert_eq!(p.next().next().to_string(), "2027-01");
-        assert_eq!("2027-01".parse::<Period>().unwrap().previous().to_string(), "2026-12");
+        assert_eq!(
+            "2027-01".parse::<Period>().unwrap().previous().to_string(),
+            "2026-12"
+        );
         for bad in ["2026-13", "2026-00", "26-11", "2026/11", "", "abcd-ef"] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }

@@ -20,6 +20,9 @@ mod tests {
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_yekaterinburg() {
         let at = Utc.with_ymd_and_hms(2026, 11, 30, 20, 0, 0).unwrap();
-        assert_eq!(local_date(at), NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(
+            local_date(at),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
     }
 }
