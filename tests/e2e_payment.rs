@@ -184,3 +184,24 @@ async fn bad_input_gets_a_russian_message_next_to_the_field() {
     b.screenshot("32-card-errors").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_is_down_gets_a_russian_message_and_keeps_the_phone() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let app = App::start_with_server(&format!("http://{closed}"));
+    let b = Browser::open(W, H).await;
+    b.goto(&app).await;
+    b.type_into("#phone", support::PHONE).await;
+    b.click("#get-code").await;
+    b.wait_text("#phone-error", "Нет связи с сервером").await;
+    assert_eq!(
+        b.value("#phone").await,
+        support::PHONE,
+        "nothing typed is lost"
+    );
+    b.screenshot("33-server-down").await;
+    b.close().await;
+}

@@ -24,7 +24,8 @@ pub fn Field(
                 placeholder: "{placeholder}",
                 inputmode: "{inputmode}",
                 autocomplete: "{autocomplete}",
-                value: "{value}",
+                // Not `value`: a re-render lagging behind fast typing must never overwrite what was typed.
+                initial_value: "{value}",
                 oninput: move |e| value.set(e.value()),
             }
             if let Some(err) = &error {

@@ -106,7 +106,7 @@ pub fn LineItem(line: Line, paid: bool) -> Element {
                             input {
                                 id: "{dom_id}-amount",
                                 inputmode: "decimal",
-                                value: "{amount_text}",
+                                initial_value: "{amount_text}",
                                 oninput: move |e| amount_text.set(e.value()),
                             }
                             button { class: "menu-save", onclick: move |_| act_amount("amount"), "Сохранить" }

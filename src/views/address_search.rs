@@ -76,7 +76,7 @@ pub fn AddressSearch() -> Element {
                     r#type: "search",
                     placeholder: "Например: Советская 12 5",
                     autocomplete: "off",
-                    value: "{query}",
+                    initial_value: "{query}",
                     oninput: on_input,
                 }
             }

@@ -56,9 +56,26 @@ impl App {
 
     /// Starts `ofis web` on a given data folder (to prove what survives a restart).
     pub fn start_in(data_dir: PathBuf) -> App {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ofis"))
+        App::spawn(data_dir, None)
+    }
+
+    /// Starts `ofis web` against a given Город API server instead of the embedded sandbox.
+    pub fn start_with_server(server: &str) -> App {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let mut app = App::spawn(tmp.path().to_path_buf(), Some(server));
+        app._tmp = Some(tmp);
+        app
+    }
+
+    fn spawn(data_dir: PathBuf, server: Option<&str>) -> App {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ofis"));
+        command
             .args(["web", "--addr", "127.0.0.1:0", "--data-dir"])
-            .arg(&data_dir)
+            .arg(&data_dir);
+        if let Some(server) = server {
+            command.args(["--server", server]);
+        }
+        let mut child = command
             .env("RUST_LOG", "info")
             .env_remove("OFIS_SERVER")
             .stdout(Stdio::piped())
@@ -164,12 +181,30 @@ impl Browser {
 
     /// Waits for an element to appear.
     pub async fn wait(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(UI_TIMEOUT)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => {
+                self.fail(&format!("element {css} did not appear: {e}"))
+                    .await
+            }
+        }
+    }
+
+    /// Saves a screenshot of what the page showed, then fails the test.
+    async fn fail(&self, message: &str) -> ! {
+        let name = format!("FAILED-{}", std::process::id());
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+        panic!("{message} (page saved as target/screenshots/{name}.png)");
     }
 
     /// Waits until an element's text contains `needle`; returns the text.
@@ -182,12 +217,14 @@ impl Browser {
                         return text;
                     }
                     if Instant::now() > deadline {
-                        panic!("{css} says {text:?}, not {needle:?}");
+                        self.fail(&format!("{css} says {text:?}, not {needle:?}"))
+                            .await;
                     }
                 }
             }
             if Instant::now() > deadline {
-                panic!("{css} never appeared (waiting for {needle:?})");
+                self.fail(&format!("{css} never appeared (waiting for {needle:?})"))
+                    .await;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
