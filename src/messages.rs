@@ -2,7 +2,7 @@
 
 use ofis_core::{ClientError, CoreError};
 use ofis_domain::card::CardError;
-use ofis_domain::{CombinedError, MoneyError};
+use ofis_domain::{CombinedError, MoneyError, RuleError};
 
 /// Text shown when the service is under planned maintenance and said nothing more.
 pub const MAINTENANCE: &str = "Ведутся плановые технические работы. Повторите попытку позже.";
@@ -14,7 +14,7 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::Store(_) => {
             "Не удалось сохранить данные на устройстве. Перезапустите приложение; если ошибка повторится, напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
         }
-        CoreError::Combined(c) => combined_error(c).into(),
+        CoreError::Combined(c) => combined_error(c),
         CoreError::Amount(m) => money_error(m).into(),
         CoreError::Card(c) => card_error(c).into(),
         CoreError::Phone => "Введите номер мобильного телефона: +7 9XX XXX-XX-XX.".into(),
@@ -50,11 +50,36 @@ pub fn client_error(e: &ClientError) -> String {
 }
 
 /// One sentence for a refused edit of the общий счёт.
-pub fn combined_error(e: &CombinedError) -> &'static str {
+pub fn combined_error(e: &CombinedError) -> String {
     match e {
-        CombinedError::Duplicate => "Этот счёт уже есть в общем счёте.",
-        CombinedError::UnknownBill => "Этого счёта уже нет в общем счёте.",
-        CombinedError::NothingToPay => "Нечего оплачивать: укажите сумму хотя бы по одной услуге.",
+        CombinedError::Duplicate => "Этот счёт уже есть в общем счёте.".into(),
+        CombinedError::UnknownBill => "Этого счёта уже нет в общем счёте.".into(),
+        CombinedError::NothingToPay => {
+            "Нечего оплачивать: укажите сумму хотя бы по одной услуге.".into()
+        }
+        CombinedError::Rule(r) => rule_error(r),
+    }
+}
+
+/// One sentence for an amount a provider does not accept.
+pub fn rule_error(e: &RuleError) -> String {
+    match e {
+        RuleError::BelowMinimum(min) => {
+            format!("Поставщик принимает не меньше {}.", min.display_rub())
+        }
+        RuleError::AboveMaximum(max) => {
+            format!("Поставщик принимает не больше {}.", max.display_rub())
+        }
+        RuleError::MustPayInFull(due) => format!(
+            "Этот счёт оплачивается только полностью: {}.",
+            due.display_rub()
+        ),
+        RuleError::OverPaymentLimit(limit) => {
+            format!(
+                "Один платёж не может превышать {}. Оплатите счета частями.",
+                limit.display_rub()
+            )
+        }
     }
 }
 

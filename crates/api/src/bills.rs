@@ -1,6 +1,10 @@
 //! Addresses, providers and bills.
 
-use ofis_domain::{AccountNumber, AddressId, Bill, BillId, Money, Period, ProviderId, ServiceKind};
+use ofis_domain::{
+    AccountNumber, AddressId, Bill, BillId, Fee, Money, PaymentRules, Period, ProviderId,
+    ServiceKind,
+};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -83,6 +87,61 @@ impl From<ServiceKind> for ServiceKindDto {
     }
 }
 
+/// A provider's fee: a percentage with a minimum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct FeeDto {
+    /// Percent of the amount, e.g. "1.5".
+    #[schema(value_type = String, example = "1.5")]
+    pub percent: Decimal,
+    /// Minimum fee on a non-zero amount.
+    #[schema(value_type = String, example = "10.00")]
+    pub min: Money,
+}
+
+/// What a provider accepts for its bills.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PaymentRulesDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "10.00")]
+    pub min: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "15000.00")]
+    pub max: Option<Money>,
+    /// Only the exact charged amount (or nothing) is accepted.
+    #[serde(default)]
+    pub pay_in_full: bool,
+    #[serde(default)]
+    pub fee: FeeDto,
+}
+
+impl From<PaymentRulesDto> for PaymentRules {
+    fn from(r: PaymentRulesDto) -> Self {
+        PaymentRules {
+            min: r.min,
+            max: r.max,
+            pay_in_full: r.pay_in_full,
+            fee: Fee {
+                percent: r.fee.percent,
+                min: r.fee.min,
+            },
+        }
+    }
+}
+
+impl From<PaymentRules> for PaymentRulesDto {
+    fn from(r: PaymentRules) -> Self {
+        PaymentRulesDto {
+            min: r.min,
+            max: r.max,
+            pay_in_full: r.pay_in_full,
+            fee: FeeDto {
+                percent: r.fee.percent,
+                min: r.fee.min,
+            },
+        }
+    }
+}
+
 /// One bill posted by a provider for one account and period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BillDto {
@@ -105,6 +164,9 @@ pub struct BillDto {
     pub amount_due: Money,
     pub metered: bool,
     pub billed_by_gorod: bool,
+    /// The provider's rules for paying this bill.
+    #[serde(default)]
+    pub rules: PaymentRulesDto,
 }
 
 impl From<BillDto> for Bill {
@@ -121,6 +183,7 @@ impl From<BillDto> for Bill {
             amount_due: b.amount_due,
             metered: b.metered,
             billed_by_gorod: b.billed_by_gorod,
+            rules: b.rules.into(),
         }
     }
 }

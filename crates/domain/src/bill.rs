@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{AccountNumber, AddressId, BillId, ProviderId};
 use crate::money::Money;
 use crate::period::Period;
+use crate::rules::PaymentRules;
 
 /// The kind of service a bill is for; decides whether meters apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,6 +76,9 @@ pub struct Bill {
     pub metered: bool,
     /// Whether Система «Город» itself bills this account (readings without payment allowed).
     pub billed_by_gorod: bool,
+    /// What the provider accepts: minimum, maximum, full payment only, fee.
+    #[serde(default)]
+    pub rules: PaymentRules,
 }
 
 impl Bill {

@@ -1,13 +1,14 @@
 //! The общий счёт engine: the user's combined bill, grouped by address, edited before paying.
 //!
 //! Every operation keeps two invariants: a bill is never in the combined bill twice, and the
-//! total always equals the sum of the lines' amounts.
+//! total always equals the sum of the lines' amounts plus their fees.
 
 use serde::{Deserialize, Serialize};
 
 use crate::bill::Bill;
 use crate::ids::{AddressId, BillId};
 use crate::money::Money;
+use crate::rules::{RuleError, PAYMENT_LIMIT};
 
 /// One line of the combined bill: a bill and what the user chose to pay for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +28,11 @@ impl Line {
     /// Whether this line is paid (a non-zero amount).
     pub fn is_paid(&self) -> bool {
         !self.amount.is_zero()
+    }
+
+    /// The provider's fee on this line's amount.
+    pub fn fee(&self) -> Money {
+        self.bill.rules.fee.on(self.amount)
     }
 }
 
@@ -48,6 +54,8 @@ pub enum CombinedError {
     UnknownBill,
     #[error("nothing to pay")]
     NothingToPay,
+    #[error(transparent)]
+    Rule(#[from] RuleError),
 }
 
 /// The combined bill (общий счёт).
@@ -136,10 +144,16 @@ impl CombinedBill {
         self.set_amount(id, Money::ZERO)
     }
 
-    /// Sets what to pay on a line (more than due is credit, less is carried over).
+    /// Sets what to pay on a line (more than due is credit, less is carried over), within the
+    /// provider's rules; a refused amount leaves the line as it was.
     pub fn set_amount(&mut self, id: &BillId, amount: Money) -> Result<(), CombinedError> {
         let pos = self.position(id)?;
-        self.lines[pos].amount = amount;
+        let line = &mut self.lines[pos];
+        line.bill.rules.check(amount, line.bill.amount_due)?;
+        if amount > PAYMENT_LIMIT {
+            return Err(RuleError::OverPaymentLimit(PAYMENT_LIMIT).into());
+        }
+        line.amount = amount;
         Ok(())
     }
 
@@ -164,9 +178,19 @@ impl CombinedBill {
         gone.into_iter().map(|l| l.bill).collect()
     }
 
-    /// The sum of every line's amount.
-    pub fn total(&self) -> Money {
+    /// The sum of every line's amount, without fees.
+    pub fn subtotal(&self) -> Money {
         self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The providers' fees on the amounts being paid.
+    pub fn fees(&self) -> Money {
+        self.lines.iter().map(Line::fee).sum()
+    }
+
+    /// What the payer pays: the lines plus the fees.
+    pub fn total(&self) -> Money {
+        self.subtotal() + self.fees()
     }
 
     /// The line of a bill.
@@ -220,7 +244,14 @@ impl CombinedBill {
         if lines.is_empty() {
             return Err(CombinedError::NothingToPay);
         }
-        Ok(FrozenOrder { lines })
+        for line in &lines {
+            line.bill.rules.check(line.amount, line.bill.amount_due)?;
+        }
+        let order = FrozenOrder { lines };
+        if order.total() > PAYMENT_LIMIT {
+            return Err(RuleError::OverPaymentLimit(PAYMENT_LIMIT).into());
+        }
+        Ok(order)
     }
 
     fn position(&self, id: &BillId) -> Result<usize, CombinedError> {
@@ -243,9 +274,19 @@ impl FrozenOrder {
         &self.lines
     }
 
-    /// The total being paid.
-    pub fn total(&self) -> Money {
+    /// The lines' amounts without fees.
+    pub fn subtotal(&self) -> Money {
         self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The fees on top.
+    pub fn fees(&self) -> Money {
+        self.lines.iter().map(Line::fee).sum()
+    }
+
+    /// The total being paid, fees included.
+    pub fn total(&self) -> Money {
+        self.subtotal() + self.fees()
     }
 
     /// The ids of the bills in this order.

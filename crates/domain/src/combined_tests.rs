@@ -2,6 +2,7 @@ use super::*;
 use crate::bill::ServiceKind;
 use crate::ids::{AccountNumber, ProviderId};
 use crate::period::Period;
+use crate::rules::{Fee, PaymentRules, RuleError};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -18,6 +19,7 @@ fn bill(id: &str, address: Option<&str>, kopecks: u64) -> Bill {
         amount_due: Money::from_kopecks(kopecks).unwrap(),
         metered: false,
         billed_by_gorod: true,
+        rules: PaymentRules::default(),
     }
 }
 
@@ -140,7 +142,16 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn sample(i: u8) -> Bill {
     let addr = ["a", "b", "c"][(i % 3) as usize];
-    bill(&i.to_string(), Some(addr), 1_000 + u64::from(i) * 137)
+    let mut b = bill(&i.to_string(), Some(addr), 1_000 + u64::from(i) * 137);
+    // Every third provider charges a fee, every fifth takes only full payment.
+    if i % 3 == 1 {
+        b.rules.fee = Fee {
+            percent: Decimal::new(15, 1),
+            min: rub(1_000),
+        };
+    }
+    b.rules.pay_in_full = i % 5 == 4;
+    b
 }
 
 proptest! {
@@ -156,10 +167,11 @@ proptest! {
                 Op::Exclude(a) => cb.exclude_address(Some(&AddressId::from(["a", "b", "c"][a as usize]))),
                 Op::RemoveAddress(a) => { cb.remove_address(Some(&AddressId::from(["a", "b", "c"][a as usize]))); }
             }
-            let sum: Decimal = cb.lines().iter().map(|l| l.amount.value()).sum();
+            let sum: Decimal = cb.lines().iter().map(|l| l.amount.value() + l.fee().value()).sum();
             prop_assert_eq!(cb.total().value(), sum);
+            prop_assert!(cb.lines().iter().all(|l| l.amount.value() >= Decimal::ZERO));
             let groups_sum: Money = cb.groups().iter().map(|g| g.subtotal).sum();
-            prop_assert_eq!(groups_sum, cb.total());
+            prop_assert_eq!(groups_sum, cb.subtotal());
             let mut ids: Vec<_> = cb.lines().iter().map(|l| l.bill.id.clone()).collect();
             ids.sort();
             ids.dedup();
@@ -183,4 +195,79 @@ proptest! {
         cb.add(removed).unwrap();
         prop_assert_eq!(cb.line(&before.bill.id).cloned().unwrap(), before);
     }
+}
+
+#[test]
+fn fees_are_added_to_the_total_and_rules_refuse_bad_amounts() {
+    let mut cb = CombinedBill::new();
+    let mut third_party = bill("1", Some("a"), 100_000);
+    third_party.rules = PaymentRules {
+        min: Some(rub(1_000)),
+        max: Some(rub(5_000_000)),
+        pay_in_full: false,
+        fee: Fee {
+            percent: Decimal::new(1, 0),
+            min: rub(1_500),
+        },
+    };
+    let mut full_only = bill("2", Some("a"), 20_000);
+    full_only.rules.pay_in_full = true;
+    cb.add_all([third_party, full_only, bill("3", Some("a"), 30_000)]);
+    assert_eq!(cb.subtotal(), rub(150_000));
+    assert_eq!(
+        cb.fees(),
+        rub(1_500),
+        "1 % of 1 000 ₽ is 10 ₽, below the 15 ₽ minimum"
+    );
+    assert_eq!(cb.total(), rub(151_500));
+
+    let one = BillId::from("1");
+    assert_eq!(
+        cb.set_amount(&one, rub(999)),
+        Err(CombinedError::Rule(RuleError::BelowMinimum(rub(1_000))))
+    );
+    assert_eq!(
+        cb.set_amount(&one, rub(5_000_001)),
+        Err(CombinedError::Rule(RuleError::AboveMaximum(rub(5_000_000))))
+    );
+    assert_eq!(
+        cb.line(&one).unwrap().amount,
+        rub(100_000),
+        "a refused amount changes nothing"
+    );
+    cb.set_amount(&one, rub(300_000)).unwrap();
+    assert_eq!(cb.fees(), rub(3_000));
+
+    let two = BillId::from("2");
+    assert!(matches!(
+        cb.set_amount(&two, rub(10_000)),
+        Err(CombinedError::Rule(RuleError::MustPayInFull(_)))
+    ));
+    cb.skip(&two).unwrap();
+    assert_eq!(
+        cb.line(&two).unwrap().amount,
+        Money::ZERO,
+        "не платить is always allowed"
+    );
+    let frozen = cb.freeze().unwrap();
+    assert_eq!(frozen.total(), cb.total());
+    assert_eq!(frozen.fees(), rub(3_000));
+}
+
+#[test]
+fn one_payment_may_not_exceed_the_limit() {
+    let mut cb = CombinedBill::new();
+    cb.add_all([
+        bill("1", Some("a"), 40_000_000),
+        bill("2", Some("a"), 30_000_000),
+    ]);
+    assert_eq!(
+        cb.freeze(),
+        Err(CombinedError::Rule(RuleError::OverPaymentLimit(
+            crate::rules::PAYMENT_LIMIT
+        )))
+    );
+    cb.skip(&BillId::from("2")).unwrap();
+    assert!(cb.freeze().is_ok());
+    assert!(cb.set_amount(&BillId::from("1"), rub(60_000_001)).is_err());
 }

@@ -9,6 +9,7 @@ pub mod ids;
 pub mod money;
 pub mod period;
 pub mod phone;
+pub mod rules;
 pub mod tz;
 
 pub use bill::{Bill, ServiceKind};
@@ -17,3 +18,4 @@ pub use ids::{AccountNumber, AddressId, BillId, OrderId, ProviderId};
 pub use money::{Money, MoneyError};
 pub use period::Period;
 pub use phone::Phone;
+pub use rules::{Fee, PaymentRules, RuleError, PAYMENT_LIMIT};

@@ -53,6 +53,18 @@ impl Money {
         Ok(Money(v))
     }
 
+    /// A whole number of roubles, usable in constants (kept at two decimal places).
+    pub const fn from_whole_roubles(roubles: u32) -> Money {
+        let kopecks = roubles as u64 * 100;
+        Money(Decimal::from_parts(
+            kopecks as u32,
+            (kopecks >> 32) as u32,
+            0,
+            false,
+            2,
+        ))
+    }
+
     /// Builds an amount from whole kopecks.
     pub fn from_kopecks(kopecks: u64) -> Result<Self, MoneyError> {
         Money::new(Decimal::from(kopecks) / Decimal::ONE_HUNDRED)

@@ -321,6 +321,7 @@ pub fn bill(account: &Account, period: Period) -> Option<BillDto> {
         amount_due: bill_amount(account, period),
         metered: account.metered,
         billed_by_gorod: provider.billed_by_gorod,
+        rules: Default::default(),
     })
 }
 

@@ -61,6 +61,7 @@ pub fn bill(id: &str, address: Option<&str>, amount: &str) -> Bill {
         amount_due: rub(amount),
         metered: true,
         billed_by_gorod: false,
+        rules: Default::default(),
     }
 }
 
