@@ -6,7 +6,8 @@ use ofis_core::Ofis;
 use crate::components::TabBar;
 use crate::state::{Screen, Ui};
 use crate::views::{
-    AddService, AddressSearch, Checkout, Payments, Placeholder, ReceiptView, SignIn, ThreeDs,
+    AccountSearch, AddService, AddressSearch, Checkout, Payments, Placeholder, ProviderSearch,
+    ReceiptView, SignIn, ThreeDs,
 };
 
 /// The stylesheet, inlined so the desktop window, the web front and mobile render it alike.
@@ -68,9 +69,13 @@ fn Shell() -> Element {
                 Screen::Payments => rsx! { Payments {} },
                 Screen::AddService => rsx! { AddService {} },
                 Screen::AddressSearch => rsx! { AddressSearch {} },
+                Screen::AccountSearch => rsx! { AccountSearch {} },
+                Screen::ProviderSearch => rsx! { ProviderSearch {} },
                 Screen::Checkout { scope, ticket } => rsx! { Checkout { scope, ticket } },
                 Screen::ThreeDs { scope, ticket } => rsx! { ThreeDs { scope, ticket } },
                 Screen::Receipt(receipt) => rsx! { ReceiptView { receipt } },
+                Screen::History => rsx! { crate::views::HistoryView {} },
+                Screen::ReceiptDetail(receipt) => rsx! { crate::views::ReceiptDetail { receipt } },
                 Screen::Subscriber => rsx! { Placeholder { title: "Абоненту", text: "Запись в абонентский отдел, заявления, показания ИПУ без оплаты и квитанции появятся в этом разделе в следующей версии." } },
                 Screen::Schools => rsx! { Placeholder { title: "Школы и Сады", text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи»." } },
                 Screen::Transport => rsx! { Placeholder { title: "Транспорт", text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии." } },

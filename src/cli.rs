@@ -10,7 +10,8 @@ pub const USAGE: &str = "\
   ofis web [--addr 127.0.0.1:8080] [--server URL] [--data-dir DIR]
                                                     the same app in a browser (dioxus-liveview)
 Without --server (or OFIS_SERVER) the app runs on the embedded demo town (gorod-sandbox).
-OFIS_DATA_DIR sets the data folder (default ~/.local/share/ofis).";
+OFIS_DATA_DIR sets the data folder (default ~/.local/share/ofis).
+--demo-today YYYY-MM-DD sets the demo town's date (bills are posted from the 1st to the 10th).";
 
 /// What to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct Command {
     /// The Город API to use; `None` runs the embedded sandbox.
     pub server: Option<String>,
     pub data_dir: PathBuf,
+    /// The demo town's date (embedded sandbox only), to try the progressive posting of bills.
+    pub demo_today: Option<chrono::NaiveDate>,
 }
 
 /// Default address of the web front.
@@ -43,11 +46,18 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
     }
     let mut server = std::env::var("OFIS_SERVER").ok().filter(|s| !s.is_empty());
     let mut data_dir = std::env::var_os("OFIS_DATA_DIR").map(PathBuf::from);
+    let mut demo_today = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--server" => server = Some(value("--server")?),
             "--data-dir" => data_dir = Some(PathBuf::from(value("--data-dir")?)),
+            "--demo-today" => {
+                let v = value("--demo-today")?;
+                let date = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| format!("--demo-today: not a date (YYYY-MM-DD): {v}"))?;
+                demo_today = Some(date);
+            }
             "--addr" => match &mut front {
                 Front::Web { addr } => {
                     let v = value("--addr")?;
@@ -62,10 +72,17 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
         }
     }
     let data_dir = data_dir.unwrap_or_else(default_data_dir);
+    if demo_today.is_some() && server.is_some() {
+        return Err(
+            "--demo-today sets the embedded demo town's date; it has no meaning with --server"
+                .into(),
+        );
+    }
     Ok(Command {
         front,
         server,
         data_dir,
+        demo_today,
     })
 }
 

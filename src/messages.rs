@@ -17,8 +17,10 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::Combined(c) => combined_error(c),
         CoreError::Amount(m) => money_error(m).into(),
         CoreError::Card(c) => card_error(c).into(),
+        CoreError::Email(e) => email_error(e).into(),
         CoreError::Phone => "Введите номер мобильного телефона: +7 9XX XXX-XX-XX.".into(),
         CoreError::CodeFormat => "Код из СМС состоит только из цифр.".into(),
+        CoreError::EmptyQuery => "Введите номер для поиска.".into(),
         CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
         CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),
         CoreError::PaymentInProgress => {
@@ -124,5 +126,15 @@ pub fn card_field(e: &CardError) -> CardField {
         | CardError::NumberChecksum => CardField::Number,
         CardError::ExpiryFormat | CardError::Expired => CardField::Expiry,
         CardError::Cvc => CardField::Cvc,
+    }
+}
+
+/// One sentence for an e-mail address that cannot be used.
+pub fn email_error(e: &ofis_domain::email::EmailError) -> &'static str {
+    match e {
+        ofis_domain::email::EmailError::Empty => "Введите адрес электронной почты.",
+        ofis_domain::email::EmailError::Format => {
+            "Проверьте адрес электронной почты: например, name@mail.ru."
+        }
     }
 }

@@ -12,6 +12,10 @@ pub enum Screen {
     AddService,
     /// «Поиск по адресу».
     AddressSearch,
+    /// «Поиск по лицевому счёту».
+    AccountSearch,
+    /// «Поиск по названию услуги».
+    ProviderSearch,
     /// The card form for a frozen order.
     Checkout {
         scope: PayScope,
@@ -24,6 +28,10 @@ pub enum Screen {
     },
     /// A paid receipt.
     Receipt(ReceiptDto),
+    /// «История»: orders and receipts, and spending per month.
+    History,
+    /// A kept receipt opened from «История».
+    ReceiptDetail(ReceiptDto),
     /// «Абоненту».
     Subscriber,
     /// «Школы и Сады».

@@ -17,7 +17,7 @@ enum Menu {
 
 /// A line: provider, service, account, period and the amount to pay.
 #[component]
-pub fn LineItem(line: Line, paid: bool) -> Element {
+pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
     let mut menu = use_signal(|| Menu::Closed);
@@ -30,6 +30,8 @@ pub fn LineItem(line: Line, paid: bool) -> Element {
     let amount = line.amount.display_rub();
     let due = bill.amount_due.display_rub();
     let changed = line.amount != bill.amount_due;
+    let fee = line.fee();
+    let next_period = bill.period.next().label_ru();
 
     let act = move |what: &'static str| {
         let (ofis, id) = (ofis.clone(), id.clone());
@@ -68,6 +70,9 @@ pub fn LineItem(line: Line, paid: bool) -> Element {
                     div { class: "service", "{bill.service.label_ru()}" }
                     div { class: "provider", "{bill.provider_name}" }
                     div { class: "meta", "л/с {bill.account} · {period}" }
+                    if awaiting {
+                        div { class: "badge awaiting", "Счёт за {next_period} ещё не выставлен" }
+                    }
                 }
                 div { class: "line-amount",
                     div { class: "amount", "{amount}" }
@@ -75,6 +80,9 @@ pub fn LineItem(line: Line, paid: bool) -> Element {
                         div { class: "badge paid", "Оплачено" }
                     } else if changed {
                         div { class: "due", "начислено {due}" }
+                    }
+                    if !fee.is_zero() {
+                        div { class: "due fee", "+ комиссия {fee.display_rub()}" }
                     }
                 }
             }

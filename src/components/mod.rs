@@ -1,9 +1,17 @@
 //! Reusable pieces of the screens.
 
 mod field;
+mod fiscal_qr;
+mod found_bills;
+mod history_button;
 mod line_item;
+mod spending_chart;
 mod tab_bar;
 
 pub use field::Field;
+pub use fiscal_qr::FiscalQr;
+pub use found_bills::FoundBills;
+pub use history_button::HistoryButton;
 pub use line_item::LineItem;
+pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

@@ -73,7 +73,8 @@ pub async fn start_backend(command: &Command) -> Result<Backend, String> {
     let (server_url, sandbox) = match &command.server {
         Some(url) => (url.clone(), None),
         None => {
-            let running = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(clock.today()))
+            let today = command.demo_today.unwrap_or_else(|| clock.today());
+            let running = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
                 .await
                 .map_err(|e| format!("демо-сервер не запустился: {e}"))?;
             eprintln!(

@@ -18,6 +18,14 @@ pub fn AddService() -> Element {
                 span { class: "option-title", "Поиск по адресу" }
                 span { class: "option-hint", "Все счета по адресу — общий счёт" }
             }
+            button { id: "search-by-account", class: "option", onclick: move |_| ui.go(Screen::AccountSearch),
+                span { class: "option-title", "Поиск по лицевому счёту" }
+                span { class: "option-hint", "Один счёт — можно оплатить отдельно" }
+            }
+            button { id: "search-by-provider", class: "option", onclick: move |_| ui.go(Screen::ProviderSearch),
+                span { class: "option-title", "Поиск по названию услуги" }
+                span { class: "option-hint", "Поставщик и ваш лицевой счёт, договор или телефон" }
+            }
         }
     }
 }

@@ -16,7 +16,10 @@ pub fn Payments() -> Element {
     let snapshot = (ui.snapshot)();
     let mut busy = use_signal(|| false);
     let total = snapshot.total();
+    let fees = snapshot.combined.fees();
     let groups = snapshot.combined.groups();
+    let notifications = snapshot.notifications.clone();
+    let ofis_dismiss = ofis.clone();
     let notice = (ui.notice)();
 
     let pay = move |_| {
@@ -37,12 +40,25 @@ pub fn Payments() -> Element {
     rsx! {
         header { class: "topbar",
             h1 { "Мои платежи" }
+            crate::components::HistoryButton {}
             button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| ui.go(Screen::AddService), "+" }
         }
         if let Some(text) = notice {
             div { id: "notice", class: "notice", role: "status",
                 span { "{text}" }
                 button { class: "notice-close", aria_label: "Закрыть", onclick: move |_| ui.notice.set(None), "×" }
+            }
+        }
+        if !notifications.is_empty() {
+            div { id: "notifications", class: "notifications", role: "status",
+                for (i, text) in notifications.iter().enumerate() {
+                    p { key: "{i}", class: "notification", "🔔 {text}" }
+                }
+                button {
+                    class: "link",
+                    onclick: move |_| ui.show(ofis_dismiss.dismiss_notifications()),
+                    "Понятно"
+                }
             }
         }
         if snapshot.from_cache && !snapshot.combined.is_empty() {
@@ -62,12 +78,23 @@ pub fn Payments() -> Element {
                         title: group.title.clone(),
                         subtotal: group.subtotal.display_rub(),
                         for line in group.lines {
-                            LineItem { key: "{line.bill.id}", line: line.clone(), paid: snapshot.paid.contains(&line.bill.id) }
+                            LineItem {
+                                key: "{line.bill.id}",
+                                line: line.clone(),
+                                paid: snapshot.paid.contains(&line.bill.id),
+                                awaiting: snapshot.awaiting.contains(&line.bill.id),
+                            }
                         }
                     }
                 }
             }
             footer { class: "paybar",
+                if !fees.is_zero() {
+                    div { class: "fees",
+                        span { "в т.ч. комиссия поставщиков" }
+                        span { id: "fees", "{fees.display_rub()}" }
+                    }
+                }
                 div { class: "total",
                     span { "Итого к оплате" }
                     strong { id: "total", "{total.display_rub()}" }

@@ -39,6 +39,7 @@ pub fn ReceiptView(receipt: ReceiptDto) -> Element {
             }
             p { class: "qr-text", "{qr}" }
             button { id: "receipt-done", class: "primary", onclick: move |_| ui.go(Screen::Payments), "Готово" }
+            button { id: "receipt-history", class: "link", onclick: move |_| ui.go(Screen::History), "История платежей" }
         }
     }
 }

@@ -56,24 +56,32 @@ impl App {
 
     /// Starts `ofis web` on a given data folder (to prove what survives a restart).
     pub fn start_in(data_dir: PathBuf) -> App {
-        App::spawn(data_dir, None)
+        App::spawn(data_dir, None, None)
+    }
+
+    /// Starts `ofis web` on a given data folder with the demo town's clock set to a date.
+    pub fn start_in_at(data_dir: PathBuf, today: &str) -> App {
+        App::spawn(data_dir, None, Some(today))
     }
 
     /// Starts `ofis web` against a given Город API server instead of the embedded sandbox.
     pub fn start_with_server(server: &str) -> App {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let mut app = App::spawn(tmp.path().to_path_buf(), Some(server));
+        let mut app = App::spawn(tmp.path().to_path_buf(), Some(server), None);
         app._tmp = Some(tmp);
         app
     }
 
-    fn spawn(data_dir: PathBuf, server: Option<&str>) -> App {
+    fn spawn(data_dir: PathBuf, server: Option<&str>, today: Option<&str>) -> App {
         let mut command = Command::new(env!("CARGO_BIN_EXE_ofis"));
         command
             .args(["web", "--addr", "127.0.0.1:0", "--data-dir"])
             .arg(&data_dir);
         if let Some(server) = server {
             command.args(["--server", server]);
+        }
+        if let Some(today) = today {
+            command.args(["--demo-today", today]);
         }
         let mut child = command
             .env("RUST_LOG", "info")
@@ -306,4 +314,10 @@ pub async fn add_address(b: &Browser, query: &str, title_part: &str) {
     b.wait_text(".suggestion", title_part).await;
     b.click(".suggestion").await;
     b.wait("#total").await;
+}
+
+/// Opens «История» from the «Мои платежи» top bar.
+pub async fn open_history(b: &Browser) {
+    b.click("#open-history").await;
+    b.wait("#history").await;
 }

@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::providers::AccountFieldDto;
+
 /// An address known to the system (also an address suggestion).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct AddressDto {
@@ -29,6 +31,11 @@ pub struct ProviderDto {
     pub inn: String,
     /// Whether Система «Город» itself bills this provider's accounts.
     pub billed_by_gorod: bool,
+    /// What the provider accepts for its bills (the same rules every bill of it carries).
+    #[serde(default)]
+    pub rules: PaymentRulesDto,
+    /// The number the provider asks for to find a bill: account, contract or phone.
+    pub account_field: AccountFieldDto,
 }
 
 /// Kinds of service on the wire (snake_case, same as the domain).

@@ -7,6 +7,7 @@ pub mod error;
 pub mod gateway;
 pub mod orders;
 pub mod paths;
+pub mod providers;
 pub mod sandbox;
 
 pub use auth::*;
@@ -14,3 +15,4 @@ pub use bills::*;
 pub use error::*;
 pub use gateway::*;
 pub use orders::*;
+pub use providers::*;

@@ -51,6 +51,10 @@ pub struct OrderLineDto {
     pub address_title: Option<String>,
     #[schema(value_type = String, example = "1234.56")]
     pub amount: Money,
+    /// The provider's fee on this amount, charged on top (`ofis_domain::Fee::on`).
+    #[serde(default)]
+    #[schema(value_type = String, example = "12.35")]
+    pub fee: Money,
 }
 
 /// Where the app sends the card for this order.
@@ -67,8 +71,13 @@ pub struct PaymentRef {
 pub struct OrderDto {
     pub id: String,
     pub status: OrderStatus,
+    /// The amount charged: the lines' amounts plus their fees.
     #[schema(value_type = String, example = "1234.56")]
     pub total: Money,
+    /// The sum of the lines' fees (included in `total`).
+    #[serde(default)]
+    #[schema(value_type = String, example = "12.35")]
+    pub fees: Money,
     pub lines: Vec<OrderLineDto>,
     pub created_at: DateTime<Utc>,
     pub payment: PaymentRef,
@@ -114,7 +123,26 @@ pub struct ReceiptDto {
     pub id: String,
     pub order_id: String,
     pub lines: Vec<OrderLineDto>,
+    /// The amount charged: the lines' amounts plus their fees.
     #[schema(value_type = String, example = "1234.56")]
     pub total: Money,
+    /// The sum of the lines' fees (included in `total`).
+    #[serde(default)]
+    #[schema(value_type = String, example = "12.35")]
+    pub fees: Money,
     pub fiscal: FiscalData,
+}
+
+/// Send a copy of a receipt by e-mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EmailRequest {
+    /// The address to send to, e.g. «name@mail.ru».
+    pub email: String,
+}
+
+/// The copy is queued for sending.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EmailQueued {
+    /// The address it goes to, as the server understood it.
+    pub to: String,
 }

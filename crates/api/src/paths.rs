@@ -12,6 +12,16 @@ pub const ADDRESSES: &str = "/api/v1/addresses";
 pub fn address_bills(address_id: &str) -> String {
     format!("/api/v1/addresses/{}/bills", encode(address_id))
 }
+/// Город API: provider search by name or INN, `?q=`.
+pub const PROVIDERS: &str = "/api/v1/providers";
+/// Город API: one provider's bills for an account, `/api/v1/providers/{id}/bills?account=&period=`.
+pub fn provider_bills(provider_id: &str) -> String {
+    format!("/api/v1/providers/{}/bills", encode(provider_id))
+}
+/// Город API: the bills of a personal account at any provider, `…/accounts/{account}/bills?period=`.
+pub fn account_bills(account: &str) -> String {
+    format!("/api/v1/accounts/{}/bills", encode(account))
+}
 /// Город API: create an order (header `Idempotency-Key`), list orders.
 pub const ORDERS: &str = "/api/v1/orders";
 /// Город API: one order.
@@ -20,6 +30,14 @@ pub fn order(order_id: &str) -> String {
 }
 /// Город API: receipts of the signed-in user.
 pub const RECEIPTS: &str = "/api/v1/receipts";
+/// Город API: one receipt.
+pub fn receipt(receipt_id: &str) -> String {
+    format!("/api/v1/receipts/{}", encode(receipt_id))
+}
+/// Город API: send a copy of a receipt by e-mail.
+pub fn receipt_email(receipt_id: &str) -> String {
+    format!("/api/v1/receipts/{}/email", encode(receipt_id))
+}
 /// Город API: the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
 /// Город API: server-to-server outcome from the gateway.
@@ -40,6 +58,8 @@ pub const SANDBOX_CLOCK: &str = "/sandbox/clock";
 pub const SANDBOX_MAINTENANCE: &str = "/sandbox/maintenance";
 /// Sandbox control: every charge the gateway made (for exactly-once tests).
 pub const SANDBOX_CHARGES: &str = "/sandbox/charges";
+/// Sandbox control: every e-mail the sandbox "sent" (receipt copies).
+pub const SANDBOX_MAIL: &str = "/sandbox/mail";
 
 /// Header carrying the idempotency key of an order.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -67,6 +87,14 @@ mod tests {
         assert_eq!(
             super::address_bills("addr-1"),
             "/api/v1/addresses/addr-1/bills"
+        );
+        assert_eq!(
+            super::account_bills("ОХ 1"),
+            "/api/v1/accounts/%D0%9E%D0%A5%201/bills"
+        );
+        assert_eq!(
+            super::receipt_email("rcpt-1001"),
+            "/api/v1/receipts/rcpt-1001/email"
         );
     }
 }

@@ -26,3 +26,14 @@ pub struct ChargeRecord {
     pub order_id: String,
     pub amount: ofis_domain::Money,
 }
+
+/// One e-mail the sandbox "sent" (kept in its outbox for tests to read).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentMail {
+    pub to: String,
+    pub subject: String,
+    /// The receipt the mail carries a copy of.
+    pub receipt_id: String,
+    /// Plain text: the receipt's lines, fees, total and fiscal data.
+    pub body: String,
+}

@@ -3,8 +3,8 @@
 use std::sync::{Arc, RwLock};
 
 use ofis_api::{
-    paths, AddressBills, AddressDto, CreateOrder, OrderDto, ReceiptDto, RefreshRequest, Session,
-    SignInRequest, SmsRequest, SmsSent,
+    paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, OrderDto,
+    ProviderDto, ReceiptDto, RefreshRequest, Session, SignInRequest, SmsRequest, SmsSent,
 };
 use ofis_domain::Period;
 use tracing::instrument;
@@ -125,6 +125,59 @@ impl GorodClient {
         send_json(self.authed(req)?).await
     }
 
+    /// «Поиск по названию услуги»: providers whose name (or service) has every word of `query`,
+    /// or whose INN starts with it; each with its payment rules and the account field it asks for.
+    #[instrument(skip(self), err)]
+    pub async fn search_providers(&self, query: &str) -> Result<Vec<ProviderDto>, ClientError> {
+        let req = self
+            .http
+            .get(self.url(paths::PROVIDERS))
+            .query(&[("q", query)]);
+        send_json(self.authed(req)?).await
+    }
+
+    /// A provider's bills for the account (contract, phone) number in a period (the current one
+    /// when `None`). A number in the wrong format is `Validation` with field `account`; an unknown
+    /// one is `NotFound`; a known one whose bill is not posted yet gives an empty list.
+    #[instrument(skip(self), err)]
+    pub async fn provider_bills(
+        &self,
+        provider_id: &str,
+        account: &str,
+        period: Option<Period>,
+    ) -> Result<Vec<BillDto>, ClientError> {
+        let mut req = self
+            .http
+            .get(self.url(&paths::provider_bills(provider_id)))
+            .query(&[("account", account)]);
+        if let Some(p) = period {
+            req = req.query(&[("period", p.to_string())]);
+        }
+        send_json(self.authed(req)?).await
+    }
+
+    /// «Поиск по лицевому счёту»: the account's bills at whichever provider keeps it, in a period
+    /// (the current one when `None`). An unknown account is `NotFound`.
+    #[instrument(skip(self), err)]
+    pub async fn account_bills(
+        &self,
+        account: &str,
+        period: Option<Period>,
+    ) -> Result<Vec<BillDto>, ClientError> {
+        if account.trim().is_empty() {
+            // Refused here like the server would: an empty path segment names no route.
+            return Err(ClientError::Validation {
+                message: "Введите номер лицевого счёта".to_string(),
+                field: Some("account".to_string()),
+            });
+        }
+        let mut req = self.http.get(self.url(&paths::account_bills(account)));
+        if let Some(p) = period {
+            req = req.query(&[("period", p.to_string())]);
+        }
+        send_json(self.authed(req)?).await
+    }
+
     /// Creates an order for a frozen composition, under an idempotency key stored beforehand.
     #[instrument(skip(self, order), fields(lines = order.lines.len()), err)]
     pub async fn create_order(
@@ -156,5 +209,29 @@ impl GorodClient {
     #[instrument(skip(self), err)]
     pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, ClientError> {
         send_json(self.authed(self.http.get(self.url(paths::RECEIPTS)))?).await
+    }
+
+    /// One receipt of the signed-in user.
+    #[instrument(skip(self), err)]
+    pub async fn receipt(&self, receipt_id: &str) -> Result<ReceiptDto, ClientError> {
+        send_json(self.authed(self.http.get(self.url(&paths::receipt(receipt_id))))?).await
+    }
+
+    /// «Отправить на e-mail»: asks the server to send a copy of a receipt. A malformed address is
+    /// `Validation` with field `email`.
+    #[instrument(skip(self, email), err)]
+    pub async fn email_receipt(
+        &self,
+        receipt_id: &str,
+        email: &str,
+    ) -> Result<EmailQueued, ClientError> {
+        let body = EmailRequest {
+            email: email.to_string(),
+        };
+        let req = self
+            .http
+            .post(self.url(&paths::receipt_email(receipt_id)))
+            .json(&body);
+        send_json(self.authed(req)?).await
     }
 }

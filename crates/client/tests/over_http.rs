@@ -5,9 +5,10 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use gorod_sandbox::{test_cards, SandboxConfig, SMS_CODE};
-use ofis_api::{CreateOrder, GatewayStatus, OrderLineRequest, OrderStatus};
+use ofis_api::{AccountFieldKind, CreateOrder, GatewayStatus, OrderLineRequest, OrderStatus};
 use ofis_client::{ClientError, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
+use ofis_domain::{Bill, BillId, CombinedBill, Money, Period};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -177,4 +178,151 @@ async fn plain_http_to_another_host_is_refused_before_any_request() {
         matches!(err, ClientError::InsecureUrl(_)),
         "card data never goes over plain http"
     );
+}
+
+#[tokio::test]
+async fn finds_a_provider_by_name_or_inn_then_its_bill_by_the_number_it_asks_for() {
+    let (sandbox, client) = signed_in().await;
+    let found = client.search_providers("МегаФон").await.unwrap();
+    assert_eq!(found.len(), 1);
+    let megafon = &found[0];
+    assert_eq!(megafon.account_field.kind, AccountFieldKind::Phone);
+    assert_eq!(
+        client.search_providers("78120").await.unwrap(),
+        found,
+        "by the start of the INN"
+    );
+    assert!(client.search_providers("").await.unwrap().is_empty());
+
+    let bills = client
+        .provider_bills(&megafon.id, "8 912 345 67 89", None)
+        .await
+        .unwrap();
+    assert_eq!(bills.len(), 1);
+    assert_eq!(bills[0].account, "9123456789");
+    assert_eq!(bills[0].rules, megafon.rules);
+    let october = Period::new(2026, 10).unwrap();
+    let earlier = client
+        .provider_bills(&megafon.id, "9123456789", Some(october))
+        .await
+        .unwrap();
+    assert_eq!(earlier[0].period, october);
+
+    match client
+        .provider_bills(&megafon.id, "912", None)
+        .await
+        .unwrap_err()
+    {
+        ClientError::Validation { message, field } => {
+            assert_eq!(message, "Номер телефона: 10 цифр, например 9123456789");
+            assert_eq!(field.as_deref(), Some("account"));
+        }
+        other => panic!("wrong format gave {other:?}"),
+    }
+    assert_eq!(
+        client
+            .provider_bills(&megafon.id, "9000000000", None)
+            .await
+            .unwrap_err(),
+        ClientError::NotFound("Счёт не найден. Проверьте номер.".into())
+    );
+
+    let by_account = client.account_bills("ох-12345", None).await.unwrap();
+    assert_eq!(by_account[0].provider_id, "okhrana");
+    assert_eq!(
+        client.account_bills("0000000000", None).await.unwrap_err(),
+        ClientError::NotFound("По этому лицевому счёту счетов не найдено".into())
+    );
+    assert!(matches!(
+        client.account_bills("  ", None).await,
+        Err(ClientError::Validation { field: Some(f), .. }) if f == "account"
+    ));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_server_charges_exactly_the_engines_total_with_fees_and_emails_the_receipt() {
+    let (sandbox, client) = signed_in().await;
+    let bills = client
+        .address_bills("orb-sovetskaya-12-5", None)
+        .await
+        .unwrap()
+        .bills;
+    let mut combined = CombinedBill::new();
+    combined.add_all(bills.into_iter().map(Bill::from));
+    let internet = BillId("bill-UF5612505-2026-11".into());
+    let odd = Money::parse_input("1234,57").unwrap();
+    combined.set_amount(&internet, odd).unwrap();
+    let frozen = combined.freeze().unwrap();
+    assert!(!frozen.fees().is_zero(), "the internet line carries a fee");
+
+    let order = CreateOrder {
+        lines: frozen
+            .lines()
+            .iter()
+            .map(|l| OrderLineRequest {
+                bill_id: l.bill.id.to_string(),
+                amount: l.amount,
+            })
+            .collect(),
+    };
+    let created = client.create_order("fees-1", &order).await.unwrap();
+    assert_eq!(
+        (created.total, created.fees),
+        (frozen.total(), frozen.fees()),
+        "server and engine agree to the kopeck"
+    );
+
+    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    gateway
+        .pay_with_card(
+            &created.payment.gateway_url,
+            &created.payment.payment_id,
+            card(test_cards::SUCCESS_VISA),
+        )
+        .await
+        .unwrap();
+    let receipt = client.order(&created.id).await.unwrap().receipt.unwrap();
+    assert_eq!(client.receipt(&receipt.id).await.unwrap(), receipt);
+    assert_eq!(
+        (receipt.total, receipt.fees),
+        (frozen.total(), frozen.fees())
+    );
+
+    match client
+        .email_receipt(&receipt.id, "ivan@")
+        .await
+        .unwrap_err()
+    {
+        ClientError::Validation { field, .. } => assert_eq!(field.as_deref(), Some("email")),
+        other => panic!("a bad address gave {other:?}"),
+    }
+    let queued = client
+        .email_receipt(&receipt.id, "ivan@mail.ru")
+        .await
+        .unwrap();
+    assert_eq!(queued.to, "ivan@mail.ru");
+    let mail = sandbox.state.sent_mail();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].receipt_id, receipt.id);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_amount_outside_the_providers_rules_is_refused_on_its_line() {
+    let (sandbox, client) = signed_in().await;
+    let order = CreateOrder {
+        lines: vec![OrderLineRequest {
+            bill_id: "bill-0312500501-2026-11".into(),
+            amount: Money::parse_input("5").unwrap(),
+        }],
+    };
+    match client.create_order("min-1", &order).await.unwrap_err() {
+        ClientError::Validation { message, field } => {
+            assert!(message.starts_with("Холодное водоснабжение: "), "{message}");
+            assert_eq!(field.as_deref(), Some("lines[0].amount"));
+        }
+        other => panic!("below the minimum gave {other:?}"),
+    }
+    sandbox.shutdown().await;
 }

@@ -38,6 +38,8 @@ pub(crate) struct State {
     pub(crate) addresses: Vec<AddressChoice>,
     pub(crate) from_cache: bool,
     pub(crate) tickets: HashMap<String, PaymentTicket>,
+    pub(crate) awaiting: BTreeSet<BillId>,
+    pub(crate) notifications: Vec<String>,
 }
 
 pub(crate) struct Inner {
@@ -98,6 +100,8 @@ impl Ofis {
             addresses,
             from_cache: true,
             tickets: HashMap::new(),
+            awaiting: BTreeSet::new(),
+            notifications: Vec::new(),
         };
         Ok(Ofis {
             inner: Arc::new(Inner {
@@ -125,6 +129,8 @@ impl Ofis {
             paid: s.paid.clone(),
             addresses: s.addresses.clone(),
             from_cache: s.from_cache,
+            awaiting: s.awaiting.clone(),
+            notifications: s.notifications.clone(),
         }
     }
 
@@ -215,12 +221,16 @@ impl Ofis {
         Ok((self.snapshot(), count))
     }
 
-    /// Fetches this period's bills of every saved address and merges them into the общий счёт.
+    /// Fetches this period's bills of every saved address and of every single bill, and merges
+    /// them into the общий счёт. A bill posted since the last look becomes a notification; a
+    /// line whose provider has not posted this period's bill yet is marked as awaiting.
     #[instrument(skip(self))]
     pub async fn refresh(&self) -> Result<Snapshot, CoreError> {
         let addresses = self.state().addresses.clone();
-        for address in addresses {
+        let mut current = Period::of(self.inner.clock.today());
+        for address in &addresses {
             let found = self.inner.gorod.address_bills(&address.id, None).await?;
+            current = current.max(found.period);
             let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
             self.merge_fresh_bills(&bills, found.period);
             let (id, period, now) = (
@@ -233,15 +243,60 @@ impl Ofis {
                 .run(move |s| s.cache_address_bills(&id, period, &bills, now))
                 .await?;
         }
-        self.state().from_cache = false;
+        for (provider, account) in self.single_accounts() {
+            match self
+                .inner
+                .gorod
+                .provider_bills(&provider, &account, None)
+                .await
+            {
+                Ok(found) => {
+                    let bills: Vec<Bill> = found.into_iter().map(Bill::from).collect();
+                    let period = bills.iter().map(|b| b.period).max().unwrap_or(current);
+                    self.merge_fresh_bills(&bills, period);
+                }
+                // Not posted (or no longer known): the line stays as it is and is marked below.
+                Err(ofis_client::ClientError::NotFound(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        {
+            let mut s = self.state();
+            s.from_cache = false;
+            s.awaiting = s
+                .combined
+                .lines()
+                .iter()
+                .filter(|l| l.bill.period < current && !s.paid.contains(&l.bill.id))
+                .map(|l| l.bill.id.clone())
+                .collect();
+        }
         self.persist_combined().await?;
         Ok(self.snapshot())
+    }
+
+    /// Provider and account of every line that no saved address brings in.
+    fn single_accounts(&self) -> Vec<(String, String)> {
+        let s = self.state();
+        let mut out: Vec<(String, String)> = s
+            .combined
+            .lines()
+            .iter()
+            .filter(|l| match &l.bill.address_id {
+                Some(a) => !s.addresses.iter().any(|c| c.id == a.0),
+                None => true,
+            })
+            .map(|l| (l.bill.provider_id.0.clone(), l.bill.account.0.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     fn merge_fresh_bills(&self, bills: &[Bill], period: Period) {
         let mut s = self.state();
         // A new month replaces last month's line of the same account.
-        let stale: Vec<BillId> = s
+        let stale: Vec<(BillId, ofis_domain::ProviderId, ofis_domain::AccountNumber)> = s
             .combined
             .lines()
             .iter()
@@ -251,18 +306,46 @@ impl Ofis {
                         .iter()
                         .any(|b| b.provider_id == l.bill.provider_id && b.account == l.bill.account)
             })
-            .map(|l| l.bill.id.clone())
+            .map(|l| {
+                (
+                    l.bill.id.clone(),
+                    l.bill.provider_id.clone(),
+                    l.bill.account.clone(),
+                )
+            })
             .collect();
-        for id in stale {
-            let _ = s.combined.remove(&id);
+        for (id, _, _) in &stale {
+            let _ = s.combined.remove(id);
         }
+        let mut posted = Vec::new();
         for bill in bills {
+            let known = s.combined.contains(bill);
             let paid = s.paid.contains(&bill.id);
             s.combined.refresh(bill.clone());
             if paid {
                 let _ = s.combined.skip(&bill.id);
             }
+            // Last month's line of this account was waiting for exactly this bill.
+            let followed = stale
+                .iter()
+                .any(|(_, p, a)| *p == bill.provider_id && *a == bill.account);
+            if !known && followed {
+                posted.push(format!(
+                    "Выставлен счёт: {} ({}), {} — {}",
+                    bill.service.label_ru(),
+                    bill.provider_name,
+                    bill.period.label_ru(),
+                    bill.amount_due.display_rub()
+                ));
+            }
         }
+        s.notifications.extend(posted);
+    }
+
+    /// Clears the in-app notifications after the user has read them.
+    pub fn dismiss_notifications(&self) -> Snapshot {
+        self.state().notifications.clear();
+        self.snapshot()
     }
 
     /// «удалить»: removes a line.

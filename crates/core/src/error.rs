@@ -18,10 +18,14 @@ pub enum CoreError {
     Amount(#[from] MoneyError),
     #[error("invalid card: {0}")]
     Card(#[from] CardError),
+    #[error("invalid e-mail: {0}")]
+    Email(#[from] ofis_domain::email::EmailError),
     #[error("invalid phone number")]
     Phone,
     #[error("the SMS code must be digits")]
     CodeFormat,
+    #[error("nothing to search for")]
+    EmptyQuery,
     #[error("not signed in")]
     NotSignedIn,
     #[error("no such payment in progress")]

@@ -5,15 +5,20 @@
 mod app;
 mod db;
 mod error;
+mod finding;
+mod history;
 mod payment;
 mod platform;
 mod snapshot;
 
 pub use app::{CoreConfig, Ofis};
 pub use error::CoreError;
+pub use history::{
+    History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
+};
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
 pub use platform::{Clock, MemorySecrets, SecretStore, SystemClock};
 pub use snapshot::{AddressChoice, Snapshot};
 
-pub use ofis_api::{AddressDto, ReceiptDto, SmsSent};
+pub use ofis_api::{AddressDto, ProviderDto, ReceiptDto, SmsSent};
 pub use ofis_client::{ClientError, ClientOptions};

@@ -24,6 +24,10 @@ pub struct Snapshot {
     pub addresses: Vec<AddressChoice>,
     /// True while the shown bills come from the cache and a refresh has not finished.
     pub from_cache: bool,
+    /// Lines whose provider has not posted this period's bill yet.
+    pub awaiting: BTreeSet<BillId>,
+    /// In-app notifications (e.g. a bill was posted), newest last.
+    pub notifications: Vec<String>,
 }
 
 impl Snapshot {

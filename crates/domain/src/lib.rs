@@ -5,11 +5,13 @@
 pub mod bill;
 pub mod card;
 pub mod combined;
+pub mod email;
 pub mod ids;
 pub mod money;
 pub mod period;
 pub mod phone;
 pub mod rules;
+pub mod spending;
 pub mod tz;
 
 pub use bill::{Bill, ServiceKind};

@@ -3,6 +3,7 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
+use chrono::NaiveDate;
 use ofis_api::{AddressBills, AddressDto, AddressQuery, ApiError, PeriodQuery};
 use ofis_domain::Period;
 
@@ -55,15 +56,21 @@ pub async fn bills(
 ) -> Result<Json<AddressBills>, Failure> {
     let address = town::address(&id).ok_or_else(|| Failure::not_found("Адрес не найден"))?;
     let today = sandbox.today();
-    let period = match query_params(query)?.period {
-        None => Period::of(today),
-        Some(text) => text
-            .parse::<Period>()
-            .map_err(|_| Failure::validation("Укажите период в формате ГГГГ-ММ", "period"))?,
-    };
+    let period = period_or_current(query_params(query)?.period, today)?;
     Ok(Json(AddressBills {
         address: address.dto(),
         period,
         bills: town::posted_bills(address.id, period, today),
     }))
+}
+
+/// The period a request asks for (`YYYY-MM`), or the current one when it names none.
+pub(crate) fn period_or_current(text: Option<String>, today: NaiveDate) -> Result<Period, Failure> {
+    match text {
+        None => Ok(Period::of(today)),
+        Some(text) => text
+            .trim()
+            .parse::<Period>()
+            .map_err(|_| Failure::validation("Укажите период в формате ГГГГ-ММ", "period")),
+    }
 }

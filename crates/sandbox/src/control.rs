@@ -1,5 +1,6 @@
 //! Sandbox controls over HTTP (tests and demos only; the real API has none of these and they are
-//! left out of the OpenAPI document): the clock, maintenance mode and the gateway's charges.
+//! left out of the OpenAPI document): the clock, maintenance mode, the gateway's charges and the
+//! mail outbox.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
@@ -7,8 +8,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use ofis_api::paths::{SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAINTENANCE};
-use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest};
+use ofis_api::paths::{SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE};
+use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest, SentMail};
 
 use crate::error::{json_body, Failure};
 use crate::state::{Sandbox, DEFAULT_MAINTENANCE_MESSAGE};
@@ -22,6 +23,7 @@ pub(crate) fn routes() -> Router<Sandbox> {
         .route(SANDBOX_CLOCK, post(set_clock))
         .route(SANDBOX_MAINTENANCE, post(set_maintenance))
         .route(SANDBOX_CHARGES, get(charges))
+        .route(SANDBOX_MAIL, get(mail))
 }
 
 async fn set_clock(
@@ -56,4 +58,8 @@ async fn set_maintenance(
 
 async fn charges(State(sandbox): State<Sandbox>) -> Json<Vec<ChargeRecord>> {
     Json(sandbox.charges())
+}
+
+async fn mail(State(sandbox): State<Sandbox>) -> Json<Vec<SentMail>> {
+    Json(sandbox.sent_mail())
 }

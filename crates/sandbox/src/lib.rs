@@ -7,6 +7,10 @@
 //!
 //! Fixed codes: the SMS sign-in code is [`SMS_CODE`], the 3-D Secure code is [`THREE_DS_CODE`];
 //! the [`test_cards`] choose the bank's verdict. The clock is the sandbox's own ([`Sandbox::set_today`]).
+//!
+//! Every provider declares its payment rules (minimum, maximum, pay in full, fee) and the account
+//! field it asks for; orders are checked against the rules and carry the fees. Receipt copies
+//! "sent" by e-mail stay in an outbox ([`Sandbox::sent_mail`], `GET /sandbox/mail`).
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
@@ -23,9 +27,11 @@ mod control;
 mod error;
 mod gateway;
 mod internal;
+mod mail;
 mod maintenance;
 mod openapi;
 mod orders;
+mod providers;
 mod receipts;
 mod state;
 pub mod town;

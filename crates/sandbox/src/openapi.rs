@@ -12,14 +12,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::Sandbox;
-use crate::{addresses, auth, internal, orders, receipts};
+use crate::{addresses, auth, internal, mail, orders, providers, receipts};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, счета, заказы и чеки. Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, заказы и чеки. Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -45,10 +45,14 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(auth::refresh))
         .routes(routes!(addresses::search))
         .routes(routes!(addresses::bills))
+        .routes(routes!(providers::search))
+        .routes(routes!(providers::bills))
+        .routes(routes!(providers::account_bills))
         .routes(routes!(orders::create, orders::list))
         .routes(routes!(orders::get))
         .routes(routes!(receipts::list))
         .routes(routes!(receipts::get))
+        .routes(routes!(mail::email_receipt))
         .routes(routes!(internal::payment_outcome))
 }
 

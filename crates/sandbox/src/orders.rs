@@ -11,16 +11,15 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use ofis_api::paths::IDEMPOTENCY_KEY;
 use ofis_api::{ApiError, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef};
-use ofis_domain::Money;
-use rust_decimal::Decimal;
+use ofis_domain::{Money, PaymentRules, RuleError, PAYMENT_LIMIT};
 
 use crate::auth::CurrentUser;
 use crate::error::{json_body, Failure};
 use crate::state::{Idempotency, OrderRecord, Payment, Sandbox, Stage, State as SandboxState};
 use crate::town;
 
-/// Largest total of one order, roubles.
-const MAX_ORDER_TOTAL: i64 = 600_000;
+/// Refusal of an order whose total with fees is over [`PAYMENT_LIMIT`] (600 000 ₽).
+const OVER_LIMIT: &str = "Сумма платежа не может превышать 600 000 ₽";
 /// Longest idempotency key accepted.
 const MAX_KEY_LEN: usize = 255;
 
@@ -116,9 +115,10 @@ fn place_order(
             "lines",
         ));
     }
-    let too_much = || Failure::validation("Сумма платежа не может превышать 600 000 ₽", "lines");
+    let too_much = || Failure::validation(OVER_LIMIT, "lines");
     let mut lines = Vec::with_capacity(request.lines.len());
     let mut total = Money::ZERO;
+    let mut fees = Money::ZERO;
     for (i, line) in request.lines.iter().enumerate() {
         let field = format!("lines[{i}].bill_id");
         let (account, period) = town::parse_bill_id(&line.bill_id)
@@ -139,14 +139,24 @@ fn place_order(
         {
             return Err(Failure::validation("Счёт указан в заказе дважды", &field));
         }
+        let field = format!("lines[{i}].amount");
         if line.amount.is_zero() {
-            let field = format!("lines[{i}].amount");
             return Err(Failure::validation(
                 "Сумма оплаты должна быть больше нуля",
                 field,
             ));
         }
-        total = total.checked_add(line.amount).ok_or_else(too_much)?;
+        let rules = PaymentRules::from(bill.rules);
+        rules
+            .check(line.amount, bill.amount_due)
+            .map_err(|e| Failure::validation(rule_message(&bill.service_name, &e), &field))?;
+        // The very function the app's engine uses, so both agree to the kopeck.
+        let fee = rules.fee.on(line.amount);
+        fees = fees.checked_add(fee).ok_or_else(too_much)?;
+        total = total
+            .checked_add(line.amount)
+            .and_then(|t| t.checked_add(fee))
+            .ok_or_else(too_much)?;
         lines.push(OrderLineDto {
             bill_id: bill.id,
             provider_name: bill.provider_name,
@@ -154,9 +164,10 @@ fn place_order(
             account: bill.account,
             address_title: bill.address_title,
             amount: line.amount,
+            fee,
         });
     }
-    if total.value() > Decimal::from(MAX_ORDER_TOTAL) {
+    if total > PAYMENT_LIMIT {
         return Err(too_much());
     }
 
@@ -166,6 +177,7 @@ fn place_order(
         id: order_id.clone(),
         status: OrderStatus::AwaitingPayment,
         total,
+        fees,
         lines,
         created_at: state.now(),
         payment: PaymentRef {
@@ -189,6 +201,26 @@ fn place_order(
     };
     state.gateway.payments.insert(payment_id, payment);
     Ok(order)
+}
+
+/// Why a line's amount is refused, naming the service: «Интернет: сумма оплаты не может быть
+/// меньше 10 ₽».
+fn rule_message(service: &str, error: &RuleError) -> String {
+    match error {
+        RuleError::BelowMinimum(min) => format!(
+            "{service}: сумма оплаты не может быть меньше {}",
+            min.display_rub()
+        ),
+        RuleError::AboveMaximum(max) => format!(
+            "{service}: сумма оплаты не может быть больше {}",
+            max.display_rub()
+        ),
+        RuleError::MustPayInFull(due) => format!(
+            "{service}: счёт оплачивается только полностью, {}",
+            due.display_rub()
+        ),
+        RuleError::OverPaymentLimit(_) => OVER_LIMIT.to_string(),
+    }
 }
 
 /// The user's orders, newest first.

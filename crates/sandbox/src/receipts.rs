@@ -22,6 +22,7 @@ pub(crate) fn issue(state: &mut SandboxState, order: &OrderDto) -> ReceiptDto {
         order_id: order.id.clone(),
         lines: order.lines.clone(),
         total: order.total,
+        fees: order.fees,
         fiscal: FiscalData {
             fn_number: FN_NUMBER.to_string(),
             fd_number,

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ofis_api::sandbox::ChargeRecord;
+use ofis_api::sandbox::{ChargeRecord, SentMail};
 use ofis_api::{GatewayStatus, OrderDto};
 use ofis_domain::Money;
 
@@ -50,6 +50,8 @@ pub(crate) struct GorodState {
     pub last_fd: u64,
     /// Where the app sends card data (put into every order's payment reference).
     pub gateway_url: String,
+    /// E-mail "sent" (receipt copies), oldest first.
+    pub outbox: Vec<SentMail>,
 }
 
 /// One access token.
@@ -149,6 +151,11 @@ impl Sandbox {
     /// Every successful charge the gateway made, in order.
     pub fn charges(&self) -> Vec<ChargeRecord> {
         self.lock().gateway.charges.clone()
+    }
+
+    /// Every e-mail the Город API "sent" (receipt copies), oldest first.
+    pub fn sent_mail(&self) -> Vec<SentMail> {
+        self.lock().gorod.outbox.clone()
     }
 
     /// How many orders the Город API has created.

@@ -245,10 +245,14 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         paths::AUTH_REFRESH,
         paths::ADDRESSES,
         "/api/v1/addresses/{id}/bills",
+        paths::PROVIDERS,
+        "/api/v1/providers/{id}/bills",
+        "/api/v1/accounts/{account}/bills",
         paths::ORDERS,
         "/api/v1/orders/{id}",
         paths::RECEIPTS,
         "/api/v1/receipts/{id}",
+        "/api/v1/receipts/{id}/email",
         "/internal/payments/{payment_id}/outcome",
     ] {
         assert!(documented.contains_key(path), "{path} missing");
@@ -264,8 +268,19 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (11, 11), "{ids:?}");
-    assert!(doc["components"]["schemas"]["OrderDto"].is_object());
+    assert_eq!((ids.len(), count), (15, 15), "{ids:?}");
+    for schema in [
+        "OrderDto",
+        "ProviderDto",
+        "AccountFieldDto",
+        "PaymentRulesDto",
+        "EmailRequest",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+    let bills = &documented["/api/v1/providers/{id}/bills"]["get"];
+    assert!(bills["responses"]["422"].is_object() && bills["responses"]["404"].is_object());
+    assert!(documented["/api/v1/receipts/{id}/email"]["post"]["responses"]["202"].is_object());
     assert_eq!(
         serde_json::to_value(gorod_sandbox::openapi()).expect("doc"),
         doc

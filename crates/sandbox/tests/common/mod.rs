@@ -131,6 +131,17 @@ impl Harness {
         ok_json(self.post(&url, None, &card).await).await
     }
 
+    /// GETs a Город API path with query parameters.
+    pub async fn get_query(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        query: &[(&str, &str)],
+    ) -> Response {
+        let url = reqwest::Url::parse_with_params(&self.api(path), query).expect("url");
+        self.get(url.as_str(), token).await
+    }
+
     pub async fn order(&self, token: &str, id: &str) -> OrderDto {
         ok_json(self.get(&self.api(&paths::order(id)), Some(token)).await).await
     }

@@ -76,8 +76,10 @@ pub fn receipt(id: &str, order_id: &str, issued_at: DateTime<Utc>, amount: &str)
             account: "acc-b1".into(),
             address_title: Some("г. Оренбург, ул. Советская, д. 12".into()),
             amount: rub(amount),
+            fee: Money::ZERO,
         }],
         total: rub(amount),
+        fees: Money::ZERO,
         fiscal: FiscalData {
             fn_number: "9999078900004312".into(),
             fd_number: 1234,

@@ -5,8 +5,13 @@
 //! every test) sees the same numbers, while consecutive months still differ.
 
 use chrono::{Datelike, NaiveDate};
-use ofis_api::{AddressDto, BillDto, ProviderDto};
-use ofis_domain::{Money, Period, ServiceKind};
+use ofis_api::{
+    AccountCharset, AccountFieldDto, AccountFieldKind, AddressDto, BillDto, ProviderDto,
+};
+use ofis_domain::{Money, PaymentRules, Period, ServiceKind};
+
+mod search;
+mod seed;
 
 /// A payee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +26,39 @@ pub struct Provider {
     pub billed_by_gorod: bool,
     /// Day of the month (1..=10) on which the provider posts the bills of that month.
     pub posting_day: u32,
+    /// Words of the services it bills, searched together with the name.
+    pub services: &'static str,
+    /// What it accepts for its bills.
+    pub rules: PaymentRules,
+    /// The number it asks for to find a bill.
+    pub field: AccountField,
+}
+
+/// The account, contract or phone field a provider asks for (see [`AccountFieldDto`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccountField {
+    pub kind: AccountFieldKind,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub example: &'static str,
+    pub min_len: u8,
+    pub max_len: u8,
+    pub charset: AccountCharset,
+}
+
+impl AccountField {
+    /// The wire form (which also validates input: [`AccountFieldDto::normalize`]).
+    pub fn dto(&self) -> AccountFieldDto {
+        AccountFieldDto {
+            kind: self.kind,
+            label: self.label.to_string(),
+            hint: self.hint.to_string(),
+            example: self.example.to_string(),
+            min_len: self.min_len,
+            max_len: self.max_len,
+            charset: self.charset,
+        }
+    }
 }
 
 /// A known address.
@@ -38,136 +76,28 @@ pub struct Address {
     pub flat: &'static str,
 }
 
-/// A personal account (лицевой счёт) at a provider, for one service at one address.
+/// A personal account (лицевой счёт) at a provider, for one service at one address (or at none:
+/// phones, security contracts, school meals).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Account {
     /// The account number (лицевой счёт), unique in town.
     pub number: &'static str,
     /// Id of the provider.
     pub provider: &'static str,
-    /// Id of the address.
-    pub address: &'static str,
+    /// Id of the address, if the account belongs to one.
+    pub address: Option<&'static str>,
     /// The one service billed on this account.
     pub service: ServiceKind,
     /// Whether the account is charged by meter readings.
     pub metered: bool,
+    /// The service as the provider prints it, when not the service kind's own name.
+    pub service_name: Option<&'static str>,
 }
 
-/// The providers of the town; posting days spread over the 1st–10th, most by the 5th.
-#[rustfmt::skip]
-pub const PROVIDERS: &[Provider] = &[
-    p("gorod", "АО \"Система \"Город\"", "5610001237", true, 1),
-    p("tplus", "ПАО \"Т Плюс\"", "5610005672", true, 2),
-    p("vodokanal", "ООО \"Оренбург Водоканал\"", "5612004561", false, 3),
-    p("orskvodokanal", "ООО \"Орскводоканал\"", "5615009127", false, 3),
-    p("energosbyt", "АО \"Энергосбыт Плюс\"", "5609007890", false, 4),
-    p("gazprom", "АО \"Газпром межрегионгаз Оренбург\"", "5611002346", false, 5),
-    p("priroda", "ООО \"Природа\"", "5614008917", true, 5),
-    p("domofon", "ООО \"Домофон-Сервис\"", "5612033450", true, 7),
-    p("ufanet", "ООО \"Уфанет\"", "0273006788", false, 10),
-];
-
-const fn p(
-    id: &'static str,
-    name: &'static str,
-    inn: &'static str,
-    billed_by_gorod: bool,
-    posting_day: u32,
-) -> Provider {
-    Provider {
-        id,
-        name,
-        inn,
-        billed_by_gorod,
-        posting_day,
-    }
-}
-
-/// The addresses; the last one is a new building with no accounts yet (no bills in any period).
-#[rustfmt::skip]
-pub const ADDRESSES: &[Address] = &[
-    a("orb-sovetskaya-12-5", "Оренбург", "ул. Советская", "12", "5"),
-    a("orb-sovetskaya-12-17", "Оренбург", "ул. Советская", "12", "17"),
-    a("orb-pobedy-114-27", "Оренбург", "пр-т Победы", "114", "27"),
-    a("orsk-stroiteley-3-41", "Орск", "ул. Строителей", "3", "41"),
-    a("orb-chkalova-30-8", "Оренбург", "ул. Чкалова", "30", "8"),
-];
-
-const fn a(
-    id: &'static str,
-    city: &'static str,
-    street: &'static str,
-    house: &'static str,
-    flat: &'static str,
-) -> Address {
-    Address {
-        id,
-        city,
-        street,
-        house,
-        flat,
-    }
-}
+pub use search::{search_accounts, search_addresses, search_providers};
+pub use seed::{ACCOUNTS, ADDRESSES, PROVIDERS};
 
 use ServiceKind::*;
-
-/// Every account in town. Numbers are unique, so a bill id names exactly one account.
-#[rustfmt::skip]
-pub const ACCOUNTS: &[Account] = &[
-    // ул. Советская, 12-5: the fullest address, every kind of service.
-    acc("1000125005", "gorod", "orb-sovetskaya-12-5", Housing, false),
-    acc("0312500501", "vodokanal", "orb-sovetskaya-12-5", ColdWater, true),
-    acc("0312500502", "vodokanal", "orb-sovetskaya-12-5", Sewage, true),
-    acc("560012512005", "energosbyt", "orb-sovetskaya-12-5", Electricity, true),
-    acc("5601200505", "gazprom", "orb-sovetskaya-12-5", Gas, true),
-    acc("7012505001", "tplus", "orb-sovetskaya-12-5", Heating, false),
-    acc("7012505002", "tplus", "orb-sovetskaya-12-5", HotWater, true),
-    acc("TKO-125-005", "priroda", "orb-sovetskaya-12-5", Waste, false),
-    acc("D-12-5", "domofon", "orb-sovetskaya-12-5", Intercom, false),
-    acc("UF5612505", "ufanet", "orb-sovetskaya-12-5", Internet, false),
-    // ул. Советская, 12-17: same house, no gas and no internet.
-    acc("1000125017", "gorod", "orb-sovetskaya-12-17", Housing, false),
-    acc("0312501701", "vodokanal", "orb-sovetskaya-12-17", ColdWater, true),
-    acc("0312501702", "vodokanal", "orb-sovetskaya-12-17", Sewage, true),
-    acc("560012512017", "energosbyt", "orb-sovetskaya-12-17", Electricity, true),
-    acc("7012517001", "tplus", "orb-sovetskaya-12-17", Heating, false),
-    acc("7012517002", "tplus", "orb-sovetskaya-12-17", HotWater, true),
-    acc("TKO-125-017", "priroda", "orb-sovetskaya-12-17", Waste, false),
-    acc("D-12-17", "domofon", "orb-sovetskaya-12-17", Intercom, false),
-    // пр-т Победы, 114-27: electric stove, no gas.
-    acc("1001140027", "gorod", "orb-pobedy-114-27", Housing, false),
-    acc("0311402701", "vodokanal", "orb-pobedy-114-27", ColdWater, true),
-    acc("0311402702", "vodokanal", "orb-pobedy-114-27", Sewage, true),
-    acc("560011427027", "energosbyt", "orb-pobedy-114-27", Electricity, true),
-    acc("7111427001", "tplus", "orb-pobedy-114-27", Heating, false),
-    acc("7111427002", "tplus", "orb-pobedy-114-27", HotWater, true),
-    acc("TKO-1142-027", "priroda", "orb-pobedy-114-27", Waste, false),
-    acc("UF5611427", "ufanet", "orb-pobedy-114-27", Internet, false),
-    // г. Орск, ул. Строителей, 3-41: another town's water company, unmetered gas.
-    acc("1000034041", "gorod", "orsk-stroiteley-3-41", Housing, false),
-    acc("OV-3-41-1", "orskvodokanal", "orsk-stroiteley-3-41", ColdWater, true),
-    acc("OV-3-41-2", "orskvodokanal", "orsk-stroiteley-3-41", Sewage, true),
-    acc("560100341041", "energosbyt", "orsk-stroiteley-3-41", Electricity, true),
-    acc("5611034141", "gazprom", "orsk-stroiteley-3-41", Gas, false),
-    acc("7200341001", "tplus", "orsk-stroiteley-3-41", Heating, false),
-    acc("TKO-3-041", "priroda", "orsk-stroiteley-3-41", Waste, false),
-];
-
-const fn acc(
-    number: &'static str,
-    provider: &'static str,
-    address: &'static str,
-    service: ServiceKind,
-    metered: bool,
-) -> Account {
-    Account {
-        number,
-        provider,
-        address,
-        service,
-        metered,
-    }
-}
 
 impl Address {
     /// «г. Оренбург, ул. Советская, д. 12, кв. 5».
@@ -199,6 +129,8 @@ impl Provider {
             name: self.name.to_string(),
             inn: self.inn.to_string(),
             billed_by_gorod: self.billed_by_gorod,
+            rules: self.rules.into(),
+            account_field: self.field.dto(),
         }
     }
 
@@ -217,36 +149,6 @@ pub fn address(id: &str) -> Option<&'static Address> {
 /// The provider with this id.
 pub fn provider(id: &str) -> Option<&'static Provider> {
     PROVIDERS.iter().find(|p| p.id == id)
-}
-
-/// Splits text into lower-case words, ignoring punctuation, so «ул. Советская, д. 12» and
-/// «советская 12» share words.
-fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace('ё', "е")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Address suggestions: every word of the query must start some word of the title (so the list
-/// narrows as the person types). An empty query suggests nothing. At most `limit` results.
-pub fn search_addresses(query: &str, limit: usize) -> Vec<&'static Address> {
-    let wanted = words(query);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    ADDRESSES
-        .iter()
-        .filter(|a| {
-            let have = words(&a.title());
-            wanted
-                .iter()
-                .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
-        })
-        .take(limit)
-        .collect()
 }
 
 /// Id of the bill of `account` for `period`: `bill-<account>-<YYYY-MM>`.
@@ -307,21 +209,27 @@ pub fn bill_amount(account: &Account, period: Period) -> Money {
 /// The bill of `account` for `period` as the API sends it (whether posted or not).
 pub fn bill(account: &Account, period: Period) -> Option<BillDto> {
     let provider = provider(account.provider)?;
-    let address = address(account.address)?;
+    let address = match account.address {
+        Some(id) => Some(address(id)?),
+        None => None,
+    };
     Some(BillDto {
         id: bill_id(account, period),
         provider_id: provider.id.to_string(),
         provider_name: provider.name.to_string(),
         service: account.service.into(),
-        service_name: account.service.label_ru().to_string(),
+        service_name: account
+            .service_name
+            .unwrap_or_else(|| account.service.label_ru())
+            .to_string(),
         account: account.number.to_string(),
-        address_id: Some(address.id.to_string()),
-        address_title: Some(address.title()),
+        address_id: address.map(|a| a.id.to_string()),
+        address_title: address.map(Address::title),
         period,
         amount_due: bill_amount(account, period),
         metered: account.metered,
         billed_by_gorod: provider.billed_by_gorod,
-        rules: Default::default(),
+        rules: provider.rules.into(),
     })
 }
 
@@ -329,10 +237,16 @@ pub fn bill(account: &Account, period: Period) -> Option<BillDto> {
 pub fn posted_bills(address_id: &str, period: Period, today: NaiveDate) -> Vec<BillDto> {
     ACCOUNTS
         .iter()
-        .filter(|a| a.address == address_id)
-        .filter(|a| provider(a.provider).is_some_and(|p| p.has_posted(period, today)))
-        .filter_map(|a| bill(a, period))
+        .filter(|a| a.address == Some(address_id))
+        .filter_map(|a| posted_bill(a, period, today))
         .collect()
+}
+
+/// The bill of an account for a period, if its provider has posted it by `today`.
+pub fn posted_bill(account: &Account, period: Period, today: NaiveDate) -> Option<BillDto> {
+    provider(account.provider)
+        .filter(|p| p.has_posted(period, today))
+        .and_then(|_| bill(account, period))
 }
 
 #[cfg(test)]
@@ -350,12 +264,16 @@ mod tests {
         for p in PROVIDERS {
             assert!(inn_valid(p.inn), "{}", p.inn);
             assert!((1..=10).contains(&p.posting_day));
+            let field = p.field.dto();
+            assert_eq!(field.normalize(&field.example), Ok(field.example.clone()));
         }
         for (i, a) in ACCOUNTS.iter().enumerate() {
             assert!(
-                provider(a.provider).is_some() && address(a.address).is_some(),
+                provider(a.provider).is_some() && a.address.is_none_or(|id| address(id).is_some()),
                 "{a:?}"
             );
+            let field = provider(a.provider).unwrap().field.dto();
+            assert_eq!(field.normalize(a.number).as_deref(), Ok(a.number));
             assert!(
                 ACCOUNTS[i + 1..].iter().all(|b| b.number != a.number),
                 "{}",
@@ -379,23 +297,5 @@ mod tests {
         assert!(parse_bill_id("ьььььььььь").is_none());
         let housing = &ACCOUNTS[0];
         assert_ne!(bill_amount(housing, p), bill_amount(housing, p.next()));
-    }
-
-    #[test]
-    fn search_matches_every_word_ignoring_punctuation() {
-        let ids = |q: &str| {
-            search_addresses(q, 10)
-                .iter()
-                .map(|a| a.id)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            ids("Советская 12"),
-            ["orb-sovetskaya-12-5", "orb-sovetskaya-12-17"]
-        );
-        assert_eq!(ids("ул. Советская, д. 12, кв. 5"), ["orb-sovetskaya-12-5"]);
-        assert_eq!(ids("орск"), ["orsk-stroiteley-3-41"]);
-        assert!(ids("  , ").is_empty());
-        assert!(ids("Ленина").is_empty());
     }
 }

@@ -1,0 +1,72 @@
+//! Finding bills beyond the address: by personal account, by provider and its account field.
+
+use ofis_api::{BillDto, ProviderDto};
+use ofis_domain::{Bill, BillId};
+use tracing::instrument;
+
+use crate::app::Ofis;
+use crate::error::CoreError;
+use crate::snapshot::Snapshot;
+
+impl Ofis {
+    /// «Поиск по лицевому счёту»: bills of that account at any provider.
+    #[instrument(skip(self))]
+    pub async fn find_by_account(&self, account: &str) -> Result<Vec<Bill>, CoreError> {
+        let account = account.trim();
+        if account.is_empty() {
+            return Err(CoreError::EmptyQuery);
+        }
+        let found = self.inner.gorod.account_bills(account, None).await?;
+        Ok(found.into_iter().map(Bill::from).collect())
+    }
+
+    /// «Поиск по названию услуги»: providers by name or INN.
+    #[instrument(skip(self))]
+    pub async fn search_providers(&self, query: &str) -> Result<Vec<ProviderDto>, CoreError> {
+        if query.trim().chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        Ok(self.inner.gorod.search_providers(query.trim()).await?)
+    }
+
+    /// The bills of an account (or contract, or phone) at one provider.
+    #[instrument(skip(self))]
+    pub async fn find_at_provider(
+        &self,
+        provider_id: &str,
+        account: &str,
+    ) -> Result<Vec<Bill>, CoreError> {
+        let account = account.trim();
+        if account.is_empty() {
+            return Err(CoreError::EmptyQuery);
+        }
+        let found: Vec<BillDto> = self
+            .inner
+            .gorod
+            .provider_bills(provider_id, account, None)
+            .await?;
+        Ok(found.into_iter().map(Bill::from).collect())
+    }
+
+    /// Adds found bills to the общий счёт (under their address, or as single bills); a bill that
+    /// is already there is not added twice. Returns the new state and how many were added.
+    pub async fn add_bills(&self, bills: Vec<Bill>) -> Result<(Snapshot, usize), CoreError> {
+        let added = {
+            let mut s = self.state();
+            let mut added = 0;
+            for bill in bills {
+                if s.combined.add(bill).is_ok() {
+                    added += 1;
+                }
+            }
+            added
+        };
+        self.persist_combined().await?;
+        Ok((self.snapshot(), added))
+    }
+
+    /// Whether a bill is already in the общий счёт.
+    pub fn has_bill(&self, id: &BillId) -> bool {
+        self.state().combined.line(id).is_some()
+    }
+}

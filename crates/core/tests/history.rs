@@ -1,0 +1,162 @@
+//! «История» against the sandbox over loopback HTTP: a paid and a declined payment, the server's
+//! view merged with the device's, the offline fallback, spending per month, e-mail checks.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
+use ofis_core::{
+    Clock, CoreConfig, CoreError, HistoryStatus, MemorySecrets, Ofis, PayScope, PaymentStep,
+    SPENDING_MONTHS,
+};
+use ofis_domain::email::EmailError;
+use ofis_domain::{Money, Period};
+
+/// A clock that moves one minute on every look, so payments have distinct times.
+struct SteppingClock(AtomicI64);
+
+impl Clock for SteppingClock {
+    fn now(&self) -> DateTime<Utc> {
+        let minutes = self.0.fetch_add(1, Ordering::SeqCst);
+        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap() + Duration::minutes(minutes)
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+async fn open(server_url: &str, dir: &std::path::Path) -> Ofis {
+    let config = CoreConfig {
+        server_url: server_url.to_string(),
+        data_dir: dir.to_path_buf(),
+        client: Default::default(),
+    };
+    let clock = Arc::new(SteppingClock(AtomicI64::new(0)));
+    Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
+        .await
+        .unwrap()
+}
+
+async fn signed_in_with_address(sandbox: &RunningSandbox, dir: &std::path::Path) -> Ofis {
+    let ofis = open(&sandbox.gorod_url, dir).await;
+    ofis.request_code("+7 912 345-67-89").await.unwrap();
+    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
+    let address = ofis
+        .suggest_addresses("Советская 12 5")
+        .await
+        .unwrap()
+        .remove(0);
+    ofis.add_address(address).await.unwrap();
+    ofis
+}
+
+/// Declines one line, then pays everything; returns the paid receipt's total.
+async fn decline_then_pay(ofis: &Ofis) -> Money {
+    let first = ofis.snapshot().combined.lines()[0].bill.id.clone();
+    let ticket = ofis.start_payment(PayScope::Line(first)).await.unwrap();
+    let step = ofis
+        .submit_card(&ticket.key, test_cards::DECLINE, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(step, PaymentStep::Declined(_)), "{step:?}");
+
+    let ticket = ofis.start_payment(PayScope::All).await.unwrap();
+    let step = ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap();
+    let PaymentStep::Paid(receipt) = step else {
+        panic!("not paid: {step:?}")
+    };
+    receipt.total
+}
+
+#[tokio::test]
+async fn history_shows_the_paid_and_the_declined_payment_newest_first() {
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox, dir.path()).await;
+    let lines = ofis.snapshot().combined.lines().len();
+    let paid_total = decline_then_pay(&ofis).await;
+
+    let history = ofis.history().await.unwrap();
+    assert!(history.server_unavailable.is_none(), "the server was asked");
+    let statuses: Vec<HistoryStatus> = history.entries.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, vec![HistoryStatus::Paid, HistoryStatus::Declined]);
+
+    let paid = &history.entries[0];
+    assert_eq!(paid.total, paid_total);
+    assert_eq!(paid.lines.len(), lines, "every line of the общий счёт");
+    let receipt = paid
+        .receipt
+        .as_ref()
+        .expect("a paid entry carries its receipt");
+    assert_eq!(receipt.fiscal.fn_number.len(), 16);
+    assert!(receipt.fiscal.qr_text().starts_with("t=20261125T"));
+    assert!(paid.failure.is_none());
+
+    let declined = &history.entries[1];
+    assert_eq!(declined.lines.len(), 1, "the single line that was tried");
+    assert!(declined.receipt.is_none());
+    assert!(
+        declined
+            .failure
+            .as_deref()
+            .unwrap_or("")
+            .contains("отклонил"),
+        "{:?}",
+        declined.failure
+    );
+    assert!(declined.at < paid.at);
+
+    let months = ofis.spending_by_month(SPENDING_MONTHS).await.unwrap();
+    assert_eq!(months.len(), SPENDING_MONTHS as usize);
+    let november = months.last().unwrap();
+    assert_eq!(november.period, Period::new(2026, 11).unwrap());
+    assert_eq!(november.total, paid_total, "only the paid receipt counts");
+    assert!(november.by_service.len() > 1, "split by service");
+    assert!(months[..months.len() - 1].iter().all(|m| m.total.is_zero()));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn without_the_server_history_comes_from_this_device_and_says_so() {
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox, dir.path()).await;
+    decline_then_pay(&ofis).await;
+    let online = ofis.history().await.unwrap();
+    let url = sandbox.gorod_url.clone();
+    sandbox.shutdown().await;
+    drop(ofis);
+
+    let offline = open(&url, dir.path()).await;
+    let history = offline.history().await.unwrap();
+    assert!(history.server_unavailable.is_some(), "it says so");
+    assert_eq!(history.entries, online.entries, "nothing is lost offline");
+    let spending = offline.spending_by_month(3).await.unwrap();
+    assert!(!spending.last().unwrap().total.is_zero());
+}
+
+#[tokio::test]
+async fn a_receipt_is_not_sent_to_an_address_that_is_not_an_email() {
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox, dir.path()).await;
+    for (typed, want) in [("", EmailError::Empty), ("ivanov@mail", EmailError::Format)] {
+        let err = ofis.email_receipt("rcpt-1", typed).await.unwrap_err();
+        assert!(
+            matches!(err, CoreError::Email(e) if e == want),
+            "{typed:?}: {err:?}"
+        );
+    }
+    sandbox.shutdown().await;
+}

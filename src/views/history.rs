@@ -1,0 +1,130 @@
+//! «История»: payments of this account (paid, in progress, declined) and spending per month.
+
+use dioxus::prelude::*;
+use ofis_core::{HistoryEntry, HistoryStatus, Ofis, SPENDING_MONTHS};
+use ofis_domain::tz;
+
+use crate::components::SpendingChart;
+use crate::messages::core_error;
+use crate::state::{Screen, Ui};
+
+/// The chip text and style of a status.
+fn chip(status: HistoryStatus) -> (&'static str, &'static str) {
+    match status {
+        HistoryStatus::Paid => ("Оплачено", "chip paid"),
+        HistoryStatus::Pending => ("В обработке", "chip pending"),
+        HistoryStatus::Declined => ("Отклонено", "chip declined"),
+        HistoryStatus::Cancelled => ("Не завершён", "chip cancelled"),
+    }
+}
+
+/// The history screen: the chart on top, then every payment, newest first.
+#[component]
+pub fn HistoryView() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let data = use_resource(move || {
+        let ofis = ofis.clone();
+        async move {
+            // History first: it keeps the server's receipts that the chart then counts.
+            let history = ofis.history().await?;
+            let spending = ofis.spending_by_month(SPENDING_MONTHS).await?;
+            Ok::<_, ofis_core::CoreError>((history, spending))
+        }
+    });
+    let body = match &*data.read() {
+        None => rsx! { p { class: "hint", "Загружаем историю…" } },
+        Some(Err(e)) => {
+            rsx! { p { id: "history-error", class: "error history-error", role: "alert", "{core_error(e)}" } }
+        }
+        Some(Ok((history, spending))) => rsx! {
+            if history.server_unavailable.is_some() {
+                p { id: "history-offline", class: "notice", role: "status",
+                    "Нет связи с сервером: показаны платежи, сохранённые на этом устройстве."
+                }
+            }
+            section { class: "history-chart",
+                h2 { "Расходы по месяцам" }
+                SpendingChart { months: spending.clone() }
+            }
+            section { class: "history-list",
+                h2 { "Платежи" }
+                if history.entries.is_empty() {
+                    p { id: "history-empty", class: "chart-empty", "Платежей пока нет." }
+                }
+                for entry in history.entries.iter().cloned() {
+                    EntryCard { key: "{entry.id}", entry }
+                }
+            }
+        },
+    };
+    rsx! {
+        header { class: "topbar",
+            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::Payments), "‹" }
+            h1 { "История" }
+        }
+        div { id: "history", class: "history", {body} }
+    }
+}
+
+/// One payment: date, status, lines, total; a paid one opens its receipt.
+#[component]
+fn EntryCard(entry: HistoryEntry) -> Element {
+    let ui = use_context::<Ui>();
+    let (label, class) = chip(entry.status);
+    let when = entry
+        .at
+        .with_timezone(&tz::offset())
+        .format("%d.%m.%Y %H:%M")
+        .to_string();
+    let receipt = entry.receipt.clone();
+    let fee = entry.fee();
+    let opens = receipt.is_some();
+    let status_class = match entry.status {
+        HistoryStatus::Paid => "paid",
+        HistoryStatus::Pending => "pending",
+        HistoryStatus::Declined => "declined",
+        HistoryStatus::Cancelled => "cancelled",
+    };
+    rsx! {
+        article {
+            class: if opens { "history-entry {status_class} opens" } else { "history-entry {status_class}" },
+            role: if opens { "button" } else { "listitem" },
+            tabindex: if opens { "0" } else { "-1" },
+            onclick: move |_| {
+                if let Some(r) = receipt.clone() {
+                    ui.go(Screen::ReceiptDetail(r));
+                }
+            },
+            div { class: "entry-head",
+                span { class: "entry-date", "{when}" }
+                span { class: "{class}", "{label}" }
+            }
+            for (i, line) in entry.lines.iter().enumerate() {
+                div { class: "entry-line", key: "{i}",
+                    div { class: "entry-service",
+                        div { class: "service", "{line.service}" }
+                        div { class: "meta", "{line.provider} · л/с {line.account}" }
+                    }
+                    span { class: "amount", "{line.amount.display_rub()}" }
+                }
+            }
+            if !fee.is_zero() {
+                div { class: "entry-line fee",
+                    span { "Комиссия" }
+                    span { class: "amount", "{fee.display_rub()}" }
+                }
+            }
+            if let Some(failure) = &entry.failure {
+                p { class: "entry-failure", "{failure}" }
+            }
+            div { class: "entry-total",
+                span { "Итого" }
+                strong { "{entry.total.display_rub()}" }
+            }
+            if opens {
+                div { class: "entry-open", "Чек ›" }
+            }
+        }
+    }
+}

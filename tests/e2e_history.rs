@@ -1,0 +1,132 @@
+//! End to end, in headless Chromium at 390×844: one payment declined and one paid, then
+//! «История» shows both with their statuses, the spending chart, and the receipt with its fiscal
+//! data, its fiscal QR drawn as SVG, and «Отправить на e-mail» checking the address first.
+
+mod support;
+
+use fantoccini::Locator;
+use gorod_sandbox::{test_cards, SandboxConfig};
+use support::{add_address, sign_in, App, Browser};
+
+const W: u32 = 390;
+const H: u32 = 844;
+
+async fn card(b: &Browser, number: &str) {
+    b.wait("#card-number").await;
+    b.type_into("#card-number", number).await;
+    b.type_into("#card-expiry", "12/30").await;
+    b.type_into("#card-cvc", "123").await;
+    b.click("#card-pay").await;
+}
+
+async fn top(b: &Browser) {
+    let _ = b.client.execute("window.scrollTo(0, 0);", vec![]).await;
+}
+
+async fn texts(b: &Browser, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in b.client.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(el.text().await.unwrap_or_default());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn history_shows_a_paid_and_a_declined_payment_with_the_receipt_and_the_chart() {
+    // The sandbox runs here, not inside the app, so the test can read the mail it "sent".
+    let today = ofis_domain::tz::local_date(chrono::Utc::now());
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
+        .await
+        .expect("sandbox starts");
+    let app = App::start_with_server(&sandbox.gorod_url);
+    let b = Browser::open(W, H).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    add_address(&b, "Советская 12 кв 5", "Советская").await;
+    let total = b.wait_text("#total", "₽").await;
+
+    // Declined first: nothing charged, the form stays; then the same bills paid.
+    b.click("#pay").await;
+    card(&b, test_cards::DECLINE).await;
+    b.wait_text("#pay-error", "отклонил").await;
+    b.type_into("#card-number", test_cards::SUCCESS_VISA).await;
+    b.click("#card-pay").await;
+    b.wait_text("#receipt", "Оплачено").await;
+
+    b.click("#receipt-history").await;
+    b.wait(".history-entry").await;
+    b.wait("#spending-chart").await;
+    let chips = texts(&b, ".history-entry .chip").await;
+    assert_eq!(chips, vec!["Оплачено", "Отклонено"], "newest first");
+    let paid = b.wait_text(".history-entry.paid .entry-total", "₽").await;
+    assert!(paid.contains(total.trim()), "{paid} vs {total}");
+    let declined = b.wait_text(".history-entry.declined", "Отклонено").await;
+    assert!(declined.contains("отклонил"), "{declined}");
+    assert!(
+        !b.exists("#history-offline").await,
+        "the server's view is merged"
+    );
+    let bars = b
+        .client
+        .find_all(Locator::Css("#spending-chart rect.bar-segment"))
+        .await
+        .unwrap();
+    assert!(bars.len() > 1, "November is split by service");
+    let legend = b.wait_text("#spending-legend", "₽").await;
+    assert!(legend.contains("Холодное водоснабжение"), "{legend}");
+    top(&b).await;
+    b.screenshot("40-history").await;
+
+    b.click(".history-entry.paid").await;
+    b.wait("#receipt-detail").await;
+    let fn_number = b.wait_text("#detail-fn", "").await;
+    assert_eq!(fn_number.trim().len(), 16, "ФН has 16 digits");
+    assert!(!b.wait_text("#detail-fd", "").await.trim().is_empty());
+    assert_eq!(b.wait_text("#detail-fp", "").await.trim().len(), 10);
+    assert_eq!(b.wait_text("#detail-sum", "₽").await.trim(), total.trim());
+    b.wait("#fiscal-qr path").await;
+    let qr_text = b.wait_text(".fiscal-qr figcaption", "fn=").await;
+    assert!(
+        qr_text.contains(&format!("fn={}", fn_number.trim())),
+        "{qr_text}"
+    );
+    b.screenshot("41-history-receipt").await;
+
+    // A wrong address is refused here, next to the field, and what was typed stays.
+    b.type_into("#receipt-email", "ivanov@mail").await;
+    b.click("#send-email").await;
+    b.wait_text("#receipt-email-error", "адрес электронной почты")
+        .await;
+    assert_eq!(b.value("#receipt-email").await, "ivanov@mail");
+    b.screenshot("42-history-email-error").await;
+    assert!(sandbox.state.sent_mail().is_empty(), "nothing was sent");
+
+    b.type_into("#receipt-email", "ivanov@mail.ru").await;
+    b.click("#send-email").await;
+    b.wait_text("#email-sent", "ivanov@mail.ru").await;
+    let mail = sandbox.state.sent_mail();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].to, "ivanov@mail.ru");
+    assert!(mail[0].body.contains(fn_number.trim()), "{}", mail[0].body);
+    b.screenshot("43-history-email-sent").await;
+
+    b.click(".back").await;
+    b.wait("#spending-chart").await;
+    b.close().await;
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn history_without_payments_says_so_and_draws_no_chart() {
+    let app = App::start();
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    support::open_history(&b).await;
+    b.wait_text("#spending-empty", "Оплаченных чеков пока нет")
+        .await;
+    b.wait_text("#history-empty", "Платежей пока нет").await;
+    assert!(!b.exists("#spending-chart").await);
+    b.screenshot("44-history-empty").await;
+    b.close().await;
+}
