@@ -16,7 +16,7 @@ pub fn FoundBills(bills: Vec<Bill>) -> Element {
     let add = move |bill: Bill| {
         let ofis = ofis.clone();
         async move {
-            let title = format!("{} · {}", bill.service.label_ru(), bill.provider_name);
+            let title = format!("{} · {}", bill.service_title(), bill.provider_name);
             match ofis.add_bills(vec![bill]).await {
                 Ok((snapshot, 0)) => {
                     ui.show(snapshot);
@@ -46,7 +46,7 @@ pub fn FoundBills(bills: Vec<Bill>) -> Element {
                             let bill = bill.clone();
                             move |_| add(bill.clone())
                         },
-                        div { class: "service", "{bill.service.label_ru()}" }
+                        div { class: "service", "{bill.service_title()}" }
                         div { class: "provider", "{bill.provider_name}" }
                         div { class: "meta",
                             "л/с {bill.account} · {bill.period.label_ru()}"

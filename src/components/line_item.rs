@@ -67,7 +67,7 @@ pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
                     "★"
                 }
                 div { class: "line-main", onclick: move |_| menu.set(Menu::Open),
-                    div { class: "service", "{bill.service.label_ru()}" }
+                    div { class: "service", "{bill.service_title()}" }
                     div { class: "provider", "{bill.provider_name}" }
                     div { class: "meta", "л/с {bill.account} · {period}" }
                     if awaiting {
@@ -123,14 +123,14 @@ pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
                 },
                 Menu::ConfirmRemove => rsx! {
                     div { class: "line-menu confirm",
-                        p { "Удалить «{bill.service.label_ru()}» из общего счёта? Его можно будет найти и добавить снова." }
+                        p { "Удалить «{bill.service_title()}» из общего счёта? Его можно будет найти и добавить снова." }
                         button { class: "confirm-yes", onclick: move |_| act_remove("remove"), "подтвердить" }
                         button { class: "confirm-no", onclick: move |_| menu.set(Menu::Closed), "отмена" }
                     }
                 },
                 Menu::ConfirmSkip => rsx! {
                     div { class: "line-menu confirm",
-                        p { "Не платить за «{bill.service.label_ru()}» в этот раз? Услуга останется в списке с суммой 0." }
+                        p { "Не платить за «{bill.service_title()}» в этот раз? Услуга останется в списке с суммой 0." }
                         button { class: "confirm-yes", onclick: move |_| act_skip("skip"), "подтвердить" }
                         button { class: "confirm-no", onclick: move |_| menu.set(Menu::Closed), "отмена" }
                     }

@@ -5,6 +5,7 @@ mod fiscal_qr;
 mod found_bills;
 mod history_button;
 mod line_item;
+mod live_search;
 mod spending_chart;
 mod tab_bar;
 
@@ -13,5 +14,6 @@ pub use fiscal_qr::FiscalQr;
 pub use found_bills::FoundBills;
 pub use history_button::HistoryButton;
 pub use line_item::LineItem;
+pub use live_search::{use_live_search, LiveSearch};
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

@@ -3,6 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::{AddressDto, Ofis};
 
+use crate::components::{use_live_search, LiveSearch};
 use crate::messages::core_error;
 use crate::state::{Screen, Ui};
 
@@ -11,32 +12,21 @@ use crate::state::{Screen, Ui};
 pub fn AddressSearch() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
-    let mut query = use_signal(String::new);
-    let mut suggestions = use_signal(Vec::<AddressDto>::new);
-    let mut error = use_signal(|| None::<String>);
-    let mut searched = use_signal(|| false);
+    let search = use_live_search::<AddressDto>();
+    let LiveSearch {
+        query,
+        results: suggestions,
+        mut error,
+        searched,
+        ..
+    } = search;
     let mut busy = use_signal(|| false);
 
     let ofis_typing = ofis.clone();
     let on_input = move |e: FormEvent| {
         let ofis = ofis_typing.clone();
-        let text = e.value();
-        query.set(text.clone());
-        async move {
-            let found = ofis.suggest_addresses(&text).await;
-            // An older answer must not overwrite the suggestions for newer text.
-            if query() != text {
-                return;
-            }
-            match found {
-                Ok(list) => {
-                    searched.set(text.trim().chars().count() >= 2);
-                    suggestions.set(list);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-        }
+        let text = search.typed(&e);
+        async move { search.answer(&text, ofis.suggest_addresses(&text).await) }
     };
 
     let choose = move |address: AddressDto| {

@@ -23,6 +23,7 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
 
     let total = ticket.total.display_rub();
     let lines = ticket.lines.clone();
+    let fees: ofis_domain::Money = lines.iter().map(|l| l.fee()).sum();
     let scope_pay = scope.clone();
 
     let pay = move |_| {
@@ -78,8 +79,14 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                 p { class: "hint", "Состав платежа зафиксирован." }
                 for line in lines {
                     div { class: "frozen-line", key: "{line.bill.id}",
-                        span { "{line.bill.service.label_ru()} · {line.bill.provider_name}" }
+                        span { "{line.bill.service_title()} · {line.bill.provider_name}" }
                         span { class: "amount", "{line.amount.display_rub()}" }
+                    }
+                }
+                if !fees.is_zero() {
+                    div { class: "frozen-line fees",
+                        span { "Комиссия поставщиков" }
+                        span { id: "checkout-fees", "{fees.display_rub()}" }
                     }
                 }
                 div { class: "frozen-total", span { "Итого" } strong { id: "checkout-total", "{total}" } }

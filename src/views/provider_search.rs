@@ -4,6 +4,7 @@ use dioxus::prelude::*;
 use ofis_core::{Ofis, ProviderDto};
 
 use crate::components::Field;
+use crate::components::{use_live_search, LiveSearch};
 use crate::messages::core_error;
 use crate::state::{Screen, Ui};
 
@@ -12,33 +13,23 @@ use crate::state::{Screen, Ui};
 pub fn ProviderSearch() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
-    let mut query = use_signal(String::new);
-    let mut providers = use_signal(Vec::<ProviderDto>::new);
+    let search = use_live_search::<ProviderDto>();
+    let LiveSearch {
+        query,
+        results: providers,
+        mut error,
+        searched,
+        ..
+    } = search;
     let mut chosen = use_signal(|| None::<ProviderDto>);
     let account = use_signal(String::new);
-    let mut error = use_signal(|| None::<String>);
-    let mut searched = use_signal(|| false);
     let mut busy = use_signal(|| false);
 
     let ofis_typing = ofis.clone();
     let on_input = move |e: FormEvent| {
         let ofis = ofis_typing.clone();
-        let text = e.value();
-        query.set(text.clone());
-        async move {
-            let result = ofis.search_providers(&text).await;
-            if query() != text {
-                return;
-            }
-            match result {
-                Ok(list) => {
-                    searched.set(text.trim().chars().count() >= 2);
-                    providers.set(list);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-        }
+        let text = search.typed(&e);
+        async move { search.answer(&text, ofis.search_providers(&text).await) }
     };
 
     let save = move |_| {

@@ -183,6 +183,7 @@ impl From<BillDto> for Bill {
             provider_id: ProviderId(b.provider_id),
             provider_name: b.provider_name,
             service: b.service.into(),
+            service_name: b.service_name,
             account: AccountNumber(b.account),
             address_id: b.address_id.map(AddressId),
             address_title: b.address_title,

@@ -332,7 +332,7 @@ impl Ofis {
             if !known && followed {
                 posted.push(format!(
                     "Выставлен счёт: {} ({}), {} — {}",
-                    bill.service.label_ru(),
+                    bill.service_title(),
                     bill.provider_name,
                     bill.period.label_ru(),
                     bill.amount_due.display_rub()

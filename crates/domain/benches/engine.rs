@@ -20,6 +20,7 @@ fn bills() -> Vec<Bill> {
                 provider_id: ProviderId(format!("p{l}")),
                 provider_name: format!("Поставщик {l}"),
                 service: ServiceKind::ColdWater,
+                service_name: String::new(),
                 account: AccountNumber(format!("{a:04}{l:06}")),
                 address_id: Some(AddressId(format!("addr-{a}"))),
                 address_title: Some(format!("ул. Советская, д. {a}")),

@@ -65,6 +65,9 @@ pub struct Bill {
     pub provider_id: ProviderId,
     pub provider_name: String,
     pub service: ServiceKind,
+    /// The service's name as the provider prints it (e.g. «Мобильная связь»); may be empty.
+    #[serde(default)]
+    pub service_name: String,
     pub account: AccountNumber,
     /// The address the bill belongs to; `None` for bills found by account alone with no address.
     pub address_id: Option<AddressId>,
@@ -82,6 +85,15 @@ pub struct Bill {
 }
 
 impl Bill {
+    /// What to call the service on screen: the provider's own name for it, else the kind's.
+    pub fn service_title(&self) -> &str {
+        if self.service_name.trim().is_empty() {
+            self.service.label_ru()
+        } else {
+            &self.service_name
+        }
+    }
+
     /// The key that makes two bills "the same bill" even if ids differ: provider, account, period.
     pub fn identity(&self) -> (&ProviderId, &AccountNumber, Period) {
         (&self.provider_id, &self.account, self.period)

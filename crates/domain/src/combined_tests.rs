@@ -12,6 +12,7 @@ fn bill(id: &str, address: Option<&str>, kopecks: u64) -> Bill {
         provider_id: ProviderId::from(format!("p-{id}").as_str()),
         provider_name: "Поставщик".into(),
         service: ServiceKind::ColdWater,
+        service_name: String::new(),
         account: AccountNumber::from(format!("acc-{id}").as_str()),
         address_id: address.map(AddressId::from),
         address_title: address.map(|a| format!("ул. {a}")),

@@ -138,7 +138,7 @@ fn server_line(l: &OrderLineDto) -> HistoryLine {
 
 fn device_line(l: &Line) -> HistoryLine {
     HistoryLine {
-        service: l.bill.service.label_ru().to_string(),
+        service: l.bill.service_title().to_string(),
         provider: l.bill.provider_name.clone(),
         account: l.bill.account.to_string(),
         address: l.bill.address_title.clone(),

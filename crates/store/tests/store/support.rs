@@ -54,6 +54,7 @@ pub fn bill(id: &str, address: Option<&str>, amount: &str) -> Bill {
         provider_id: ProviderId(format!("prov-{id}")),
         provider_name: "ООО «Водоканал»".into(),
         service: ServiceKind::ColdWater,
+        service_name: String::new(),
         account: AccountNumber(format!("acc-{id}")),
         address_id: address.map(AddressId::from),
         address_title: address.map(|a| format!("г. Оренбург, ул. Советская, д. {a}")),

@@ -1,0 +1,61 @@
+//! Search as you type: the state every live search shares, and the rule that an older answer never
+//! overwrites the results of newer text.
+
+use dioxus::prelude::*;
+use ofis_core::CoreError;
+
+use crate::messages::core_error;
+
+/// The signals of one live search.
+pub struct LiveSearch<T: 'static> {
+    /// What the user typed last.
+    pub query: Signal<String>,
+    /// The results for that text.
+    pub results: Signal<Vec<T>>,
+    /// A Russian message when the search failed.
+    pub error: Signal<Option<String>>,
+    /// Whether a search long enough to mean something has been answered.
+    pub searched: Signal<bool>,
+}
+
+impl<T> Clone for LiveSearch<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for LiveSearch<T> {}
+
+/// A live search's state, kept across renders.
+pub fn use_live_search<T: 'static>() -> LiveSearch<T> {
+    LiveSearch {
+        query: use_signal(String::new),
+        results: use_signal(Vec::new),
+        error: use_signal(|| None),
+        searched: use_signal(|| false),
+    }
+}
+
+impl<T: 'static> LiveSearch<T> {
+    /// Records what the user typed and returns it, to search for.
+    pub fn typed(mut self, e: &FormEvent) -> String {
+        let text = e.value();
+        self.query.set(text.clone());
+        text
+    }
+
+    /// Shows the answer for `text`, unless the user has typed on since.
+    pub fn answer(mut self, text: &str, found: Result<Vec<T>, CoreError>) {
+        if *self.query.peek() != text {
+            return;
+        }
+        match found {
+            Ok(list) => {
+                self.searched.set(text.trim().chars().count() >= 2);
+                self.results.set(list);
+                self.error.set(None);
+            }
+            Err(e) => self.error.set(Some(core_error(&e))),
+        }
+    }
+}
