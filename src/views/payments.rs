@@ -52,7 +52,7 @@ pub fn Payments() -> Element {
         if !notifications.is_empty() {
             div { id: "notifications", class: "notifications", role: "status",
                 for (i, text) in notifications.iter().enumerate() {
-                    p { key: "{i}", class: "notification", "🔔 {text}" }
+                    p { key: "{i}", class: "notification", "{text}" }
                 }
                 button {
                     class: "link",

@@ -232,7 +232,7 @@ impl Ofis {
             let found = self.inner.gorod.address_bills(&address.id, None).await?;
             current = current.max(found.period);
             let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
-            self.merge_fresh_bills(&bills, found.period);
+            self.merge_fresh_bills(&bills);
             let (id, period, now) = (
                 AddressId(address.id.clone()),
                 found.period,
@@ -252,8 +252,7 @@ impl Ofis {
             {
                 Ok(found) => {
                     let bills: Vec<Bill> = found.into_iter().map(Bill::from).collect();
-                    let period = bills.iter().map(|b| b.period).max().unwrap_or(current);
-                    self.merge_fresh_bills(&bills, period);
+                    self.merge_fresh_bills(&bills);
                 }
                 // Not posted (or no longer known): the line stays as it is and is marked below.
                 Err(ofis_client::ClientError::NotFound(_)) => {}
@@ -263,13 +262,19 @@ impl Ofis {
         {
             let mut s = self.state();
             s.from_cache = false;
-            s.awaiting = s
+            let awaiting: BTreeSet<BillId> = s
                 .combined
                 .lines()
                 .iter()
                 .filter(|l| l.bill.period < current && !s.paid.contains(&l.bill.id))
                 .map(|l| l.bill.id.clone())
                 .collect();
+            // Last month's bill is not offered again by default: it may have been paid elsewhere,
+            // and this month's has not been posted. The user can still type an amount.
+            for id in awaiting.difference(&s.awaiting.clone()) {
+                let _ = s.combined.skip(id);
+            }
+            s.awaiting = awaiting;
         }
         self.persist_combined().await?;
         Ok(self.snapshot())
@@ -293,43 +298,21 @@ impl Ofis {
         out
     }
 
-    fn merge_fresh_bills(&self, bills: &[Bill], period: Period) {
+    fn merge_fresh_bills(&self, bills: &[Bill]) {
         let mut s = self.state();
-        // A new month replaces last month's line of the same account.
-        let stale: Vec<(BillId, ofis_domain::ProviderId, ofis_domain::AccountNumber)> = s
-            .combined
-            .lines()
-            .iter()
-            .filter(|l| {
-                l.bill.period < period
-                    && bills
-                        .iter()
-                        .any(|b| b.provider_id == l.bill.provider_id && b.account == l.bill.account)
-            })
-            .map(|l| {
-                (
-                    l.bill.id.clone(),
-                    l.bill.provider_id.clone(),
-                    l.bill.account.clone(),
-                )
-            })
-            .collect();
-        for (id, _, _) in &stale {
-            let _ = s.combined.remove(id);
-        }
+        // A new month's bill takes the place of last month's line of the same account.
         let mut posted = Vec::new();
         for bill in bills {
             let known = s.combined.contains(bill);
-            let paid = s.paid.contains(&bill.id);
-            s.combined.refresh(bill.clone());
-            if paid {
+            // Last month's line of this account was waiting for exactly this bill.
+            let followed = !known && s.combined.replace_older(bill.clone());
+            if !followed {
+                s.combined.refresh(bill.clone());
+            }
+            if s.paid.contains(&bill.id) {
                 let _ = s.combined.skip(&bill.id);
             }
-            // Last month's line of this account was waiting for exactly this bill.
-            let followed = stale
-                .iter()
-                .any(|(_, p, a)| *p == bill.provider_id && *a == bill.account);
-            if !known && followed {
+            if followed {
                 posted.push(format!(
                     "Выставлен счёт: {} ({}), {} — {}",
                     bill.service_title(),

@@ -133,6 +133,26 @@ impl CombinedBill {
         }
     }
 
+    /// A new period's bill takes the place of last period's line of the same account, keeping
+    /// the line's position; the amount resets to the new bill's. Returns whether one was replaced.
+    pub fn replace_older(&mut self, bill: Bill) -> bool {
+        if self.lines.iter().any(|l| l.bill.id == bill.id) {
+            return false;
+        }
+        let older = self.lines.iter_mut().find(|l| {
+            l.bill.provider_id == bill.provider_id
+                && l.bill.account == bill.account
+                && l.bill.period < bill.period
+        });
+        match older {
+            Some(line) => {
+                *line = Line::new(bill);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// «удалить»: removes the line.
     pub fn remove(&mut self, id: &BillId) -> Result<Bill, CombinedError> {
         let pos = self.position(id)?;

@@ -272,3 +272,30 @@ fn one_payment_may_not_exceed_the_limit() {
     assert!(cb.freeze().is_ok());
     assert!(cb.set_amount(&BillId::from("1"), rub(60_000_001)).is_err());
 }
+
+#[test]
+fn a_new_period_replaces_last_months_line_in_place() {
+    let mut cb = CombinedBill::new();
+    cb.add_all([
+        bill("1", Some("a"), 100),
+        bill("2", Some("a"), 200),
+        bill("3", Some("a"), 300),
+    ]);
+    cb.skip(&BillId::from("2")).unwrap();
+    let mut december = bill("2", Some("a"), 250);
+    december.id = BillId::from("2-dec");
+    december.period = Period::new(2026, 12).unwrap();
+    assert!(cb.replace_older(december.clone()));
+    let ids: Vec<_> = cb
+        .lines()
+        .iter()
+        .map(|l| l.bill.id.as_str().to_string())
+        .collect();
+    assert_eq!(ids, ["1", "2-dec", "3"], "same place in the list");
+    assert_eq!(
+        cb.line(&BillId::from("2-dec")).unwrap().amount,
+        rub(250),
+        "the new bill's amount"
+    );
+    assert!(!cb.replace_older(december), "nothing older left to replace");
+}
