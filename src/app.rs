@@ -54,6 +54,7 @@ fn Shell() -> Element {
                 Ok(s) => ui.show(s),
                 Err(e) => ui.notify(crate::messages::core_error(&e)),
             }
+            crate::views::readings_startup(&ofis, ui).await;
         }
     });
     let screen = (ui.screen)();
@@ -71,12 +72,14 @@ fn Shell() -> Element {
                 Screen::AddressSearch => rsx! { AddressSearch {} },
                 Screen::AccountSearch => rsx! { AccountSearch {} },
                 Screen::ProviderSearch => rsx! { ProviderSearch {} },
+                Screen::QrSearch => rsx! { crate::views::QrSearch {} },
+                Screen::LineReadings { bill_id, message } => rsx! { crate::views::LineReadings { bill_id, message } },
                 Screen::Checkout { scope, ticket } => rsx! { Checkout { scope, ticket } },
                 Screen::ThreeDs { scope, ticket } => rsx! { ThreeDs { scope, ticket } },
                 Screen::Receipt(receipt) => rsx! { ReceiptView { receipt } },
                 Screen::History => rsx! { crate::views::HistoryView {} },
                 Screen::ReceiptDetail(receipt) => rsx! { crate::views::ReceiptDetail { receipt } },
-                Screen::Subscriber => rsx! { Placeholder { title: "Абоненту", text: "Запись в абонентский отдел, заявления, показания ИПУ без оплаты и квитанции появятся в этом разделе в следующей версии." } },
+                Screen::Subscriber => rsx! { crate::views::Subscriber {} },
                 Screen::Schools => rsx! { Placeholder { title: "Школы и Сады", text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи»." } },
                 Screen::Transport => rsx! { Placeholder { title: "Транспорт", text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии." } },
             }

@@ -5,12 +5,17 @@ mod cli;
 mod components;
 mod launch;
 mod messages;
+mod qr_cli;
 mod state;
 mod views;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `ofis qr …` reads codes and payloads on the command line, without the GUI.
+    if let Some(code) = qr_cli::run_if_asked(std::env::args_os().skip(1)) {
+        return code;
+    }
     let command = match cli::parse(std::env::args().skip(1)) {
         Ok(c) => c,
         Err(message) => {

@@ -20,6 +20,17 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::Email(e) => email_error(e).into(),
         CoreError::Phone => "Введите номер мобильного телефона: +7 9XX XXX-XX-XX.".into(),
         CoreError::CodeFormat => "Код из СМС состоит только из цифр.".into(),
+        CoreError::Reading { error, .. } => error.message_ru(),
+        CoreError::Entries(e) => e.message_ru(),
+        CoreError::UnknownMeter(_) => "Счётчик не найден. Обновите экран и введите показания снова.".into(),
+        CoreError::OnlyWithPayment(_) => "Показания по этой услуге принимаются только вместе с оплатой: «Мои платежи» → услуга → «Оплатить» → «конечное».".into(),
+        CoreError::ReadingsRequired { message, .. } => message.clone(),
+        CoreError::QrWithoutAccount => {
+            "В QR-коде нет лицевого счёта. Найдите счёт по адресу или по лицевому счёту.".into()
+        }
+        CoreError::QrNothingFound => {
+            "По этому QR-коду счетов не найдено. Возможно, поставщик ещё не выставил счёт за этот месяц.".into()
+        }
         CoreError::EmptyQuery => "Введите номер для поиска.".into(),
         CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
         CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),

@@ -16,6 +16,13 @@ pub enum Screen {
     AccountSearch,
     /// «Поиск по названию услуги».
     ProviderSearch,
+    /// «Поиск по QR-коду».
+    QrSearch,
+    /// The line's «Оплатить» screen with its meters («конечное»), and why it was opened.
+    LineReadings {
+        bill_id: ofis_domain::BillId,
+        message: Option<String>,
+    },
     /// The card form for a frozen order.
     Checkout {
         scope: PayScope,

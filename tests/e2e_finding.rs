@@ -39,9 +39,10 @@ async fn a_bill_found_by_account_is_a_single_bill_paid_on_its_own() {
         1
     );
 
-    // Its own «оплатить» pays this line alone.
+    // Its own «оплатить» pays this line alone; a metered line shows its meters first.
     b.click(".line .star").await;
     b.click(".menu-pay").await;
+    b.click("#readings-pay").await;
     b.wait("#card-number").await;
     assert_eq!(
         b.client

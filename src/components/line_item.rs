@@ -17,7 +17,12 @@ enum Menu {
 
 /// A line: provider, service, account, period and the amount to pay.
 #[component]
-pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
+pub fn LineItem(
+    line: Line,
+    paid: bool,
+    awaiting: bool,
+    #[props(default)] with_readings: bool,
+) -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
     let mut menu = use_signal(|| Menu::Closed);
@@ -30,6 +35,7 @@ pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
     let amount = line.amount.display_rub();
     let due = bill.amount_due.display_rub();
     let changed = line.amount != bill.amount_due;
+    let metered = bill.metered;
     let fee = line.fee();
     let next_period = bill.period.next().label_ru();
 
@@ -70,6 +76,9 @@ pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
                     div { class: "service", "{bill.service_title()}" }
                     div { class: "provider", "{bill.provider_name}" }
                     div { class: "meta", "л/с {bill.account} · {period}" }
+                    if with_readings {
+                        div { class: "badge readings", "Показания сохранены" }
+                    }
                     if awaiting {
                         div { class: "badge awaiting", "Счёт за {next_period} ещё не выставлен" }
                     }
@@ -98,6 +107,11 @@ pub fn LineItem(line: Line, paid: bool, awaiting: bool) -> Element {
                                 onclick: move |_| {
                                     let (ofis, id) = (ofis_pay.clone(), pay_id.clone());
                                     async move {
+                                        // A metered line opens its readings first («конечное»).
+                                        if metered {
+                                            ui.go(Screen::LineReadings { bill_id: id, message: None });
+                                            return;
+                                        }
                                         let scope = PayScope::Line(id);
                                         match ofis.start_payment(scope.clone()).await {
                                             Ok(ticket) => ui.go(Screen::Checkout { scope, ticket }),

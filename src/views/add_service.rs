@@ -26,6 +26,10 @@ pub fn AddService() -> Element {
                 span { class: "option-title", "Поиск по названию услуги" }
                 span { class: "option-hint", "Поставщик и ваш лицевой счёт, договор или телефон" }
             }
+            button { id: "search-by-qr", class: "option", onclick: move |_| ui.go(Screen::QrSearch),
+                span { class: "option-title", "QR-код" }
+                span { class: "option-hint", "Сфотографируйте QR-код на квитанции" }
+            }
         }
     }
 }

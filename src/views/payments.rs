@@ -31,6 +31,13 @@ pub fn Payments() -> Element {
                     scope: PayScope::All,
                     ticket,
                 }),
+                // The provider wants readings: straight to that line's «конечное» (manual, section 8).
+                Err(ofis_core::CoreError::ReadingsRequired { bill_id, message }) => {
+                    ui.go(Screen::LineReadings {
+                        bill_id,
+                        message: Some(message),
+                    })
+                }
                 Err(e) => ui.notify(core_error(&e)),
             }
             busy.set(false);
@@ -83,6 +90,7 @@ pub fn Payments() -> Element {
                                 line: line.clone(),
                                 paid: snapshot.paid.contains(&line.bill.id),
                                 awaiting: snapshot.awaiting.contains(&line.bill.id),
+                                with_readings: snapshot.with_readings.contains(&line.bill.id),
                             }
                         }
                     }

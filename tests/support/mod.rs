@@ -64,6 +64,11 @@ impl App {
         App::spawn(data_dir, None, Some(today))
     }
 
+    /// Starts `ofis web` on a given data folder against a given Город API server.
+    pub fn start_in_with_server(data_dir: PathBuf, server: &str) -> App {
+        App::spawn(data_dir, Some(server), None)
+    }
+
     /// Starts `ofis web` against a given Город API server instead of the embedded sandbox.
     pub fn start_with_server(server: &str) -> App {
         let tmp = tempfile::tempdir().expect("tempdir");

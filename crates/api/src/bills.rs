@@ -196,6 +196,17 @@ impl From<BillDto> for Bill {
     }
 }
 
+/// The payment QR code printed on a bill (GOST R 56042-2014).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct BillQrDto {
+    /// The text to encode, UTF-8: `ST00012|Name=…|PersonalAcc=…|BankName=…|BIC=…|CorrespAcc=…|
+    /// PayeeINN=…|KPP=…|PersAcc=…|PayerAddress=…|Purpose=…|PaymPeriod=MMYYYY|Sum=<kopecks>`.
+    #[schema(
+        example = "ST00012|Name=ООО \"Уфанет\"|PayeeINN=0273006788|PersAcc=UF5612505|Sum=72000"
+    )]
+    pub payload: String,
+}
+
 /// The bills of one address for one period: the basis of the общий счёт.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct AddressBills {

@@ -8,6 +8,7 @@ pub mod gateway;
 pub mod orders;
 pub mod paths;
 pub mod providers;
+pub mod readings;
 pub mod sandbox;
 
 pub use auth::*;
@@ -16,3 +17,4 @@ pub use error::*;
 pub use gateway::*;
 pub use orders::*;
 pub use providers::*;
+pub use readings::*;

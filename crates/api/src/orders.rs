@@ -5,12 +5,18 @@ use ofis_domain::Money;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// One line of an order being created: a bill and the amount paid for it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+use crate::readings::ReadingSubmission;
+
+/// One line of an order being created: a bill, the amount paid for it, and the meter readings
+/// sent with it (in the receipt) for a metered bill.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct OrderLineRequest {
     pub bill_id: String,
     #[schema(value_type = String, example = "1234.56")]
     pub amount: Money,
+    /// Readings of the account's meters; absent or empty when none are sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingSubmission>,
 }
 
 /// Create an order; sent with an `Idempotency-Key` header.

@@ -22,6 +22,21 @@ pub fn provider_bills(provider_id: &str) -> String {
 pub fn account_bills(account: &str) -> String {
     format!("/api/v1/accounts/{}/bills", encode(account))
 }
+/// Город API: the GOST payment QR code printed on a bill, `/api/v1/bills/{id}/qr`.
+pub fn bill_qr(bill_id: &str) -> String {
+    format!("/api/v1/bills/{}/qr", encode(bill_id))
+}
+/// Город API: the meters of a personal account, `…/accounts/{account}/meters?provider_id=`.
+pub fn account_meters(account: &str) -> String {
+    format!("/api/v1/accounts/{}/meters", encode(account))
+}
+/// Город API: the providers' published tariffs.
+pub const TARIFFS: &str = "/api/v1/tariffs";
+/// Город API: a meter's accepted readings (GET), or send one without payment (POST, header
+/// `Idempotency-Key`).
+pub fn meter_readings(meter_id: &str) -> String {
+    format!("/api/v1/meters/{}/readings", encode(meter_id))
+}
 /// Город API: create an order (header `Idempotency-Key`), list orders.
 pub const ORDERS: &str = "/api/v1/orders";
 /// Город API: one order.
@@ -61,7 +76,12 @@ pub const SANDBOX_CHARGES: &str = "/sandbox/charges";
 /// Sandbox control: every e-mail the sandbox "sent" (receipt copies).
 pub const SANDBOX_MAIL: &str = "/sandbox/mail";
 
-/// Header carrying the idempotency key of an order.
+/// Sandbox control: a provider's payment registry (payments with the readings sent with them).
+pub fn sandbox_registry(provider_id: &str) -> String {
+    format!("/sandbox/registries/{}", encode(provider_id))
+}
+
+/// Header carrying the idempotency key of an order or of a reading sent without payment.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// Header the gateway signs its server-to-server calls with.
 pub const GATEWAY_SECRET_HEADER: &str = "X-Gateway-Secret";
@@ -95,6 +115,22 @@ mod tests {
         assert_eq!(
             super::receipt_email("rcpt-1001"),
             "/api/v1/receipts/rcpt-1001/email"
+        );
+        assert_eq!(
+            super::account_meters("OV-3-41-1"),
+            "/api/v1/accounts/OV-3-41-1/meters"
+        );
+        assert_eq!(
+            super::meter_readings("m-1/2"),
+            "/api/v1/meters/m-1%2F2/readings"
+        );
+        assert_eq!(
+            super::bill_qr("bill-D-12-5-2026-11"),
+            "/api/v1/bills/bill-D-12-5-2026-11/qr"
+        );
+        assert_eq!(
+            super::sandbox_registry("gazprom"),
+            "/sandbox/registries/gazprom"
         );
     }
 }

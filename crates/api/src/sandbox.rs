@@ -37,3 +37,23 @@ pub struct SentMail {
     /// Plain text: the receipt's lines, fees, total and fiscal data.
     pub body: String,
 }
+
+/// A reading as a provider's payment registry carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryReading {
+    pub meter_id: String,
+    /// Заводской номер, as providers match readings by it.
+    pub serial: String,
+    pub value: rust_decimal::Decimal,
+}
+
+/// One payment in a provider's payment registry, with the readings sent with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryEntry {
+    pub order_id: String,
+    pub bill_id: String,
+    pub account: String,
+    pub amount: ofis_domain::Money,
+    pub paid_at: chrono::DateTime<chrono::Utc>,
+    pub readings: Vec<RegistryReading>,
+}

@@ -3,10 +3,12 @@
 use std::sync::{Arc, RwLock};
 
 use ofis_api::{
-    paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, OrderDto,
-    ProviderDto, ReceiptDto, RefreshRequest, Session, SignInRequest, SmsRequest, SmsSent,
+    paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, MeterDto,
+    OrderDto, ProviderDto, ReadingDto, ReceiptDto, RefreshRequest, Session, SignInRequest,
+    SmsRequest, SmsSent, SubmitReading, TariffDto,
 };
 use ofis_domain::Period;
+use rust_decimal::Decimal;
 use tracing::instrument;
 
 use crate::error::ClientError;
@@ -175,6 +177,54 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
+        send_json(self.authed(req)?).await
+    }
+
+    /// The meters of a personal account with their last accepted readings, rules and tariffs;
+    /// `provider_id` narrows to the account at that provider (another one's is `NotFound`).
+    /// An unmetered account has none.
+    #[instrument(skip(self), err)]
+    pub async fn meters(
+        &self,
+        account: &str,
+        provider_id: Option<&str>,
+    ) -> Result<Vec<MeterDto>, ClientError> {
+        let mut req = self.http.get(self.url(&paths::account_meters(account)));
+        if let Some(p) = provider_id {
+            req = req.query(&[("provider_id", p)]);
+        }
+        send_json(self.authed(req)?).await
+    }
+
+    /// The providers' published prices per unit (no sign-in needed).
+    #[instrument(skip(self), err)]
+    pub async fn tariffs(&self) -> Result<Vec<TariffDto>, ClientError> {
+        send_json(self.http.get(self.url(paths::TARIFFS))).await
+    }
+
+    /// A meter's accepted readings, oldest first.
+    #[instrument(skip(self), err)]
+    pub async fn meter_readings(&self, meter_id: &str) -> Result<Vec<ReadingDto>, ClientError> {
+        let req = self.http.get(self.url(&paths::meter_readings(meter_id)));
+        send_json(self.authed(req)?).await
+    }
+
+    /// «Подать показания ИПУ»: sends a reading without payment under an idempotency key stored
+    /// beforehand, so a resend (offline queue) gets the first answer and makes no duplicate.
+    /// A third-party account's meter is `Validation` with field `meter`; a refused value is
+    /// `Validation` with field `value`.
+    #[instrument(skip(self), err)]
+    pub async fn submit_reading(
+        &self,
+        meter_id: &str,
+        value: Decimal,
+        idempotency_key: &str,
+    ) -> Result<ReadingDto, ClientError> {
+        let req = self
+            .http
+            .post(self.url(&paths::meter_readings(meter_id)))
+            .header(paths::IDEMPOTENCY_KEY, idempotency_key)
+            .json(&SubmitReading { value });
         send_json(self.authed(req)?).await
     }
 

@@ -46,6 +46,7 @@ async fn finds_an_address_and_its_bills_then_pays_them_once() {
             .map(|b| OrderLineRequest {
                 bill_id: b.id.clone(),
                 amount: b.amount_due,
+                readings: Vec::new(),
             })
             .collect(),
     };
@@ -87,6 +88,7 @@ async fn a_reused_key_with_another_body_is_a_typed_mismatch() {
         lines: vec![OrderLineRequest {
             bill_id: bills[i].id.clone(),
             amount: bills[i].amount_due,
+            readings: Vec::new(),
         }],
     };
     let key = uuid::Uuid::new_v4().to_string();
@@ -263,6 +265,7 @@ async fn the_server_charges_exactly_the_engines_total_with_fees_and_emails_the_r
             .map(|l| OrderLineRequest {
                 bill_id: l.bill.id.to_string(),
                 amount: l.amount,
+                readings: Vec::new(),
             })
             .collect(),
     };
@@ -315,6 +318,7 @@ async fn an_amount_outside_the_providers_rules_is_refused_on_its_line() {
         lines: vec![OrderLineRequest {
             bill_id: "bill-0312500501-2026-11".into(),
             amount: Money::parse_input("5").unwrap(),
+            readings: Vec::new(),
         }],
     };
     match client.create_order("min-1", &order).await.unwrap_err() {

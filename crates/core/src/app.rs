@@ -40,6 +40,7 @@ pub(crate) struct State {
     pub(crate) tickets: HashMap<String, PaymentTicket>,
     pub(crate) awaiting: BTreeSet<BillId>,
     pub(crate) notifications: Vec<String>,
+    pub(crate) with_readings: BTreeSet<BillId>,
 }
 
 pub(crate) struct Inner {
@@ -77,7 +78,7 @@ impl Ofis {
         .await
         .map_err(|e| CoreError::Task(e.to_string()))??;
         let db = Db::new(store);
-        let (combined, addresses, phone, paid) = db
+        let (combined, addresses, phone, paid, with_readings) = db
             .run(|s| {
                 let combined = s.load_combined()?;
                 let addresses = s
@@ -87,7 +88,8 @@ impl Ofis {
                     .collect::<Vec<_>>();
                 let phone = s.get_setting(PHONE_SETTING)?;
                 let paid = crate::payment::paid_bills(s)?;
-                Ok((combined, addresses, phone, paid))
+                let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
+                Ok((combined, addresses, phone, paid, with_readings))
             })
             .await?;
         if let Some(token) = secrets.get(ACCESS_TOKEN) {
@@ -102,6 +104,7 @@ impl Ofis {
             tickets: HashMap::new(),
             awaiting: BTreeSet::new(),
             notifications: Vec::new(),
+            with_readings,
         };
         Ok(Ofis {
             inner: Arc::new(Inner {
@@ -131,6 +134,7 @@ impl Ofis {
             from_cache: s.from_cache,
             awaiting: s.awaiting.clone(),
             notifications: s.notifications.clone(),
+            with_readings: s.with_readings.clone(),
         }
     }
 

@@ -24,6 +24,26 @@ pub enum CoreError {
     Phone,
     #[error("the SMS code must be digits")]
     CodeFormat,
+    #[error("reading of meter {meter_id}: {error}")]
+    Reading {
+        meter_id: String,
+        error: ofis_domain::readings::ReadingError,
+    },
+    #[error(transparent)]
+    Entries(#[from] ofis_domain::readings::EntryError),
+    #[error("no such meter: {0}")]
+    UnknownMeter(String),
+    #[error("meter {0} is billed by a third party: readings only with a payment")]
+    OnlyWithPayment(String),
+    #[error("the provider requires readings for bill {bill_id}: {message}")]
+    ReadingsRequired {
+        bill_id: ofis_domain::BillId,
+        message: String,
+    },
+    #[error("the QR code names no account")]
+    QrWithoutAccount,
+    #[error("no bills for the QR code")]
+    QrNothingFound,
     #[error("nothing to search for")]
     EmptyQuery,
     #[error("not signed in")]

@@ -9,7 +9,10 @@ mod finding;
 mod history;
 mod payment;
 mod platform;
+mod qr;
+mod readings;
 mod snapshot;
+mod subscriber;
 
 pub use app::{CoreConfig, Ofis};
 pub use error::CoreError;
@@ -18,7 +21,15 @@ pub use history::{
 };
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
 pub use platform::{Clock, MemorySecrets, SecretStore, SystemClock};
+pub use qr::QrFound;
+pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};
+pub use subscriber::{
+    consumption_by_month, AddressMeters, MonthUse, QueuedOutcome, QUEUED_OFFLINE,
+};
 
-pub use ofis_api::{AddressDto, ProviderDto, ReceiptDto, SmsSent};
+pub use ofis_api::{ReadingDto, ReadingSource};
+pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
+
+pub use ofis_api::{AddressDto, MeterDto, ProviderDto, ReceiptDto, SmsSent};
 pub use ofis_client::{ClientError, ClientOptions};

@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use ofis_api::{
-    CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus, ReceiptDto,
+    CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus,
+    ReadingSubmission, ReceiptDto,
 };
 use ofis_client::ClientError;
 use ofis_domain::card::CardData;
 use ofis_domain::{BillId, FrozenOrder, Line, Money};
-use ofis_store::{OutboxOrder, OutboxState, Store, StoreError};
+use ofis_store::{OutboxOrder, OutboxReading, OutboxState, Store, StoreError};
 use tracing::{info, instrument, warn};
 
 use crate::app::Ofis;
@@ -60,13 +61,23 @@ pub(crate) fn paid_bills(store: &mut Store) -> Result<BTreeSet<BillId>, StoreErr
         .collect())
 }
 
-fn order_request(lines: &[Line]) -> CreateOrder {
+fn order_request(order: &OutboxOrder) -> CreateOrder {
     CreateOrder {
-        lines: lines
+        lines: order
+            .lines
             .iter()
             .map(|l| OrderLineRequest {
                 bill_id: l.bill.id.0.clone(),
                 amount: l.amount,
+                readings: order
+                    .readings
+                    .iter()
+                    .filter(|r| r.bill_id == l.bill.id)
+                    .map(|r| ReadingSubmission {
+                        meter_id: r.meter_id.0.clone(),
+                        value: r.value,
+                    })
+                    .collect(),
             })
             .collect(),
     }
@@ -84,14 +95,33 @@ impl Ofis {
                 PayScope::Line(id) => s.combined.freeze_line(id)?,
             }
         };
-        if let Some(ticket) = self.settle_overlapping(&frozen).await? {
+        // Readings saved with «Сохранить» go in the receipt with their lines.
+        let saved = self.inner.db.run(|s| s.all_saved_readings()).await?;
+        let readings: Vec<OutboxReading> = frozen
+            .lines()
+            .iter()
+            .flat_map(|l| {
+                let id = l.bill.id.clone();
+                saved
+                    .get(&l.bill.id)
+                    .into_iter()
+                    .flatten()
+                    .map(move |(meter_id, value)| OutboxReading {
+                        bill_id: id.clone(),
+                        meter_id: meter_id.clone(),
+                        value: *value,
+                    })
+            })
+            .collect();
+        if let Some(ticket) = self.settle_overlapping(&frozen, &readings).await? {
             return Ok(ticket);
         }
         let order = OutboxOrder::prepared(
             uuid::Uuid::new_v4().to_string(),
             self.inner.clock.now(),
             frozen.lines().to_vec(),
-        );
+        )
+        .with_readings(readings);
         let stored = order.clone();
         self.inner.db.run(move |s| s.outbox_insert(&stored)).await?;
         self.create_on_server(&order).await
@@ -100,7 +130,7 @@ impl Ofis {
     /// Sends (or re-sends, with the same key) the order to the server and records the answer.
     async fn create_on_server(&self, order: &OutboxOrder) -> Result<PaymentTicket, CoreError> {
         let key = order.idempotency_key.clone();
-        let request = order_request(&order.lines);
+        let request = order_request(order);
         let mut attempt = 0;
         let created: OrderDto = loop {
             attempt += 1;
@@ -120,7 +150,7 @@ impl Ofis {
                             s.outbox_mark_final(&k, OutboxState::Abandoned, Some(&msg), None)
                         })
                         .await?;
-                    return Err(e.into());
+                    return Err(self.readings_refusal(order, e));
                 }
             }
         };
@@ -148,9 +178,29 @@ impl Ofis {
 
     /// Before new money moves for these bills, earlier unfinished orders that share a bill are
     /// reconciled. The same composition still awaiting a card is reused instead of duplicated.
+    /// A refusal for want of readings names the line to enter them for (manual, section 8).
+    fn readings_refusal(&self, order: &OutboxOrder, e: ClientError) -> CoreError {
+        let ClientError::ReadingsRequired(message) = e else {
+            return e.into();
+        };
+        let without = order
+            .lines
+            .iter()
+            .find(|l| l.bill.metered && !order.readings.iter().any(|r| r.bill_id == l.bill.id))
+            .or_else(|| order.lines.iter().find(|l| l.bill.metered));
+        match without {
+            Some(line) => CoreError::ReadingsRequired {
+                bill_id: line.bill.id.clone(),
+                message,
+            },
+            None => ClientError::ReadingsRequired(message).into(),
+        }
+    }
+
     async fn settle_overlapping(
         &self,
         frozen: &FrozenOrder,
+        readings: &[OutboxReading],
     ) -> Result<Option<PaymentTicket>, CoreError> {
         let ids: BTreeSet<BillId> = frozen.bill_ids().into_iter().collect();
         let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
@@ -163,7 +213,10 @@ impl Ofis {
             if server.status.is_final() {
                 continue;
             }
-            if order.lines == frozen.lines() && server.status == OrderStatus::AwaitingPayment {
+            if order.lines == frozen.lines()
+                && order.readings == readings
+                && server.status == OrderStatus::AwaitingPayment
+            {
                 let ticket = PaymentTicket {
                     key: order.idempotency_key.clone(),
                     order_id: server.id.clone(),
@@ -321,15 +374,25 @@ impl Ofis {
                         s.outbox_mark_final(&k, OutboxState::Paid, None, Some(&r.id))
                     })
                     .await?;
+                let paid_ids: Vec<BillId> = dto
+                    .lines
+                    .iter()
+                    .map(|l| BillId(l.bill_id.clone()))
+                    .collect();
                 {
                     let mut s = self.state();
-                    for line in &dto.lines {
-                        let id = BillId(line.bill_id.clone());
+                    for id in &paid_ids {
                         s.paid.insert(id.clone());
-                        let _ = s.combined.skip(&id);
+                        let _ = s.combined.skip(id);
+                        s.with_readings.remove(id);
                     }
                     s.tickets.remove(key);
                 }
+                // The readings went in the receipt: they are not sent twice.
+                self.inner
+                    .db
+                    .run(move |s| paid_ids.iter().try_for_each(|id| s.clear_line_readings(id)))
+                    .await?;
                 self.persist_combined().await?;
                 info!(order = %dto.id, "paid");
                 Ok(Some(PaymentStep::Paid(receipt)))

@@ -28,6 +28,8 @@ pub struct Snapshot {
     pub awaiting: BTreeSet<BillId>,
     /// In-app notifications (e.g. a bill was posted), newest last.
     pub notifications: Vec<String>,
+    /// Lines with meter readings saved for their payment.
+    pub with_readings: BTreeSet<BillId>,
 }
 
 impl Snapshot {

@@ -10,6 +10,8 @@ pub mod ids;
 pub mod money;
 pub mod period;
 pub mod phone;
+pub mod qr_payload;
+pub mod readings;
 pub mod rules;
 pub mod spending;
 pub mod tz;

@@ -1,15 +1,15 @@
 //! Sandbox controls over HTTP (tests and demos only; the real API has none of these and they are
 //! left out of the OpenAPI document): the clock, maintenance mode, the gateway's charges and the
-//! mail outbox.
+//! mail outbox, the providers' payment registries.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
 use ofis_api::paths::{SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE};
-use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest, SentMail};
+use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest, RegistryEntry, SentMail};
 
 use crate::error::{json_body, Failure};
 use crate::state::{Sandbox, DEFAULT_MAINTENANCE_MESSAGE};
@@ -24,6 +24,7 @@ pub(crate) fn routes() -> Router<Sandbox> {
         .route(SANDBOX_MAINTENANCE, post(set_maintenance))
         .route(SANDBOX_CHARGES, get(charges))
         .route(SANDBOX_MAIL, get(mail))
+        .route("/sandbox/registries/{provider_id}", get(registry))
 }
 
 async fn set_clock(
@@ -62,4 +63,12 @@ async fn charges(State(sandbox): State<Sandbox>) -> Json<Vec<ChargeRecord>> {
 
 async fn mail(State(sandbox): State<Sandbox>) -> Json<Vec<SentMail>> {
     Json(sandbox.sent_mail())
+}
+
+async fn registry(
+    State(sandbox): State<Sandbox>,
+    Path(provider_id): Path<String>,
+) -> Result<Json<Vec<RegistryEntry>>, Failure> {
+    crate::town::provider(&provider_id).ok_or_else(|| Failure::not_found("Поставщик не найден"))?;
+    Ok(Json(sandbox.registry(&provider_id)))
 }

@@ -76,6 +76,7 @@ pub async fn payment_outcome(
         GatewayStatus::Succeeded => {
             updated.status = OrderStatus::Paid;
             updated.receipt = Some(receipts::issue(&mut state, &updated));
+            crate::payment_readings::record_paid(&mut state, index, &updated);
             tracing::info!(order = %updated.id, total = %updated.total, "order paid");
         }
         GatewayStatus::Declined | GatewayStatus::InsufficientFunds => {

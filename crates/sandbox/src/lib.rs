@@ -11,6 +11,13 @@
 //! Every provider declares its payment rules (minimum, maximum, pay in full, fee) and the account
 //! field it asks for; orders are checked against the rules and carry the fees. Receipt copies
 //! "sent" by e-mail stay in an outbox ([`Sandbox::sent_mail`], `GET /sandbox/mail`).
+//!
+//! Metered accounts have meters ([`town::meters`]); readings go with a payment (checked with the
+//! order, then written into the provider's payment registry: [`Sandbox::registry`],
+//! `GET /sandbox/registries/{provider_id}`) or, for Город-billed accounts, without one.
+//!
+//! Every bill carries a GOST R 56042-2014 payment QR code ([`qr`]): its text at
+//! `GET /api/v1/bills/{id}/qr`, a PNG of it from [`bill_qr_png`] or `gorod-sandbox --write-qr DIR`.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
@@ -29,14 +36,18 @@ mod gateway;
 mod internal;
 mod mail;
 mod maintenance;
+mod meters;
 mod openapi;
 mod orders;
+mod payment_readings;
 mod providers;
+pub mod qr;
 mod receipts;
 mod state;
 pub mod town;
 
 pub use openapi::openapi;
+pub use qr::{bill_qr_payload, bill_qr_png};
 pub use receipts::{fiscal_sign, FN_NUMBER};
 pub use state::{Sandbox, DEFAULT_MAINTENANCE_MESSAGE};
 

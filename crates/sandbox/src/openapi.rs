@@ -12,14 +12,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::Sandbox;
-use crate::{addresses, auth, internal, mail, orders, providers, receipts};
+use crate::{addresses, auth, internal, mail, meters, orders, providers, qr, receipts};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, заказы и чеки. Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки. Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -48,6 +48,10 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(providers::search))
         .routes(routes!(providers::bills))
         .routes(routes!(providers::account_bills))
+        .routes(routes!(qr::bill_qr))
+        .routes(routes!(meters::list))
+        .routes(routes!(meters::tariffs))
+        .routes(routes!(meters::history, meters::submit))
         .routes(routes!(orders::create, orders::list))
         .routes(routes!(orders::get))
         .routes(routes!(receipts::list))

@@ -33,7 +33,7 @@ const MAX_KEY_LEN: usize = 255;
         (status = 201, description = "Заказ создан; карту отправляйте на шлюз из payment", body = OrderDto),
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 409, description = "Запрос с этим ключом ещё выполняется", body = ApiError),
-        (status = 422, description = "Заказ не принят (сообщение объясняет почему) или ключ использован с другими данными", body = ApiError),
+        (status = 422, description = "Заказ не принят (сообщение объясняет почему), поставщик требует показания счётчиков (readings_required) или ключ использован с другими данными", body = ApiError),
     )
 )]
 pub async fn create(
@@ -150,6 +150,7 @@ fn place_order(
         rules
             .check(line.amount, bill.amount_due)
             .map_err(|e| Failure::validation(rule_message(&bill.service_name, &e), &field))?;
+        crate::payment_readings::check_line(state, i, &bill, line)?;
         // The very function the app's engine uses, so both agree to the kopeck.
         let fee = rules.fee.on(line.amount);
         fees = fees.checked_add(fee).ok_or_else(too_much)?;
@@ -190,6 +191,7 @@ fn place_order(
     state.gorod.orders.push(OrderRecord {
         owner: owner.to_string(),
         dto: order.clone(),
+        readings: request.lines.iter().map(|l| l.readings.clone()).collect(),
     });
     // Stands for the server-to-server "create payment" call: the gateway learns the order and
     // amount only, never who pays or for what.

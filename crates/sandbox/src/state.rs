@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ofis_api::sandbox::{ChargeRecord, SentMail};
-use ofis_api::{GatewayStatus, OrderDto};
+use ofis_api::sandbox::{ChargeRecord, RegistryEntry, SentMail};
+use ofis_api::{GatewayStatus, OrderDto, ReadingDto, ReadingSubmission};
 use ofis_domain::Money;
 
 /// Maintenance text when none is configured.
@@ -52,6 +52,13 @@ pub(crate) struct GorodState {
     pub gateway_url: String,
     /// E-mail "sent" (receipt copies), oldest first.
     pub outbox: Vec<SentMail>,
+    /// Accepted readings per meter id, oldest first: the seeded history, then what arrived.
+    pub readings: HashMap<String, Vec<ReadingDto>>,
+    /// `(phone, Idempotency-Key)` of readings sent without payment → the first answer and
+    /// the body it answered.
+    pub reading_keys: HashMap<(String, String), (String, ReadingDto)>,
+    /// Each provider's payment registry (payments with their readings), by provider id.
+    pub registries: HashMap<String, Vec<RegistryEntry>>,
 }
 
 /// One access token.
@@ -64,6 +71,8 @@ pub(crate) struct AccessGrant {
 pub(crate) struct OrderRecord {
     pub owner: String,
     pub dto: OrderDto,
+    /// The readings sent with each line, in the order of `dto.lines`.
+    pub readings: Vec<Vec<ReadingSubmission>>,
 }
 
 /// The state of one idempotency key.
@@ -117,6 +126,10 @@ impl Sandbox {
             gateway_secret: uuid::Uuid::new_v4().simple().to_string(),
             gorod: GorodState {
                 last_fd: 1000,
+                readings: crate::town::meters::METERS
+                    .iter()
+                    .map(|m| (m.id.to_string(), m.seeded_history(today)))
+                    .collect(),
                 ..GorodState::default()
             },
             gateway: GatewayState::default(),
@@ -156,6 +169,29 @@ impl Sandbox {
     /// Every e-mail the Город API "sent" (receipt copies), oldest first.
     pub fn sent_mail(&self) -> Vec<SentMail> {
         self.lock().gorod.outbox.clone()
+    }
+
+    /// A provider's payment registry: every paid line of its bills, with the readings sent
+    /// with it, oldest first (`GET /sandbox/registries/{provider_id}`).
+    pub fn registry(&self, provider_id: &str) -> Vec<RegistryEntry> {
+        let state = self.lock();
+        state
+            .gorod
+            .registries
+            .get(provider_id)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The accepted readings of a meter, oldest first.
+    pub fn meter_readings(&self, meter_id: &str) -> Vec<ReadingDto> {
+        let state = self.lock();
+        state
+            .gorod
+            .readings
+            .get(meter_id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// How many orders the Город API has created.

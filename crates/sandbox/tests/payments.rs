@@ -26,6 +26,7 @@ async fn order_retry_with_the_same_key_replays_and_a_different_body_is_refused()
         lines: vec![OrderLineRequest {
             bill_id: bills[0].id.clone(),
             amount: money(dec!(500)),
+            readings: Vec::new(),
         }],
     };
 
@@ -56,6 +57,7 @@ async fn order_retry_with_the_same_key_replays_and_a_different_body_is_refused()
         lines: vec![OrderLineRequest {
             bill_id: bills[0].id.clone(),
             amount: money(dec!(501)),
+            readings: Vec::new(),
         }],
     };
     let mismatch = error(
@@ -88,6 +90,7 @@ async fn orders_with_unposted_duplicate_zero_or_excessive_lines_are_refused_in_r
     let line = |bill: &str, amount| OrderLineRequest {
         bill_id: bill.to_string(),
         amount: money(amount),
+        readings: Vec::new(),
     };
     let refused = |lines: Vec<OrderLineRequest>, key: &'static str| {
         let h = &h;

@@ -22,6 +22,7 @@ fn line(bill: &str, amount: Money) -> OrderLineRequest {
     OrderLineRequest {
         bill_id: bill.to_string(),
         amount,
+        readings: Vec::new(),
     }
 }
 

@@ -23,6 +23,24 @@ pub(crate) fn parse_money(text: &str, what: &str) -> Result<Money, StoreError> {
     Money::new(value).map_err(|e| StoreError::Corrupt(format!("{what}: {text:?}: {e}")))
 }
 
+/// A meter reading as text: `123.456`, no sign, no exponent, trailing zeros dropped.
+pub(crate) fn reading_text(value: Decimal) -> Result<String, StoreError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(StoreError::Encode(format!("a negative reading {value}")));
+    }
+    Ok(value.abs().normalize().to_string())
+}
+
+/// The reading in a column.
+pub(crate) fn parse_reading(text: &str, what: &str) -> Result<Decimal, StoreError> {
+    let value = Decimal::from_str_exact(text)
+        .map_err(|e| StoreError::Corrupt(format!("{what}: {text:?} is not a decimal: {e}")))?;
+    if value.is_sign_negative() {
+        return Err(StoreError::Corrupt(format!("{what}: {text:?} is negative")));
+    }
+    Ok(value)
+}
+
 /// Fixed-width RFC 3339 in UTC with nanoseconds, so text order is time order and nothing is lost.
 pub(crate) fn time_text(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Nanos, true)

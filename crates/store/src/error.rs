@@ -46,6 +46,18 @@ pub enum StoreError {
     #[error("a payment with idempotency key {0} is already in the outbox")]
     DuplicateKey(String),
 
+    /// A reading with this idempotency key is already queued.
+    #[error("a reading with idempotency key {0} is already queued")]
+    DuplicateReading(String),
+
+    /// No queued reading has this idempotency key.
+    #[error("no queued reading with idempotency key {0}")]
+    UnknownReading(String),
+
+    /// A queued reading already has its outcome, a different one.
+    #[error("reading {key} is already {state}")]
+    ReadingSettled { key: String, state: &'static str },
+
     /// The caller handed the outbox an order that breaks its rules (a bug in the caller).
     #[error("order refused by the outbox: {0}")]
     InvalidOrder(String),

@@ -1,5 +1,6 @@
 //! The app's local SQLite database: the saved selection (общий счёт and addresses), cached
-//! bills, the payment outbox that makes payments exactly-once, receipts and small settings.
+//! bills, the payment outbox that makes payments exactly-once, receipts, meter readings saved for
+//! a later payment or queued to be sent without one, and small settings.
 //!
 //! Synchronous by design: the caller runs [`Store`] on a blocking thread. Money is stored as
 //! decimal text, time as RFC 3339 text, and card data is never stored at all.
@@ -10,6 +11,7 @@ mod error;
 mod migrations;
 mod open;
 mod outbox;
+mod readings;
 mod receipts;
 mod selection;
 mod settings;
@@ -19,4 +21,5 @@ pub use cache::CachedBills;
 pub use error::StoreError;
 pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
 pub use open::Store;
-pub use outbox::{OutboxOrder, OutboxState};
+pub use outbox::{OutboxOrder, OutboxReading, OutboxState};
+pub use readings::{QueueEntry, QueueState, QueuedReading};

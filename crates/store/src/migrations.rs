@@ -53,7 +53,10 @@ impl Migration {
 }
 
 /// Every schema step, oldest first. Append only.
-pub static MIGRATIONS: &[Migration] = &[Migration::sql("initial schema", V1_INITIAL)];
+pub static MIGRATIONS: &[Migration] = &[
+    Migration::sql("initial schema", V1_INITIAL),
+    Migration::sql("meter readings", V2_READINGS),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -134,5 +137,46 @@ CREATE INDEX receipt_by_issued ON receipt (issued_at);
 CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+"#;
+
+// Readings are decimal text as the codec writes it (digits, at most one point, no sign).
+const V2_READINGS: &str = r#"
+-- Readings «Сохранить» keeps for a bill line until it is paid (or they are cleared).
+CREATE TABLE saved_reading (
+    bill_id  TEXT NOT NULL,
+    meter_id TEXT NOT NULL,
+    value    TEXT NOT NULL
+             CHECK (value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9.]*' AND value NOT GLOB '*.*.*'),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (bill_id, meter_id)
+) STRICT, WITHOUT ROWID;
+
+-- Readings sent without payment, queued before the first send so an offline entry is never
+-- lost and a resend under the same key is never a duplicate.
+CREATE TABLE reading_queue (
+    idempotency_key   TEXT PRIMARY KEY,
+    meter_id          TEXT NOT NULL,
+    value             TEXT NOT NULL
+                      CHECK (value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9.]*' AND value NOT GLOB '*.*.*'),
+    queued_at         TEXT NOT NULL,
+    state             TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'refused')),
+    server_reading_id TEXT,
+    refusal           TEXT,
+    CHECK ((state = 'sent') = (server_reading_id IS NOT NULL)),
+    CHECK ((state = 'refused') = (refusal IS NOT NULL))
+) STRICT;
+CREATE INDEX reading_queue_by_state ON reading_queue (state, queued_at);
+
+-- The readings each payment carried, part of its frozen composition.
+CREATE TABLE outbox_reading (
+    idempotency_key TEXT NOT NULL
+                    REFERENCES outbox_order (idempotency_key) ON DELETE CASCADE,
+    bill_id         TEXT NOT NULL,
+    meter_id        TEXT NOT NULL,
+    value           TEXT NOT NULL
+                    CHECK (value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9.]*' AND value NOT GLOB '*.*.*'),
+    position        INTEGER NOT NULL,
+    PRIMARY KEY (idempotency_key, bill_id, meter_id)
 ) STRICT, WITHOUT ROWID;
 "#;

@@ -9,11 +9,11 @@
 mod order;
 mod rows;
 
-pub use order::{OutboxOrder, OutboxState};
+pub use order::{OutboxOrder, OutboxReading, OutboxState};
 
 use rusqlite::params;
 
-use crate::codec::{money_text, time_text, to_json};
+use crate::codec::{money_text, reading_text, time_text, to_json};
 use crate::error::StoreError;
 use crate::open::Store;
 use rows::{read_state, OrderRow};
@@ -51,6 +51,21 @@ impl Store {
                     line.bill.id.as_str(),
                     to_json(&line.bill, "bill")?,
                     money_text(line.amount),
+                ])?;
+            }
+        }
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO outbox_reading (idempotency_key, bill_id, meter_id, value, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (position, reading) in order.readings.iter().enumerate() {
+                insert.execute(params![
+                    order.idempotency_key,
+                    reading.bill_id.as_str(),
+                    reading.meter_id.as_str(),
+                    reading_text(reading.value)?,
+                    position as i64,
                 ])?;
             }
         }

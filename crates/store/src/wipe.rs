@@ -4,12 +4,13 @@ use crate::error::StoreError;
 use crate::open::Store;
 
 impl Store {
-    /// Forgets the selection, saved addresses, cached bills, receipts, settings and every
-    /// payment whose outcome is known.
+    /// Forgets the selection, saved addresses, cached bills, receipts, settings, saved readings,
+    /// every payment whose outcome is known and every queued reading whose outcome is known.
     ///
     /// Payments still `Prepared` or `Created` are kept on purpose: money may be in flight, and
     /// only their idempotency keys let the app find out exactly once whether it went. They hold
-    /// bills and amounts, never card data, and leave the outbox once reconciled.
+    /// bills and amounts, never card data, and leave the outbox once reconciled. Readings still
+    /// queued stay for the same reason: the person entered them and their send may be in flight.
     pub fn wipe_personal_data(&mut self) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
         tx.execute_batch(
@@ -18,6 +19,8 @@ impl Store {
              DELETE FROM bill_cache;
              DELETE FROM receipt;
              DELETE FROM setting;
+             DELETE FROM saved_reading;
+             DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
              DELETE FROM outbox_order WHERE state IN ('paid', 'declined', 'abandoned');",
         )?;
         tx.commit()?;

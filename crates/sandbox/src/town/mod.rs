@@ -10,6 +10,7 @@ use ofis_api::{
 };
 use ofis_domain::{Money, PaymentRules, Period, ServiceKind};
 
+pub mod meters;
 mod search;
 mod seed;
 
@@ -279,6 +280,36 @@ mod tests {
                 "{}",
                 a.number
             );
+        }
+    }
+
+    #[test]
+    fn metered_accounts_and_only_they_have_meters() {
+        for a in ACCOUNTS {
+            let count = meters::meters_of(a.number).count();
+            assert_eq!(a.metered, count > 0, "{}", a.number);
+        }
+        for (i, m) in meters::METERS.iter().enumerate() {
+            assert!(
+                meters::METERS[i + 1..].iter().all(|n| n.id != m.id),
+                "{}",
+                m.id
+            );
+            let account = m.account();
+            assert!(account.service.can_be_metered(), "{}", m.id);
+            // A group never spans accounts: one line of an order carries the whole group.
+            assert!(meters::METERS
+                .iter()
+                .filter(|n| n.group.is_some() && n.group == m.group)
+                .all(|n| n.account == m.account));
+            let dto = m
+                .dto(&m.seeded_history("2026-11-25".parse().unwrap()))
+                .unwrap();
+            assert_eq!(
+                dto.last_date.map(|d| d.to_string()).as_deref(),
+                Some("2026-10-20")
+            );
+            assert!(dto.tariff.is_some(), "{} has a published price", m.id);
         }
     }
 

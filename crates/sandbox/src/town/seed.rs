@@ -104,7 +104,8 @@ const fn digits10(example: &'static str) -> AccountField {
 }
 
 /// The providers of the town; posting days spread over the 1st–10th, most by the 5th. The first
-/// nine serve the demo addresses; the rest are found by name («Поиск по названию услуги»).
+/// nine serve the demo addresses; the rest are found by name («Поиск по названию услуги»), but
+/// for the last, which serves ул. Пушкинская and refuses a payment without meter readings.
 #[rustfmt::skip]
 pub const PROVIDERS: &[Provider] = &[
     Provider {
@@ -176,10 +177,16 @@ pub const PROVIDERS: &[Provider] = &[
         services: "капитальный ремонт взносы капремонт", rules: IN_FULL_RULES,
         field: field(Acc, Digits, (12, 12), "12 цифр, указан в квитанции фонда", "560250251400"),
     },
+    Provider {
+        id: "ucs", name: "ООО \"Уральские коммунальные системы\"", inn: "5638004125",
+        billed_by_gorod: false, posting_day: 4, services: "холодное водоснабжение",
+        rules: UTILITY_RULES, field: digits10("4202000901"),
+    },
 ];
 
 /// The addresses. Чкалова, 30-8 is a new building with no accounts yet (no bills in any period);
-/// Гагарина, 25-14 has a capital-repair account that must be paid in full.
+/// Гагарина, 25-14 has a capital-repair account that must be paid in full; Пушкинская, 20-9 has
+/// cold water from a provider that takes a payment only with the meter's reading.
 #[rustfmt::skip]
 pub const ADDRESSES: &[Address] = &[
     a("orb-sovetskaya-12-5", "Оренбург", "ул. Советская", "12", "5"),
@@ -188,6 +195,7 @@ pub const ADDRESSES: &[Address] = &[
     a("orsk-stroiteley-3-41", "Орск", "ул. Строителей", "3", "41"),
     a("orb-chkalova-30-8", "Оренбург", "ул. Чкалова", "30", "8"),
     a("orb-gagarina-25-14", "Оренбург", "ул. Гагарина", "25", "14"),
+    a("orb-pushkinskaya-20-9", "Оренбург", "ул. Пушкинская", "20", "9"),
 ];
 
 const fn a(
@@ -255,6 +263,11 @@ pub const ACCOUNTS: &[Account] = &[
         service_name: Some("Взнос на капитальный ремонт"),
         ..acc("560250251400", "kapremont", "orb-gagarina-25-14", Other, false)
     },
+    // ул. Пушкинская, 20-9: «Уральские коммунальные системы» take payment only with readings.
+    acc("1000200009", "gorod", "orb-pushkinskaya-20-9", Housing, false),
+    acc("4202000901", "ucs", "orb-pushkinskaya-20-9", ColdWater, true),
+    acc("560020020009", "energosbyt", "orb-pushkinskaya-20-9", Electricity, true),
+    acc("7020009002", "tplus", "orb-pushkinskaya-20-9", HotWater, true),
     // Not tied to an address: found by account or by the provider's name.
     own("9123456789", "megafon", Other, "Мобильная связь"),
     own("9225550101", "megafon", Other, "Мобильная связь"),

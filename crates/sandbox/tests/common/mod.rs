@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of the harness.
 
+pub mod meters;
+
 use chrono::NaiveDate;
 use gorod_sandbox::{start, RunningSandbox, SandboxConfig, SMS_CODE};
 use ofis_api::paths;
@@ -109,6 +111,7 @@ impl Harness {
             .map(|b| OrderLineRequest {
                 bill_id: b.id.clone(),
                 amount: b.amount_due,
+                readings: Vec::new(),
             })
             .collect();
         let response = self.create_order(token, key, &CreateOrder { lines }).await;

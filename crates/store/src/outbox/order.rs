@@ -3,7 +3,9 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use ofis_domain::{Line, Money};
+use ofis_domain::readings::MeterId;
+use ofis_domain::{BillId, Line, Money};
+use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::error::StoreError;
@@ -80,6 +82,17 @@ pub struct OutboxOrder {
     /// Why the bank refused or the payment was abandoned, in Russian.
     pub failure: Option<String>,
     pub receipt_id: Option<String>,
+    /// The meter readings sent with the lines (in the receipt), part of the frozen composition.
+    pub readings: Vec<OutboxReading>,
+}
+
+/// A meter reading sent with one line of a payment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxReading {
+    /// The line's bill.
+    pub bill_id: BillId,
+    pub meter_id: MeterId,
+    pub value: Decimal,
 }
 
 impl OutboxOrder {
@@ -97,7 +110,13 @@ impl OutboxOrder {
             gateway_url: None,
             failure: None,
             receipt_id: None,
+            readings: Vec::new(),
         }
+    }
+
+    /// The same payment carrying these readings with its lines.
+    pub fn with_readings(self, readings: Vec<OutboxReading>) -> Self {
+        OutboxOrder { readings, ..self }
     }
 
     /// Refuses what would make the outbox lie: a non-UUID key, a payment that claims to be
@@ -125,6 +144,17 @@ impl OutboxOrder {
         }
         if self.lines.iter().map(|l| l.amount).sum::<Money>() != self.total {
             return refuse("the total is not the sum of the lines");
+        }
+        for (i, r) in self.readings.iter().enumerate() {
+            if !self.lines.iter().any(|l| l.bill.id == r.bill_id) {
+                return refuse("a reading for a bill that is not paid");
+            }
+            let twice = self.readings[..i]
+                .iter()
+                .any(|e| e.bill_id == r.bill_id && e.meter_id == r.meter_id);
+            if twice || r.value.is_sign_negative() {
+                return refuse("a reading twice, or a negative one");
+            }
         }
         Ok(())
     }

@@ -2,11 +2,12 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::order::{OutboxOrder, OutboxState};
-use crate::codec::{parse_money, parse_time};
+use super::order::{OutboxOrder, OutboxReading, OutboxState};
+use crate::codec::{parse_money, parse_reading, parse_time};
 use crate::error::StoreError;
 use crate::selection::decode_bill;
-use ofis_domain::Line;
+use ofis_domain::readings::MeterId;
+use ofis_domain::{BillId, Line};
 
 /// An `outbox_order` row as stored, before decoding.
 pub(super) struct OrderRow {
@@ -58,6 +59,7 @@ impl OrderRow {
                 self.key
             )));
         }
+        let readings = read_readings(conn, &self.key)?;
         Ok(OutboxOrder {
             created_at: parse_time(&self.created_at, "outbox_order.created_at")?,
             total: parse_money(&self.total, "outbox_order.total")?,
@@ -69,8 +71,28 @@ impl OrderRow {
             gateway_url: self.gateway_url,
             failure: self.failure,
             receipt_id: self.receipt_id,
+            readings,
         })
     }
+}
+
+/// The readings a payment carried, in the order they were recorded.
+fn read_readings(conn: &Connection, key: &str) -> Result<Vec<OutboxReading>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT bill_id, meter_id, value FROM outbox_reading WHERE idempotency_key = ?1 ORDER BY position",
+    )?;
+    let raw: Vec<(String, String, String)> = stmt
+        .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    raw.into_iter()
+        .map(|(bill_id, meter_id, value)| {
+            Ok(OutboxReading {
+                bill_id: BillId(bill_id),
+                meter_id: MeterId(meter_id),
+                value: parse_reading(&value, "outbox_reading.value")?,
+            })
+        })
+        .collect()
 }
 
 /// The parts of an order a transition is decided on.

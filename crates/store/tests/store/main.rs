@@ -3,6 +3,7 @@
 mod cache;
 mod migrations;
 mod outbox;
+mod readings;
 mod receipts;
 mod schema;
 mod selection;

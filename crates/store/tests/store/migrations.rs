@@ -72,7 +72,11 @@ fn reopening_is_idempotent_and_keeps_data() {
 #[test]
 fn failed_sql_upgrade_rolls_back_and_keeps_the_old_data() {
     let db = TestDb::new();
-    db.open().save_combined(&one_line_selection()).unwrap();
+    // A database at version 1, so the broken second step below has something to do.
+    Store::open_with_migrations(&db.path(), &MIGRATIONS[..1])
+        .unwrap()
+        .save_combined(&one_line_selection())
+        .unwrap();
 
     let broken = [
         MIGRATIONS[0],
@@ -107,7 +111,11 @@ fn failed_sql_upgrade_rolls_back_and_keeps_the_old_data() {
 #[test]
 fn failed_code_upgrade_rolls_back_the_data_it_already_changed() {
     let db = TestDb::new();
-    db.open().save_combined(&one_line_selection()).unwrap();
+    // A database at version 1, so the broken second step below has something to do.
+    Store::open_with_migrations(&db.path(), &MIGRATIONS[..1])
+        .unwrap()
+        .save_combined(&one_line_selection())
+        .unwrap();
 
     fn destroys_then_fails(conn: &Connection) -> Result<(), StoreError> {
         conn.execute("DELETE FROM selection_line", [])?;

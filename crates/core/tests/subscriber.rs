@@ -1,0 +1,251 @@
+//! «Абоненту» → «Подать показания ИПУ» against the sandbox over loopback HTTP and a real SQLite
+//! file: a Город-billed reading arrives, a third-party one is refused on the phone, and a reading
+//! entered offline waits in the queue (across a restart) and arrives exactly once.
+
+mod common {
+    pub mod switch_proxy;
+}
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::switch_proxy::SwitchProxy;
+use gorod_sandbox::{RunningSandbox, SandboxConfig, SMS_CODE};
+use ofis_core::{
+    consumption_by_month, Clock, CoreConfig, CoreError, MemorySecrets, MeterDto, Ofis, QueueState,
+    QueuedOutcome, SecretStore, QUEUED_OFFLINE,
+};
+use rust_decimal::Decimal;
+
+const ADDRESS: &str = "orb-sovetskaya-12-5";
+/// ГВС of account 7012505002 (ПАО «Т Плюс», billed by Система «Город»).
+const HOT: &str = "m-7012505002-1";
+
+struct FixedClock(DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+async fn sandbox() -> RunningSandbox {
+    gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap()
+}
+
+async fn open(server: &str, dir: &std::path::Path, secrets: Arc<MemorySecrets>) -> Ofis {
+    let config = CoreConfig {
+        server_url: server.to_string(),
+        data_dir: dir.to_path_buf(),
+        client: Default::default(),
+    };
+    let clock = Arc::new(FixedClock(
+        Utc.with_ymd_and_hms(2026, 11, 20, 7, 0, 0).unwrap(),
+    ));
+    let secrets: Arc<dyn SecretStore> = secrets;
+    Ofis::open(config, secrets, clock).await.unwrap()
+}
+
+async fn signed_in_with_address(server: &str, dir: &std::path::Path) -> Ofis {
+    let ofis = open(server, dir, Arc::new(MemorySecrets::default())).await;
+    ofis.request_code("+7 912 345-67-89").await.unwrap();
+    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
+    let address = ofis
+        .suggest_addresses("Советская 12 5")
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(address.id, ADDRESS);
+    ofis.add_address(address).await.unwrap();
+    ofis
+}
+
+async fn hot_meter(ofis: &Ofis) -> MeterDto {
+    let meters = ofis.address_meters(ADDRESS).await.unwrap();
+    meters
+        .gorod
+        .into_iter()
+        .find(|m| m.id == HOT)
+        .expect("the ГВС meter")
+}
+
+fn next_value(meter: &MeterDto) -> (Decimal, String) {
+    let value = meter.last_value.expect("seeded history") + Decimal::ONE;
+    (value, value.normalize().to_string().replace('.', ","))
+}
+
+#[tokio::test]
+async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox.gorod_url, dir.path()).await;
+
+    let meters = ofis.address_meters(ADDRESS).await.unwrap();
+    assert!(meters.gorod.iter().all(|m| m.billed_by_gorod));
+    assert!(meters.gorod.iter().any(|m| m.id == HOT));
+    assert!(
+        !meters.third_party.is_empty(),
+        "water, power and gas go with a payment"
+    );
+    assert!(meters.third_party.iter().all(|m| !m.billed_by_gorod));
+    assert_eq!(
+        ofis.reading_reminder().as_deref(),
+        Some("Пора передать показания: с 15 по 25 число"),
+        "the 20th is in the recommended window"
+    );
+
+    // Into the notifications once a month, however often the app starts.
+    for _ in 0..2 {
+        assert!(ofis.remind_readings().await.unwrap().is_some());
+    }
+    let reminders = ofis.snapshot().notifications;
+    assert_eq!(
+        reminders
+            .iter()
+            .filter(|n| n.starts_with("Пора передать"))
+            .count(),
+        1
+    );
+
+    let meter = hot_meter(&ofis).await;
+    let before = sandbox.state.meter_readings(HOT).len();
+    let (value, typed) = next_value(&meter);
+    let outcome = ofis.send_reading(&meter, &typed, false).await.unwrap();
+    let QueuedOutcome::Sent(reading) = outcome else {
+        panic!("expected the reading accepted, got {outcome:?}")
+    };
+    assert_eq!(reading.value, value);
+    let arrived = sandbox.state.meter_readings(HOT);
+    assert_eq!(arrived.len(), before + 1);
+    assert_eq!(arrived.last().unwrap().value, value);
+
+    let queue = ofis.reading_queue().await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(
+        queue[0].state,
+        QueueState::Sent {
+            server_reading_id: reading.id.clone()
+        }
+    );
+    assert_eq!(
+        hot_meter(&ofis).await.last_value,
+        Some(value),
+        "«предыдущее» moves on"
+    );
+
+    let history = ofis.meter_history(HOT).await.unwrap();
+    assert_eq!(history.last().map(|r| r.value), Some(value));
+    let months = consumption_by_month(&meter, &history);
+    assert_eq!(
+        months.len(),
+        6,
+        "six seeded months: five differences and November"
+    );
+    assert_eq!(
+        months.last().unwrap().used,
+        value - history[history.len() - 2].value
+    );
+    assert!(months.iter().all(|m| m.used >= Decimal::ZERO));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_third_party_meter_and_a_bad_value_are_refused_on_the_phone() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox.gorod_url, dir.path()).await;
+    let meters = ofis.address_meters(ADDRESS).await.unwrap();
+    let cold = meters
+        .third_party
+        .first()
+        .expect("a third-party meter")
+        .clone();
+    let before = sandbox.state.meter_readings(&cold.id).len();
+    let (_, typed) = next_value(&cold);
+
+    let err = ofis.send_reading(&cold, &typed, false).await.unwrap_err();
+    assert!(
+        matches!(err, CoreError::OnlyWithPayment(ref id) if *id == cold.id),
+        "{err:?}"
+    );
+    let err = ofis
+        .send_reading(&hot_meter(&ofis).await, "12,3,4", false)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, CoreError::Reading { .. }), "{err:?}");
+
+    assert!(
+        ofis.reading_queue().await.unwrap().is_empty(),
+        "nothing queued"
+    );
+    assert_eq!(sandbox.state.meter_readings(&cold.id).len(), before);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_once() {
+    let sandbox = sandbox().await;
+    let proxy = SwitchProxy::start(sandbox.gorod_url.trim_start_matches("http://").into()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemorySecrets::default());
+    let ofis = open(&proxy.url, dir.path(), secrets.clone()).await;
+    ofis.request_code("+79123456789").await.unwrap();
+    ofis.sign_in("+79123456789", SMS_CODE).await.unwrap();
+    let address = ofis
+        .suggest_addresses("Советская 12 5")
+        .await
+        .unwrap()
+        .remove(0);
+    ofis.add_address(address).await.unwrap();
+    let meter = hot_meter(&ofis).await;
+    let before = sandbox.state.meter_readings(HOT).len();
+    let (value, typed) = next_value(&meter);
+
+    proxy.set_down(true);
+    let outcome = ofis.send_reading(&meter, &typed, false).await.unwrap();
+    assert_eq!(
+        outcome,
+        QueuedOutcome::Queued {
+            message: QUEUED_OFFLINE.into()
+        }
+    );
+    let queue = ofis.reading_queue().await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].state, QueueState::Queued);
+    assert_eq!(queue[0].reading.value, value);
+    assert_eq!(
+        ofis.flush_reading_queue().await.unwrap(),
+        0,
+        "still offline"
+    );
+    assert_eq!(sandbox.state.meter_readings(HOT).len(), before);
+
+    // The app is closed and opened again while offline: the reading is still there.
+    drop(ofis);
+    let ofis = open(&proxy.url, dir.path(), secrets).await;
+    assert_eq!(
+        ofis.reading_queue().await.unwrap()[0].state,
+        QueueState::Queued
+    );
+
+    proxy.set_down(false);
+    assert_eq!(ofis.flush_reading_queue().await.unwrap(), 1);
+    assert_eq!(ofis.flush_reading_queue().await.unwrap(), 0, "nothing left");
+    let arrived = sandbox.state.meter_readings(HOT);
+    assert_eq!(arrived.len(), before + 1, "exactly one new reading");
+    assert_eq!(arrived.last().unwrap().value, value);
+    let queue = ofis.reading_queue().await.unwrap();
+    assert_eq!(
+        queue[0].state,
+        QueueState::Sent {
+            server_reading_id: arrived.last().unwrap().id.clone()
+        }
+    );
+    sandbox.shutdown().await;
+}

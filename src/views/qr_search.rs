@@ -1,0 +1,140 @@
+//! «Поиск по QR-коду»: a photo of the bill's QR code → what it says → the bills it names.
+
+use base64::Engine;
+use dioxus::prelude::*;
+use ofis_core::{Ofis, QrFound};
+use ofis_domain::qr_payload::{self, PaymentQr};
+
+use crate::components::FoundBills;
+use crate::messages::core_error;
+use crate::state::{Screen, Ui};
+
+/// Reads the chosen photo in the page and hands it over as base64 (desktop web view and browser
+/// alike; the camera app fills the same input on phones).
+const READ_PHOTO_JS: &str = r#"
+const input = document.getElementById('qr-photo');
+const file = input && input.files && input.files[0];
+if (!file) { return null; }
+if (file.size > 25 * 1024 * 1024) { return 'TOO_LARGE'; }
+const bytes = new Uint8Array(await file.arrayBuffer());
+let bin = '';
+for (let i = 0; i < bytes.length; i += 0x8000) {
+  bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+}
+return btoa(bin);
+"#;
+
+/// Decodes every code in the photo and parses the first payment code among them.
+fn understand(photo: &[u8]) -> Result<PaymentQr, String> {
+    let codes = ofis_qr::decode_image_bytes(photo).map_err(|e| e.message_ru().to_string())?;
+    let mut first_error = None;
+    for code in codes {
+        match qr_payload::parse_bytes(&code.bytes) {
+            Ok(qr) => return Ok(qr),
+            Err(e) => {
+                first_error.get_or_insert(e.message_ru());
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| "QR-код не найден.".to_string()))
+}
+
+/// The QR search screen.
+#[component]
+pub fn QrSearch() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let mut status = use_signal(|| None::<String>);
+    let mut error = use_signal(|| None::<String>);
+    let mut found = use_signal(|| None::<QrFound>);
+
+    let on_photo = move |_| {
+        let ofis = ofis.clone();
+        async move {
+            error.set(None);
+            found.set(None);
+            status.set(Some("Распознаём QR-код…".into()));
+            let encoded: Option<String> = match document::eval(READ_PHOTO_JS).join().await {
+                Ok(v) => v,
+                Err(_) => {
+                    status.set(None);
+                    error.set(Some(
+                        "Не удалось прочитать фото. Попробуйте ещё раз.".into(),
+                    ));
+                    return;
+                }
+            };
+            let result = match encoded.as_deref() {
+                None => Err("Фото не выбрано.".to_string()),
+                Some("TOO_LARGE") => {
+                    Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string())
+                }
+                Some(b64) => match base64::engine::general_purpose::STANDARD.decode(b64) {
+                    // Decoding a camera photo takes a moment: never on the UI thread.
+                    Ok(photo) => tokio::task::spawn_blocking(move || understand(&photo))
+                        .await
+                        .unwrap_or_else(|_| Err("Не удалось распознать фото.".to_string())),
+                    Err(_) => Err("Не удалось прочитать фото. Попробуйте ещё раз.".to_string()),
+                },
+            };
+            let qr = match result {
+                Ok(qr) => qr,
+                Err(message) => {
+                    status.set(None);
+                    error.set(Some(message));
+                    return;
+                }
+            };
+            status.set(Some("Ищем счета…".into()));
+            match ofis.find_by_qr(&qr).await {
+                Ok(f) => found.set(Some(f)),
+                Err(e) => error.set(Some(core_error(&e))),
+            }
+            status.set(None);
+        }
+    };
+
+    rsx! {
+        header { class: "topbar",
+            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::AddService), "‹" }
+            h1 { "Поиск по QR-коду" }
+        }
+        section { class: "search qr",
+            p { class: "hint", "Сфотографируйте QR-код на квитанции или выберите снимок: найдём счёт по лицевому счёту из кода." }
+            label { class: "primary file-button", r#for: "qr-photo", "Сфотографировать или выбрать фото" }
+            input {
+                id: "qr-photo",
+                class: "visually-hidden",
+                r#type: "file",
+                accept: "image/*",
+                capture: "environment",
+                onchange: on_photo,
+            }
+            if let Some(text) = status() {
+                p { id: "qr-status", class: "hint", role: "status", "{text}" }
+            }
+            if let Some(err) = error() {
+                p { id: "qr-error", class: "error", role: "alert", "{err}" }
+            }
+            if let Some(f) = found() {
+                Understood { found: f.clone() }
+                FoundBills { bills: f.bills.clone() }
+            }
+        }
+    }
+}
+
+/// What the code says, before the bills it leads to.
+#[component]
+fn Understood(found: QrFound) -> Element {
+    let s = &found.search;
+    rsx! {
+        dl { id: "qr-understood", class: "fiscal understood",
+            if let Some(name) = &s.payee_name { dt { "Получатель" } dd { "{name}" } }
+            if let Some(inn) = &s.payee_inn { dt { "ИНН" } dd { "{inn}" } }
+            if let Some(account) = &s.account { dt { "Лицевой счёт" } dd { "{account}" } }
+            if let Some(period) = &s.period { dt { "Период" } dd { "{period.label_ru()}" } }
+            if let Some(amount) = &s.amount { dt { "Сумма по квитанции" } dd { "{amount.display_rub()}" } }
+        }
+    }
+}

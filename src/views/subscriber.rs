@@ -1,0 +1,390 @@
+//! «Абоненту»: the address chosen at the top, and «Подать показания ИПУ» — readings sent without
+//! payment for the accounts Система «Город» bills (third-party ones only with a payment), with
+//! the offline queue and each meter's history.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use dioxus::prelude::*;
+use ofis_core::{CoreError, MeterDto, Ofis, QueueEntry, QueuedOutcome};
+use ofis_domain::readings::{
+    cost_preview, decimal_ru, parse_reading, window_warning, ReadingError, RECOMMENDED_WINDOW,
+};
+
+use super::meter_history::MeterHistory;
+use super::reading_queue::ReadingQueue;
+use crate::messages::core_error;
+use crate::state::Ui;
+
+/// How often the queue is retried while «Абоненту» is open.
+const RETRY_EVERY: Duration = Duration::from_secs(5);
+
+/// The answer to one «отправить», shown under the meter.
+#[derive(Clone, Debug, PartialEq)]
+enum Answer {
+    Accepted(String),
+    Queued(String),
+    Refused(String),
+}
+
+/// The «Абоненту» tab.
+#[component]
+pub fn Subscriber() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let snapshot = (ui.snapshot)();
+    let addresses = snapshot.addresses.clone();
+    let mut chosen = use_signal(|| match addresses.as_slice() {
+        [only] => Some(only.id.clone()),
+        _ => None,
+    });
+    let mut open = use_signal(|| false);
+    let mut reload = use_signal(|| 0u32);
+    let mut queue = use_signal(Vec::<QueueEntry>::new);
+    let titles = use_signal(BTreeMap::<String, String>::new);
+    let mut answers = use_signal(BTreeMap::<String, Answer>::new);
+    // While the tab is open: send what waits, show the queue, retry every few seconds.
+    let poll = ofis.clone();
+    use_future(move || {
+        let ofis = poll.clone();
+        async move {
+            loop {
+                if let Ok(sent) = ofis.flush_reading_queue().await {
+                    if sent > 0 {
+                        // What waited has gone: «нет связи» under a meter is no longer true.
+                        answers
+                            .write()
+                            .retain(|_, a| !matches!(a, Answer::Queued(_)));
+                        *reload.write() += 1;
+                    }
+                }
+                if let Ok(entries) = ofis.reading_queue().await {
+                    queue.set(entries);
+                }
+                tokio::time::sleep(RETRY_EVERY).await;
+            }
+        }
+    });
+    let reminder = ofis.reading_reminder();
+    let selected = chosen().filter(|id| addresses.iter().any(|a| &a.id == id));
+    rsx! {
+        header { class: "topbar", h1 { "Абоненту" } }
+        section { id: "subscriber", class: "readings",
+            if let Some(text) = reminder {
+                p { id: "reading-reminder", class: "notice", role: "status", "{text}" }
+            }
+            if addresses.is_empty() {
+                p { id: "subscriber-no-address", class: "hint",
+                    "Выберите адрес: добавьте его в «Мои платежи» через «+» → «Поиск по адресу»"
+                }
+            } else {
+                h2 { style: "font-size: 15px; margin: 12px 0 4px;", "Адрес" }
+                div { id: "subscriber-addresses", role: "radiogroup",
+                    for a in addresses.iter() {
+                        button {
+                            key: "{a.id}",
+                            id: "address-{a.id}",
+                            class: "option address-choice",
+                            role: "radio",
+                            "aria-checked": selected.as_deref() == Some(a.id.as_str()),
+                            style: if selected.as_deref() == Some(a.id.as_str()) { "border-color: var(--blue); box-shadow: inset 0 0 0 1px var(--blue);" } else { "" },
+                            onclick: {
+                                let id = a.id.clone();
+                                move |_| chosen.set(Some(id.clone()))
+                            },
+                            span { class: "option-title", "{a.title}" }
+                        }
+                    }
+                }
+            }
+            h2 { style: "font-size: 15px; margin: 16px 0 4px;", "Сервисы" }
+            button {
+                id: "submit-readings",
+                class: "option",
+                "aria-expanded": open(),
+                onclick: move |_| open.set(!open()),
+                span { class: "option-title", "Подать показания ИПУ" }
+                span { class: "option-hint", "Без оплаты — по лицевым счетам АО «Система «Город»" }
+            }
+            if open() {
+                match selected.clone() {
+                    None if !addresses.is_empty() => rsx! {
+                        p { id: "choose-address", class: "warning", "Выберите вверху адрес, по которому передаёте показания." }
+                    },
+                    None => rsx! {},
+                    Some(address_id) => rsx! {
+                        MeterList { key: "{address_id}", address_id, reload, queue, titles, answers }
+                    },
+                }
+            }
+            ReadingQueue { queue, titles }
+        }
+    }
+}
+
+/// The meters of the chosen address.
+#[component]
+fn MeterList(
+    address_id: String,
+    reload: Signal<u32>,
+    queue: Signal<Vec<QueueEntry>>,
+    titles: Signal<BTreeMap<String, String>>,
+    mut answers: Signal<BTreeMap<String, Answer>>,
+) -> Element {
+    let ofis = use_context::<Ofis>();
+    let loader = ofis.clone();
+    let meters = use_resource(move || {
+        let (ofis, id) = (loader.clone(), address_id.clone());
+        let _ = reload();
+        async move { ofis.address_meters(&id).await }
+    });
+    // The queue names each reading by its meter's title.
+    let mut titles = titles;
+    use_effect(move || {
+        if let Some(Ok(list)) = &*meters.read() {
+            let fresh: Vec<(String, String)> = list
+                .gorod
+                .iter()
+                .chain(&list.third_party)
+                .map(|m| (m.id.clone(), m.to_domain().title_ru()))
+                .filter(|(id, title)| titles.peek().get(id) != Some(title))
+                .collect();
+            if !fresh.is_empty() {
+                titles.write().extend(fresh);
+            }
+        }
+    });
+    let typed = use_signal(BTreeMap::<String, String>::new);
+    let mut confirmed = use_signal(BTreeSet::<String>::new);
+    let mut errors = use_signal(BTreeMap::<String, ReadingError>::new);
+    let mut busy = use_signal(|| None::<String>);
+
+    let send = move |meter: MeterDto| {
+        let ofis = ofis.clone();
+        let mut typed = typed;
+        async move {
+            let id = meter.id.clone();
+            busy.set(Some(id.clone()));
+            errors.write().remove(&id);
+            answers.write().remove(&id);
+            let text = typed.read().get(&id).cloned().unwrap_or_default();
+            let sure = confirmed.read().contains(&id);
+            match ofis.send_reading(&meter, &text, sure).await {
+                Ok(QueuedOutcome::Sent(r)) => {
+                    let text = format!(
+                        "Показание {} {} отправлено",
+                        decimal_ru(r.value),
+                        meter.unit
+                    );
+                    answers.write().insert(id.clone(), Answer::Accepted(text));
+                    typed.write().remove(&id);
+                    confirmed.write().remove(&id);
+                    *reload.write() += 1;
+                }
+                Ok(QueuedOutcome::Queued { message }) => {
+                    answers.write().insert(id.clone(), Answer::Queued(message));
+                    // Kept in the queue: the field empties when it has gone.
+                    typed.write().remove(&id);
+                    confirmed.write().remove(&id);
+                }
+                Ok(QueuedOutcome::Refused { message }) => {
+                    answers.write().insert(id.clone(), Answer::Refused(message));
+                }
+                Err(CoreError::Reading { error, .. }) => {
+                    errors.write().insert(id.clone(), error);
+                }
+                Err(e) => {
+                    answers
+                        .write()
+                        .insert(id.clone(), Answer::Refused(core_error(&e)));
+                }
+            }
+            if let Ok(entries) = ofis.reading_queue().await {
+                queue.set(entries);
+            }
+            busy.set(None);
+        }
+    };
+
+    let loaded = meters.read();
+    let Some(result) = &*loaded else {
+        return rsx! { p { class: "hint", "Загружаем счётчики…" } };
+    };
+    let list = match result {
+        Ok(list) => list,
+        Err(e) => {
+            return rsx! { p { id: "meters-error", class: "error", role: "alert", "{core_error(e)}" } }
+        }
+    };
+    let only_with_payment = core_error(&CoreError::OnlyWithPayment(String::new()));
+    rsx! {
+        div { id: "meter-list",
+            if list.gorod.is_empty() && list.third_party.is_empty() {
+                p { id: "no-meters", class: "hint",
+                    "По этому адресу в «Мои платежи» нет услуг с приборами учёта."
+                }
+            }
+            if !list.gorod.is_empty() {
+                p { class: "hint",
+                    "Выберите счётчик, введите показание и нажмите «отправить». Рекомендуем передавать показания {RECOMMENDED_WINDOW.label_ru()}."
+                }
+            }
+            for meter in list.gorod.iter() {
+                GorodMeter {
+                    key: "{meter.id}-{meter.last_value:?}",
+                    meter: meter.clone(),
+                    today: list.today,
+                    typed,
+                    error: errors.read().get(&meter.id).cloned(),
+                    answer: answers.read().get(&meter.id).cloned(),
+                    confirmed: confirmed.read().contains(&meter.id),
+                    busy: busy().is_some(),
+                    on_confirm: {
+                        let id = meter.id.clone();
+                        move |yes: bool| {
+                            if yes {
+                                confirmed.write().insert(id.clone());
+                            } else {
+                                confirmed.write().remove(&id);
+                            }
+                        }
+                    },
+                    on_send: {
+                        let (send, meter) = (send.clone(), meter.clone());
+                        move |_| {
+                            spawn(send(meter.clone()));
+                        }
+                    },
+                }
+            }
+            if !list.third_party.is_empty() {
+                h2 { style: "font-size: 15px; margin: 16px 0 4px;", "Только вместе с оплатой" }
+            }
+            for meter in list.third_party.iter() {
+                div { key: "{meter.id}", id: "third-party-{meter.id}", class: "meter third-party",
+                    div { class: "meter-title", "{meter.to_domain().title_ru()}" }
+                    div { class: "meta", "{meter.provider_name} · л/с {meter.account}" }
+                    p { class: "meta only-with-payment", style: "margin: 6px 0 0; font-size: 14px;", "{only_with_payment}" }
+                }
+            }
+        }
+    }
+}
+
+/// One meter a reading may be sent for without payment.
+#[component]
+fn GorodMeter(
+    meter: MeterDto,
+    today: chrono::NaiveDate,
+    mut typed: Signal<BTreeMap<String, String>>,
+    error: Option<ReadingError>,
+    answer: Option<Answer>,
+    confirmed: bool,
+    busy: bool,
+    on_confirm: EventHandler<bool>,
+    on_send: EventHandler<()>,
+) -> Element {
+    let mut history = use_signal(|| false);
+    let domain = meter.to_domain();
+    let id = meter.id.clone();
+    let value = typed.read().get(&id).cloned().unwrap_or_default();
+    let previous = match (meter.last_value, meter.last_date) {
+        (Some(v), Some(d)) => format!(
+            "{} {} ({})",
+            decimal_ru(v),
+            meter.unit,
+            d.format("%d.%m.%Y")
+        ),
+        (Some(v), None) => format!("{} {}", decimal_ru(v), meter.unit),
+        _ => "нет данных".to_string(),
+    };
+    let preview = match (parse_reading(&value), meter.last_value, &meter.tariff) {
+        (Ok(now), Some(last), Some(tariff)) if now >= last => {
+            cost_preview(now - last, tariff.price).ok().map(|cost| {
+                format!(
+                    "Расход {} {} ≈ {} по тарифу",
+                    decimal_ru(now - last),
+                    meter.unit,
+                    cost.display_rub()
+                )
+            })
+        }
+        _ => None,
+    };
+    let ban = domain.ban_reason(today);
+    let warning = window_warning(&domain, today).map(|w| w.message_ru());
+    let needs_confirmation = matches!(
+        error,
+        Some(
+            ReadingError::NeedsRolloverConfirmation { .. } | ReadingError::NeedsConfirmation { .. }
+        )
+    );
+    let input_id = format!("reading-{id}");
+    rsx! {
+        div { id: "meter-{id}", class: if error.is_some() { "meter invalid" } else { "meter" },
+            div { class: "meter-title", "{domain.title_ru()}" }
+            div { class: "meta", "{meter.provider_name} · л/с {meter.account} · № {meter.serial}" }
+            div { id: "previous-{id}", class: "meter-previous", span { "предыдущее" } span { "{previous}" } }
+            if let Some(reason) = &ban {
+                p { class: "error", "{reason}. Показания по этому счётчику не принимаются." }
+            } else {
+                div { class: "field",
+                    label { r#for: "{input_id}", "текущее, {meter.unit}" }
+                    input {
+                        id: "{input_id}",
+                        inputmode: "decimal",
+                        autocomplete: "off",
+                        initial_value: "{value}",
+                        oninput: {
+                            let id = id.clone();
+                            move |e: FormEvent| {
+                                typed.write().insert(id.clone(), e.value());
+                            }
+                        },
+                    }
+                }
+            }
+            if let Some(p) = preview {
+                p { class: "hint cost-preview", "{p}" }
+            }
+            if let Some(w) = warning {
+                p { class: "warning", "{w}" }
+            }
+            if let Some(e) = &error {
+                p { id: "{input_id}-error", class: "error", role: "alert", "{e.message_ru()}" }
+            }
+            if needs_confirmation || confirmed {
+                label { class: "confirm",
+                    input {
+                        id: "confirm-{id}",
+                        r#type: "checkbox",
+                        checked: confirmed,
+                        onchange: move |e| on_confirm.call(e.checked()),
+                    }
+                    "Подтверждаю: показание введено верно"
+                }
+            }
+            match &answer {
+                Some(Answer::Accepted(text)) => rsx! { p { id: "answer-{id}", class: "sent", role: "status", style: "color: var(--green); font-size: 14px; margin: 6px 0;", "{text}" } },
+                Some(Answer::Queued(text)) => rsx! { p { id: "answer-{id}", class: "warning queued", role: "status", "{text}" } },
+                Some(Answer::Refused(text)) => rsx! { p { id: "answer-{id}", class: "error refused", role: "alert", "{text}" } },
+                None => rsx! {},
+            }
+            div { class: "readings-actions",
+                button {
+                    id: "history-{id}",
+                    class: "secondary",
+                    "aria-expanded": history(),
+                    onclick: move |_| history.set(!history()),
+                    "История показаний"
+                }
+                if ban.is_none() {
+                    button { id: "send-{id}", class: "primary", disabled: busy, onclick: move |_| on_send.call(()), "отправить" }
+                }
+            }
+            if history() {
+                MeterHistory { meter: meter.clone() }
+            }
+        }
+    }
+}
