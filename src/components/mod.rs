@@ -6,6 +6,7 @@ mod found_bills;
 mod history_button;
 mod line_item;
 mod live_search;
+pub mod meter_text;
 mod spending_chart;
 mod tab_bar;
 

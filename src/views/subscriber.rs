@@ -7,12 +7,11 @@ use std::time::Duration;
 
 use dioxus::prelude::*;
 use ofis_core::{CoreError, MeterDto, Ofis, QueueEntry, QueuedOutcome};
-use ofis_domain::readings::{
-    cost_preview, decimal_ru, parse_reading, window_warning, ReadingError, RECOMMENDED_WINDOW,
-};
+use ofis_domain::readings::{decimal_ru, window_warning, ReadingError, RECOMMENDED_WINDOW};
 
 use super::meter_history::MeterHistory;
 use super::reading_queue::ReadingQueue;
+use crate::components::meter_text::{cost_preview_text, needs_confirmation, previous_text};
 use crate::messages::core_error;
 use crate::state::Ui;
 
@@ -288,37 +287,11 @@ fn GorodMeter(
     let domain = meter.to_domain();
     let id = meter.id.clone();
     let value = typed.read().get(&id).cloned().unwrap_or_default();
-    let previous = match (meter.last_value, meter.last_date) {
-        (Some(v), Some(d)) => format!(
-            "{} {} ({})",
-            decimal_ru(v),
-            meter.unit,
-            d.format("%d.%m.%Y")
-        ),
-        (Some(v), None) => format!("{} {}", decimal_ru(v), meter.unit),
-        _ => "нет данных".to_string(),
-    };
-    let preview = match (parse_reading(&value), meter.last_value, &meter.tariff) {
-        (Ok(now), Some(last), Some(tariff)) if now >= last => {
-            cost_preview(now - last, tariff.price).ok().map(|cost| {
-                format!(
-                    "Расход {} {} ≈ {} по тарифу",
-                    decimal_ru(now - last),
-                    meter.unit,
-                    cost.display_rub()
-                )
-            })
-        }
-        _ => None,
-    };
+    let previous = previous_text(&meter);
+    let preview = cost_preview_text(&meter, &value);
     let ban = domain.ban_reason(today);
     let warning = window_warning(&domain, today).map(|w| w.message_ru());
-    let needs_confirmation = matches!(
-        error,
-        Some(
-            ReadingError::NeedsRolloverConfirmation { .. } | ReadingError::NeedsConfirmation { .. }
-        )
-    );
+    let needs_confirmation = needs_confirmation(&error);
     let input_id = format!("reading-{id}");
     rsx! {
         div { id: "meter-{id}", class: if error.is_some() { "meter invalid" } else { "meter" },
