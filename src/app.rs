@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
-use crate::components::TabBar;
+use crate::components::{Maintenance, MaintenanceBanner, TabBar};
 use crate::state::{Screen, Ui};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, Payments, Placeholder, ProviderSearch,
@@ -43,6 +43,8 @@ pub fn App() -> Element {
 fn Shell() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
+    let now = use_signal(|| None);
+    let maintenance = use_context_provider(|| Maintenance { now });
     // Show the cached общий счёт at once, settle unfinished payments, then refresh from the server.
     use_future(move || {
         let ofis = ofis.clone();
@@ -52,6 +54,7 @@ fn Shell() -> Element {
             }
             match ofis.refresh().await {
                 Ok(s) => ui.show(s),
+                Err(e) if maintenance.report(&e) => {}
                 Err(e) => ui.notify(crate::messages::core_error(&e)),
             }
             crate::views::readings_startup(&ofis, ui).await;
@@ -65,6 +68,7 @@ fn Shell() -> Element {
         Screen::Checkout { .. } | Screen::ThreeDs { .. } | Screen::Receipt(_)
     );
     rsx! {
+        MaintenanceBanner {}
         main { class: "screen",
             match screen {
                 Screen::Payments => rsx! { Payments {} },

@@ -7,6 +7,30 @@ use ofis_domain::{CombinedError, MoneyError, RuleError};
 /// Text shown when the service is under planned maintenance and said nothing more.
 pub const MAINTENANCE: &str = "Ведутся плановые технические работы. Повторите попытку позже.";
 
+/// The server's maintenance message (or the standard one) and its retry time, if `e` is
+/// planned maintenance.
+pub fn maintenance_of(e: &CoreError) -> Option<(String, Option<u32>)> {
+    match e {
+        CoreError::Client(ClientError::Maintenance {
+            message,
+            retry_after_seconds,
+        }) => {
+            let text = if message.trim().is_empty() {
+                MAINTENANCE.to_string()
+            } else {
+                message.clone()
+            };
+            Some((text, *retry_after_seconds))
+        }
+        _ => None,
+    }
+}
+
+/// «Повторите через N мин.» for a retry time in seconds (rounded up to whole minutes).
+pub fn retry_after(seconds: u32) -> String {
+    format!("Повторите через {} мин.", seconds.div_ceil(60).max(1))
+}
+
 /// One sentence for an error of the app service.
 pub fn core_error(e: &CoreError) -> String {
     match e {

@@ -13,6 +13,7 @@ use crate::state::{Screen, Ui};
 pub fn Payments() -> Element {
     let ofis = use_context::<Ofis>();
     let mut ui = use_context::<Ui>();
+    let maintenance = use_context::<crate::components::Maintenance>();
     let snapshot = (ui.snapshot)();
     let mut busy = use_signal(|| false);
     let total = snapshot.total();
@@ -38,6 +39,7 @@ pub fn Payments() -> Element {
                         message: Some(message),
                     })
                 }
+                Err(e) if maintenance.report(&e) => {}
                 Err(e) => ui.notify(core_error(&e)),
             }
             busy.set(false);

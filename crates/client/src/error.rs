@@ -51,7 +51,10 @@ pub enum ClientError {
 
 impl ClientError {
     /// Builds the error for an HTTP error status and its body.
-    pub(crate) fn from_response(status: u16, body: &[u8]) -> ClientError {
+    ///
+    /// Public so the hostile-input tests can feed it arbitrary bytes: it never panics, whatever
+    /// the body; a body that is not an [`ApiError`] falls back on the status alone.
+    pub fn from_response(status: u16, body: &[u8]) -> ClientError {
         match serde_json::from_slice::<ApiError>(body) {
             Ok(api) => match api.code {
                 ErrorCode::Maintenance => ClientError::Maintenance {
@@ -108,8 +111,17 @@ impl From<reqwest::Error> for ClientError {
         } else if e.is_decode() {
             ClientError::Decode(e.to_string())
         } else {
-            // The URL may carry ids but never card data: card data only travels in bodies.
-            ClientError::Network(e.without_url().to_string())
+            // The URL may carry ids but never card data: card data only travels in bodies. The
+            // causes say why (e.g. an untrusted certificate), so support can tell.
+            let e = e.without_url();
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                text.push_str(": ");
+                text.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            ClientError::Network(text)
         }
     }
 }

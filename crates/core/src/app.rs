@@ -95,6 +95,12 @@ impl Ofis {
         if let Some(token) = secrets.get(ACCESS_TOKEN) {
             gorod.set_access_token(Some(token));
         }
+        // A crash between recording a payment and saving the общий счёт must not leave paid
+        // bills asking for money again: the outbox is the truth about what was paid.
+        let mut combined = combined;
+        for id in &paid {
+            let _ = combined.skip(id);
+        }
         let state = State {
             phone,
             combined,

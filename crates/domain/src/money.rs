@@ -12,11 +12,36 @@ use serde::{Deserialize, Serialize};
 pub const MONEY_CEILING: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// An amount in roubles, always with at most two decimal places; serialised as a string.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(try_from = "Decimal", into = "Decimal")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "Decimal")]
 pub struct Money(Decimal);
+
+/// Money arrives only as a decimal string («"12.50"»): a JSON number would pass through a float.
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MoneyText;
+        impl serde::de::Visitor<'_> for MoneyText {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount of money as a decimal string, e.g. \"12.50\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Money, E> {
+                let valid = !v.is_empty()
+                    && v.len() <= 20
+                    && v.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+                let value = if valid {
+                    Decimal::from_str(v).ok()
+                } else {
+                    None
+                };
+                let value = value.ok_or_else(|| E::custom(format!("not an amount: {v:?}")))?;
+                Money::new(value).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(MoneyText)
+    }
+}
 
 /// Why a text is not an amount of money.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -246,6 +271,19 @@ mod tests {
         let back: Money = serde_json::from_str("\"12.50\"").unwrap();
         assert_eq!(back, m);
         assert!(serde_json::from_str::<Money>("\"-1\"").is_err());
+        for bad in [
+            "12.5",
+            "\"1e9\"",
+            "\"NaN\"",
+            "\"12,50\"",
+            "\"\"",
+            "\"12.345\"",
+        ] {
+            assert!(
+                serde_json::from_str::<Money>(bad).is_err(),
+                "{bad} must be refused"
+            );
+        }
     }
 
     #[test]

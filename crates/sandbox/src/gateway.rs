@@ -47,8 +47,17 @@ pub(crate) fn router(gateway: Gateway) -> Router {
 }
 
 /// The client for notices: plain HTTP on loopback, never through a proxy from the environment.
-pub(crate) fn http_client() -> std::io::Result<reqwest::Client> {
-    reqwest::Client::builder()
+/// Over TLS it trusts the certificates of the sandbox's own chain (its certificate authority).
+pub(crate) fn http_client(tls: Option<&crate::TlsIdentity>) -> std::io::Result<reqwest::Client> {
+    let mut builder = reqwest::Client::builder();
+    if let Some(tls) = tls {
+        for cert in reqwest::Certificate::from_pem_bundle(tls.cert_pem.as_bytes())
+            .map_err(std::io::Error::other)?
+        {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder
         .no_proxy()
         .timeout(Duration::from_secs(10))
         .build()

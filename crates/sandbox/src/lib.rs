@@ -44,6 +44,7 @@ mod providers;
 pub mod qr;
 mod receipts;
 mod state;
+mod tls;
 pub mod town;
 
 pub use openapi::openapi;
@@ -74,8 +75,8 @@ pub mod test_cards {
     pub const THREE_DS_MIR: &str = "2200000000000012";
 }
 
-/// Where the sandbox listens and what day it thinks it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the sandbox listens, what day it thinks it is, and whether it speaks HTTPS.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SandboxConfig {
     /// The sandbox clock's start: a local date in Asia/Yekaterinburg.
     pub today: NaiveDate,
@@ -83,6 +84,8 @@ pub struct SandboxConfig {
     pub gorod_addr: SocketAddr,
     /// The gateway's listener.
     pub gateway_addr: SocketAddr,
+    /// Serve both listeners over HTTPS with this identity; `None` (the default) is plain HTTP.
+    pub tls: Option<TlsIdentity>,
 }
 
 impl SandboxConfig {
@@ -93,15 +96,40 @@ impl SandboxConfig {
             today,
             gorod_addr: any_port,
             gateway_addr: any_port,
+            tls: None,
         }
+    }
+}
+
+/// A server certificate and its private key, both PEM, for serving HTTPS (rustls, `ring`).
+///
+/// `cert_pem` is the leaf certificate followed by its issuers up to the certificate authority.
+/// The leaf must name `localhost` (loopback listeners are announced as `https://localhost:PORT`).
+/// The gateway trusts every certificate of `cert_pem` for its own calls to the Город API, so a
+/// chain ending with its certificate authority lets the payment notices through.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TlsIdentity {
+    /// The certificate chain, leaf first (PEM).
+    pub cert_pem: String,
+    /// The leaf's private key (PEM: PKCS#8, PKCS#1 or SEC1).
+    pub key_pem: String,
+}
+
+impl std::fmt::Debug for TlsIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print the private key.
+        f.debug_struct("TlsIdentity")
+            .field("cert_pem", &self.cert_pem)
+            .field("key_pem", &"<redacted>")
+            .finish()
     }
 }
 
 /// A started sandbox: its URLs and a handle on its state.
 pub struct RunningSandbox {
-    /// `http://127.0.0.1:PORT` of the Город API.
+    /// `http://127.0.0.1:PORT` of the Город API (`https://localhost:PORT` with TLS).
     pub gorod_url: String,
-    /// `http://127.0.0.1:PORT` of the gateway.
+    /// `http://127.0.0.1:PORT` of the gateway (`https://localhost:PORT` with TLS).
     pub gateway_url: String,
     /// The state, for controls and inspection.
     pub state: Sandbox,
@@ -111,16 +139,18 @@ pub struct RunningSandbox {
 
 /// Binds both listeners and serves them on the current tokio runtime; returns once bound.
 pub async fn start(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+    let tls = config.tls.as_ref().map(tls::server_config).transpose()?;
     let gorod_listener = TcpListener::bind(config.gorod_addr).await?;
     let gateway_listener = TcpListener::bind(config.gateway_addr).await?;
-    let gorod_url = url_of(gorod_listener.local_addr()?);
-    let gateway_url = url_of(gateway_listener.local_addr()?);
+    let https = tls.is_some();
+    let gorod_url = url_of(gorod_listener.local_addr()?, https);
+    let gateway_url = url_of(gateway_listener.local_addr()?, https);
 
     let sandbox = Sandbox::new(config.today);
     sandbox.set_urls(&gorod_url, &gateway_url);
     let gateway = gateway::Gateway {
         sandbox: sandbox.clone(),
-        http: gateway::http_client()?,
+        http: gateway::http_client(config.tls.as_ref())?,
     };
 
     let (stop, stopped) = watch::channel(false);
@@ -129,12 +159,14 @@ pub async fn start(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
             "Город API",
             gorod_listener,
             gorod_router(sandbox.clone()),
+            tls.clone(),
             stopped.clone(),
         )),
         tokio::spawn(serve(
             "gateway",
             gateway_listener,
             gateway::router(gateway),
+            tls,
             stopped,
         )),
     ];
@@ -177,20 +209,29 @@ fn gorod_router(sandbox: Sandbox) -> Router {
         .with_state(sandbox)
 }
 
-/// A URL clients can reach: a wildcard bind is reached over loopback.
-fn url_of(addr: SocketAddr) -> String {
+/// A URL clients can reach: a wildcard bind is reached over loopback; over TLS a loopback
+/// address is announced as `localhost`, the name the certificate carries.
+fn url_of(addr: SocketAddr, https: bool) -> String {
     let ip = if addr.ip().is_unspecified() {
         Ipv4Addr::LOCALHOST.into()
     } else {
         addr.ip()
     };
-    format!("http://{}", SocketAddr::new(ip, addr.port()))
+    if !https {
+        return format!("http://{}", SocketAddr::new(ip, addr.port()));
+    }
+    if ip.is_loopback() {
+        format!("https://localhost:{}", addr.port())
+    } else {
+        format!("https://{}", SocketAddr::new(ip, addr.port()))
+    }
 }
 
 async fn serve(
     name: &'static str,
     listener: TcpListener,
     router: Router,
+    tls: Option<axum_server::tls_rustls::RustlsConfig>,
     mut stop: watch::Receiver<bool>,
 ) {
     let stopped = async move {
@@ -199,10 +240,34 @@ async fn serve(
             std::future::pending::<()>().await;
         }
     };
-    if let Err(error) = axum::serve(listener, router)
-        .with_graceful_shutdown(stopped)
-        .await
-    {
+    let result = match tls {
+        None => {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(stopped)
+                .await
+        }
+        Some(tls) => serve_tls(listener, router, tls, stopped).await,
+    };
+    if let Err(error) = result {
         tracing::error!(server = name, %error, "server stopped");
     }
+}
+
+/// Serves HTTPS on the listener until `stopped`, then lets requests in progress finish.
+async fn serve_tls(
+    listener: TcpListener,
+    router: Router,
+    tls: axum_server::tls_rustls::RustlsConfig,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let handle = axum_server::Handle::new();
+    let shutdown = handle.clone();
+    tokio::spawn(async move {
+        stopped.await;
+        shutdown.graceful_shutdown(Some(Duration::from_secs(4)));
+    });
+    axum_server::from_tcp_rustls(listener.into_std()?, tls)
+        .handle(handle)
+        .serve(router.into_make_service())
+        .await
 }

@@ -28,6 +28,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         today: ofis_domain::tz::local_date(chrono::Utc::now()),
         gorod_addr: SocketAddr::from(([127, 0, 0, 1], 8480)),
         gateway_addr: SocketAddr::from(([127, 0, 0, 1], 8481)),
+        tls: None,
     };
     let mut write_qr = None;
     let mut listens = false;
@@ -109,7 +110,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let sandbox = match start(config).await {
+    let sandbox = match start(config.clone()).await {
         Ok(sandbox) => sandbox,
         Err(error) => {
             eprintln!("gorod-sandbox: cannot listen: {error}");

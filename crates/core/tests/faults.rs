@@ -1,0 +1,250 @@
+//! The pay flow through a fault-injecting proxy (`common/fault_proxy.rs`, our own, in process):
+//! lost answers, stalls, latency and truncated bodies. Every scenario ends with exactly one charge
+//! at the bank and the right outcome in the app.
+
+mod common {
+    pub mod fault_proxy;
+}
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::fault_proxy::{Fault, FaultProxy};
+use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
+use ofis_core::{
+    ClientError, ClientOptions, Clock, CoreConfig, CoreError, MemorySecrets, Ofis, PayScope,
+    PaymentStep,
+};
+use ofis_store::{OutboxState, Store};
+
+struct FixedClock(DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+const ORDER_CREATION: &str = "POST /api/v1/orders ";
+const ORDER_STATUS: &str = "GET /api/v1/orders/";
+const CARD: &str = "/card ";
+
+/// The sandbox, with the Город API behind one fault proxy and the gateway behind another (the
+/// gateway address in the Город API's answers is rewritten to the gateway proxy's).
+struct Rig {
+    sandbox: RunningSandbox,
+    gorod: FaultProxy,
+    gateway: FaultProxy,
+    dir: tempfile::TempDir,
+    ofis: Ofis,
+}
+
+fn host_port(url: &str) -> String {
+    url.trim_start_matches("http://").to_string()
+}
+
+async fn rig() -> Rig {
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap();
+    let gorod = FaultProxy::start(host_port(&sandbox.gorod_url)).await;
+    let gateway = FaultProxy::start(host_port(&sandbox.gateway_url)).await;
+    // Loopback ephemeral ports have the same number of digits, so lengths stay right.
+    gorod.rewrite_answers(&sandbox.gateway_url, &gateway.url);
+    let dir = tempfile::tempdir().unwrap();
+    let config = CoreConfig {
+        server_url: gorod.url.clone(),
+        data_dir: dir.path().to_path_buf(),
+        // Short, so a stalled answer becomes a timeout quickly.
+        client: ClientOptions {
+            timeout: Duration::from_secs(2),
+            ..ClientOptions::default()
+        },
+    };
+    let clock = Arc::new(FixedClock(
+        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
+    ));
+    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
+        .await
+        .unwrap();
+    ofis.request_code("+7 912 345-67-89").await.unwrap();
+    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
+    let address = ofis
+        .suggest_addresses("Советская 12 5")
+        .await
+        .unwrap()
+        .remove(0);
+    ofis.add_address(address).await.unwrap();
+    Rig {
+        sandbox,
+        gorod,
+        gateway,
+        dir,
+        ofis,
+    }
+}
+
+impl Rig {
+    fn outbox(&self) -> Vec<ofis_store::OutboxOrder> {
+        Store::open(&self.dir.path().join("ofis.sqlite"))
+            .unwrap()
+            .outbox_all()
+            .unwrap()
+    }
+
+    /// Exactly one charge at the bank, one paid order in the outbox, one receipt, nothing owed.
+    async fn assert_paid_once(&self) {
+        assert_eq!(self.sandbox.state.charges().len(), 1, "exactly one charge");
+        let states: Vec<_> = self.outbox().into_iter().map(|o| o.state).collect();
+        assert_eq!(states, vec![OutboxState::Paid]);
+        assert_eq!(self.ofis.receipts().await.unwrap().len(), 1);
+        assert!(self.ofis.snapshot().total().is_zero());
+        assert_eq!(
+            self.ofis.reconcile().await.unwrap(),
+            0,
+            "nothing left pending"
+        );
+    }
+
+    async fn shutdown(self) {
+        self.sandbox.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_lost_answer_to_order_creation_is_retried_with_the_same_key_and_makes_one_order() {
+    let rig = rig().await;
+    rig.gorod.arm(ORDER_CREATION, Fault::DropAnswer);
+
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    assert_eq!(rig.gorod.fired(), 1, "the answer was really lost");
+    assert_eq!(
+        rig.sandbox.state.orders_count(),
+        1,
+        "the retry replayed the order"
+    );
+    let stored = rig.outbox();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].idempotency_key, ticket.key);
+
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(step, PaymentStep::Paid(_)), "{step:?}");
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_stalled_order_creation_times_out_and_the_retry_with_the_same_key_makes_one_order() {
+    let rig = rig().await;
+    rig.gorod.arm(ORDER_CREATION, Fault::Stall);
+
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    assert_eq!(rig.gorod.fired(), 1);
+    assert_eq!(rig.sandbox.state.orders_count(), 1);
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_MIR, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(step, PaymentStep::Paid(_)), "{step:?}");
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_charge_whose_gateway_answer_is_lost_is_found_paid_through_the_gorod_api() {
+    let rig = rig().await;
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    assert!(
+        ticket.gateway_url.starts_with(&rig.gateway.url),
+        "the card goes through the gateway proxy: {}",
+        ticket.gateway_url
+    );
+    rig.gateway.arm(CARD, Fault::DropAnswer);
+
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap();
+    assert_eq!(rig.gateway.fired(), 1, "the bank's answer was really lost");
+    assert!(matches!(step, PaymentStep::Paid(_)), "{step:?}");
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_lost_gateway_answer_and_a_lost_status_answer_are_settled_by_reconcile() {
+    let rig = rig().await;
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    rig.gateway.arm(CARD, Fault::DropAnswer);
+    rig.gorod.arm(ORDER_STATUS, Fault::DropAnswer);
+
+    let err = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, CoreError::Client(ClientError::Network(_))),
+        "{err:?}"
+    );
+    assert_eq!(rig.gateway.fired() + rig.gorod.fired(), 2);
+    assert_eq!(rig.sandbox.state.charges().len(), 1, "the bank did charge");
+    assert_eq!(rig.outbox()[0].state, OutboxState::Created, "not yet known");
+
+    assert_eq!(rig.ofis.reconcile().await.unwrap(), 1);
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn added_latency_only_slows_a_payment_down() {
+    let rig = rig().await;
+    rig.gorod.set_latency(Duration::from_millis(150));
+    rig.gateway.set_latency(Duration::from_millis(150));
+
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_MASTERCARD, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(step, PaymentStep::Paid(_)), "{step:?}");
+    assert_eq!(rig.sandbox.state.orders_count(), 1);
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn truncated_bodies_are_a_typed_decode_error_and_reconcile_finds_the_one_charge() {
+    let rig = rig().await;
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    rig.gateway.arm(CARD, Fault::TruncateBody);
+    rig.gorod.arm(ORDER_STATUS, Fault::TruncateBody);
+
+    let err = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, CoreError::Client(ClientError::Decode(_))),
+        "{err:?}"
+    );
+    assert_eq!(rig.gateway.fired() + rig.gorod.fired(), 2);
+    assert_eq!(rig.outbox()[0].state, OutboxState::Created);
+
+    assert_eq!(rig.ofis.reconcile().await.unwrap(), 1);
+    rig.assert_paid_once().await;
+    rig.shutdown().await;
+}

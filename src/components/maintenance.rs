@@ -1,0 +1,75 @@
+//! Planned maintenance: a banner over the current screen with the server's message, when to try
+//! again and «Повторить». The screen underneath stays as it was, so nothing typed is lost.
+
+use dioxus::prelude::*;
+use ofis_core::{CoreError, Ofis};
+
+use crate::messages::{core_error, maintenance_of, retry_after};
+use crate::state::Ui;
+
+/// The maintenance the server announced (its message and retry time), if any.
+#[derive(Clone, Copy)]
+pub struct Maintenance {
+    pub now: Signal<Option<(String, Option<u32>)>>,
+}
+
+impl Maintenance {
+    /// Shows the banner if `e` is maintenance; `true` if it was.
+    pub fn report(mut self, e: &CoreError) -> bool {
+        match maintenance_of(e) {
+            Some(m) => {
+                self.now.set(Some(m));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Hides the banner.
+    pub fn clear(mut self) {
+        self.now.set(None);
+    }
+}
+
+/// The banner (`#maintenance`); renders nothing when there is no maintenance.
+#[component]
+pub fn MaintenanceBanner() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let maintenance = use_context::<Maintenance>();
+    let mut busy = use_signal(|| false);
+    let Some((message, retry)) = (maintenance.now)() else {
+        return rsx! {};
+    };
+    let retry_text = retry.map(retry_after);
+    let again = move |_| {
+        let ofis = ofis.clone();
+        async move {
+            busy.set(true);
+            match ofis.refresh().await {
+                Ok(s) => {
+                    maintenance.clear();
+                    ui.show(s);
+                }
+                Err(e) => {
+                    if !maintenance.report(&e) {
+                        maintenance.clear();
+                        ui.notify(core_error(&e));
+                    }
+                }
+            }
+            busy.set(false);
+        }
+    };
+    rsx! {
+        section { id: "maintenance", class: "notice", role: "alert",
+            style: "flex-direction: column; background: #fff3e0; color: #6d4c00;",
+            strong { "Технические работы" }
+            p { id: "maintenance-message", "{message}" }
+            if let Some(text) = retry_text {
+                p { id: "maintenance-retry-after", "{text}" }
+            }
+            button { id: "maintenance-retry", class: "primary", disabled: busy(), onclick: again, "Повторить" }
+        }
+    }
+}
