@@ -11,6 +11,7 @@ mod payment;
 mod platform;
 mod qr;
 mod readings;
+mod reconcile;
 mod snapshot;
 mod subscriber;
 

@@ -128,7 +128,10 @@ impl Ofis {
     }
 
     /// Sends (or re-sends, with the same key) the order to the server and records the answer.
-    async fn create_on_server(&self, order: &OutboxOrder) -> Result<PaymentTicket, CoreError> {
+    pub(crate) async fn create_on_server(
+        &self,
+        order: &OutboxOrder,
+    ) -> Result<PaymentTicket, CoreError> {
         let key = order.idempotency_key.clone();
         let request = order_request(order);
         let mut attempt = 0;
@@ -176,8 +179,6 @@ impl Ofis {
         Ok(ticket)
     }
 
-    /// Before new money moves for these bills, earlier unfinished orders that share a bill are
-    /// reconciled. The same composition still awaiting a card is reused instead of duplicated.
     /// A refusal for want of readings names the line to enter them for (manual, section 8).
     fn readings_refusal(&self, order: &OutboxOrder, e: ClientError) -> CoreError {
         let ClientError::ReadingsRequired(message) = e else {
@@ -195,81 +196,6 @@ impl Ofis {
             },
             None => ClientError::ReadingsRequired(message).into(),
         }
-    }
-
-    async fn settle_overlapping(
-        &self,
-        frozen: &FrozenOrder,
-        readings: &[OutboxReading],
-    ) -> Result<Option<PaymentTicket>, CoreError> {
-        let ids: BTreeSet<BillId> = frozen.bill_ids().into_iter().collect();
-        let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
-        for order in pending
-            .into_iter()
-            .filter(|o| o.lines.iter().any(|l| ids.contains(&l.bill.id)))
-        {
-            let server = self.reconcile_one(&order).await?;
-            let Some(server) = server else { continue };
-            if server.status.is_final() {
-                continue;
-            }
-            if order.lines == frozen.lines()
-                && order.readings == readings
-                && server.status == OrderStatus::AwaitingPayment
-            {
-                let ticket = PaymentTicket {
-                    key: order.idempotency_key.clone(),
-                    order_id: server.id.clone(),
-                    payment_id: server.payment.payment_id.clone(),
-                    gateway_url: server.payment.gateway_url.clone(),
-                    total: server.total,
-                    lines: order.lines.clone(),
-                };
-                self.state()
-                    .tickets
-                    .insert(ticket.key.clone(), ticket.clone());
-                return Ok(Some(ticket));
-            }
-            if server.status == OrderStatus::AwaitingPayment {
-                // No card was ever sent for it: nothing can be charged, so it is safe to drop.
-                let k = order.idempotency_key.clone();
-                self.inner
-                    .db
-                    .run(move |s| s.outbox_mark_final(&k, OutboxState::Abandoned, None, None))
-                    .await?;
-                continue;
-            }
-            return Err(CoreError::PaymentInProgress);
-        }
-        Ok(None)
-    }
-
-    /// Asks the server where one unfinished order stands and records a final answer.
-    async fn reconcile_one(&self, order: &OutboxOrder) -> Result<Option<OrderDto>, CoreError> {
-        let dto = match &order.server_order_id {
-            Some(id) => self.inner.gorod.order(id).await?,
-            None => {
-                // Never confirmed as created: re-send with the same key; the server replays.
-                let ticket = self.create_on_server(order).await?;
-                self.inner.gorod.order(&ticket.order_id).await?
-            }
-        };
-        self.record_final(&order.idempotency_key, &dto).await?;
-        Ok(Some(dto))
-    }
-
-    /// Reconciles every unfinished order (on start, before anything is paid).
-    pub async fn reconcile(&self) -> Result<usize, CoreError> {
-        let pending = self.inner.db.run(|s| s.outbox_pending()).await?;
-        let mut settled = 0;
-        for order in pending {
-            if let Some(dto) = self.reconcile_one(&order).await? {
-                if dto.status.is_final() {
-                    settled += 1;
-                }
-            }
-        }
-        Ok(settled)
     }
 
     /// Sends the card to the bank gateway (and nowhere else) for a created order.
@@ -356,7 +282,7 @@ impl Ofis {
     }
 
     /// Records a final server answer in the outbox (and the receipt); `None` if not final yet.
-    async fn record_final(
+    pub(crate) async fn record_final(
         &self,
         key: &str,
         dto: &OrderDto,
