@@ -58,6 +58,9 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::EmptyQuery => "Введите номер для поиска.".into(),
         CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
         CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),
+        CoreError::AlreadyPaid(bills) => {
+            format!("Уже оплачено в этом месяце: {}. Оплатить ещё раз?", bills.join(", "))
+        }
         CoreError::PaymentInProgress => {
             "Предыдущий платёж по этим счетам ещё обрабатывается банком. Подождите минуту и обновите экран.".into()
         }

@@ -70,6 +70,18 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
     b.wait_text(".badge.paid", "Оплачено").await;
     b.wait_text("#total", "0,00").await;
     b.screenshot("08-paid").await;
+
+    // Paying a paid bill again is asked, never assumed.
+    b.click(".line .star").await;
+    b.type_into(".line-menu .amount-edit input", "100").await;
+    b.click(".menu-save").await;
+    b.wait_text("#total", "100,00").await;
+    b.click("#pay").await;
+    b.wait_text("#already-paid", "Уже оплачено в этом месяце")
+        .await;
+    b.screenshot("09-already-paid").await;
+    b.click("#pay-again").await;
+    b.wait("#card-number").await;
     b.close().await;
 }
 

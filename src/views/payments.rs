@@ -23,11 +23,18 @@ pub fn Payments() -> Element {
     let ofis_dismiss = ofis.clone();
     let notice = (ui.notice)();
 
-    let pay = move |_| {
+    let mut paid_again = use_signal(|| None::<String>);
+    let pay = move |again: bool| {
         let ofis = ofis.clone();
         async move {
             busy.set(true);
-            match ofis.start_payment(PayScope::All).await {
+            paid_again.set(None);
+            let started = if again {
+                ofis.start_payment_again(PayScope::All).await
+            } else {
+                ofis.start_payment(PayScope::All).await
+            };
+            match started {
                 Ok(ticket) => ui.go(Screen::Checkout {
                     scope: PayScope::All,
                     ticket,
@@ -40,11 +47,16 @@ pub fn Payments() -> Element {
                     })
                 }
                 Err(e) if maintenance.report(&e) => {}
+                // «оплачено … — оплатить ещё раз?»: asked, never assumed.
+                Err(e @ ofis_core::CoreError::AlreadyPaid(_)) => {
+                    paid_again.set(Some(core_error(&e)))
+                }
                 Err(e) => ui.notify(core_error(&e)),
             }
             busy.set(false);
         }
     };
+    let pay_again = pay.clone();
 
     rsx! {
         header { class: "topbar",
@@ -109,7 +121,14 @@ pub fn Payments() -> Element {
                     span { "Итого к оплате" }
                     strong { id: "total", "{total.display_rub()}" }
                 }
-                button { id: "pay", class: "primary", disabled: busy() || total.is_zero(), onclick: pay, "Оплатить" }
+                if let Some(question) = paid_again() {
+                    div { id: "already-paid", class: "line-menu confirm", role: "alertdialog",
+                        p { "{question}" }
+                        button { id: "pay-again", class: "confirm-yes", onclick: move |_| pay_again(true), "Оплатить ещё раз" }
+                        button { class: "confirm-no", onclick: move |_| paid_again.set(None), "Отмена" }
+                    }
+                }
+                button { id: "pay", class: "primary", disabled: busy() || total.is_zero(), onclick: move |_| pay(false), "Оплатить" }
             }
         }
     }

@@ -50,6 +50,8 @@ pub enum CoreError {
     NotSignedIn,
     #[error("no such payment in progress")]
     UnknownPayment,
+    #[error("already paid this period: {0:?}")]
+    AlreadyPaid(Vec<String>),
     #[error("a payment of these bills is still being settled")]
     PaymentInProgress,
     #[error("background task failed: {0}")]

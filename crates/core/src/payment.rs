@@ -87,13 +87,37 @@ impl Ofis {
     /// «Оплатить»: freezes the composition, commits an idempotency key, creates the order.
     #[instrument(skip(self))]
     pub async fn start_payment(&self, scope: PayScope) -> Result<PaymentTicket, CoreError> {
+        self.start_payment_checked(scope, false).await
+    }
+
+    /// «Оплатить ещё раз»: the user saw that some of these bills are paid already and confirmed.
+    pub async fn start_payment_again(&self, scope: PayScope) -> Result<PaymentTicket, CoreError> {
+        self.start_payment_checked(scope, true).await
+    }
+
+    async fn start_payment_checked(
+        &self,
+        scope: PayScope,
+        paid_again_confirmed: bool,
+    ) -> Result<PaymentTicket, CoreError> {
         let _one_at_a_time = self.inner.pay_lock.lock().await;
         let frozen: FrozenOrder = {
             let s = self.state();
-            match &scope {
+            let frozen = match &scope {
                 PayScope::All => s.combined.freeze()?,
                 PayScope::Line(id) => s.combined.freeze_line(id)?,
+            };
+            // A bill paid this period is paid again only on purpose.
+            let already: Vec<String> = frozen
+                .lines()
+                .iter()
+                .filter(|l| s.paid.contains(&l.bill.id))
+                .map(|l| format!("{} ({})", l.bill.service_title(), l.bill.period.label_ru()))
+                .collect();
+            if !already.is_empty() && !paid_again_confirmed {
+                return Err(CoreError::AlreadyPaid(already));
             }
+            frozen
         };
         // Readings saved with «Сохранить» go in the receipt with their lines.
         let saved = self.inner.db.run(|s| s.all_saved_readings()).await?;

@@ -210,3 +210,40 @@ async fn the_combined_bill_comes_back_from_the_cache_after_a_restart_and_edits_p
     assert_eq!(cached.addresses, before.addresses);
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_bill_paid_this_period_is_paid_again_only_after_the_user_confirms() {
+    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox, dir.path()).await;
+    let first = ofis.snapshot().combined.lines()[0].clone();
+    let ticket = ofis
+        .start_payment(PayScope::Line(first.bill.id.clone()))
+        .await
+        .unwrap();
+    let step = ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(step, PaymentStep::Paid(_)));
+
+    // The user types an amount on the paid line: the app asks before charging again.
+    ofis.set_amount(&first.bill.id, &first.bill.amount_due.display_plain())
+        .await
+        .unwrap();
+    let asked = ofis.start_payment(PayScope::All).await.unwrap_err();
+    assert!(
+        matches!(asked, CoreError::AlreadyPaid(ref bills) if bills.len() == 1),
+        "{asked:?}"
+    );
+    assert_eq!(
+        sandbox.state.orders_count(),
+        1,
+        "nothing sent before the answer"
+    );
+    let again = ofis.start_payment_again(PayScope::All).await.unwrap();
+    assert!(again.lines.iter().any(|l| l.bill.id == first.bill.id));
+    sandbox.shutdown().await;
+}
