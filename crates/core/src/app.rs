@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use ofis_api::{AddressDto, ReceiptDto, SmsSent};
 use ofis_client::{ClientOptions, GatewayClient, GorodClient};
-use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Money, Period, Phone};
+use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
 use ofis_store::Store;
 use tracing::{info, instrument};
 
@@ -339,54 +339,6 @@ impl Ofis {
     pub fn dismiss_notifications(&self) -> Snapshot {
         self.state().notifications.clear();
         self.snapshot()
-    }
-
-    /// «удалить»: removes a line.
-    pub async fn remove_line(&self, id: &BillId) -> Result<Snapshot, CoreError> {
-        self.state().combined.remove(id)?;
-        self.persist_combined().await?;
-        Ok(self.snapshot())
-    }
-
-    /// «не платить»: keeps the line with a zero amount.
-    pub async fn skip_line(&self, id: &BillId) -> Result<Snapshot, CoreError> {
-        self.state().combined.skip(id)?;
-        self.persist_combined().await?;
-        Ok(self.snapshot())
-    }
-
-    /// Sets the amount of a line from what the user typed.
-    pub async fn set_amount(&self, id: &BillId, typed: &str) -> Result<Snapshot, CoreError> {
-        let amount = Money::parse_input(typed)?;
-        self.state().combined.set_amount(id, amount)?;
-        self.persist_combined().await?;
-        Ok(self.snapshot())
-    }
-
-    /// «Исключить из оплаты все услуги на адресе».
-    pub async fn exclude_address(&self, address: Option<AddressId>) -> Result<Snapshot, CoreError> {
-        self.state().combined.exclude_address(address.as_ref());
-        self.persist_combined().await?;
-        Ok(self.snapshot())
-    }
-
-    /// «Удалить все услуги на адресе»: the address is no longer followed either.
-    pub async fn remove_address(&self, address: Option<AddressId>) -> Result<Snapshot, CoreError> {
-        {
-            let mut s = self.state();
-            s.combined.remove_address(address.as_ref());
-            if let Some(a) = &address {
-                s.addresses.retain(|c| c.id != a.0);
-            }
-        }
-        if let Some(a) = address {
-            self.inner
-                .db
-                .run(move |s| s.remove_saved_address(&a).map(|_| ()))
-                .await?;
-        }
-        self.persist_combined().await?;
-        Ok(self.snapshot())
     }
 
     /// Receipts kept on this device, newest first.

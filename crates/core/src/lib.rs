@@ -4,6 +4,7 @@
 
 mod app;
 mod db;
+mod edits;
 mod error;
 mod finding;
 mod history;
