@@ -4,7 +4,7 @@ use dioxus::prelude::*;
 use ofis_core::Ofis;
 
 use crate::components::{Maintenance, MaintenanceBanner, TabBar};
-use crate::state::{Screen, Ui};
+use crate::state::{Gate, Screen, Ui};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, Payments, Placeholder, ProviderSearch,
     ReceiptView, SignIn, ThreeDs,
@@ -20,19 +20,33 @@ pub fn App() -> Element {
     let snapshot = use_signal(|| ofis.snapshot());
     let screen = use_signal(|| Screen::Payments);
     let notice = use_signal(|| None::<String>);
-    use_context_provider(|| Ui {
+    let mut gate = use_signal(|| match (ofis.is_signed_in(), ofis.is_locked()) {
+        (false, _) => Gate::SignIn,
+        (true, true) => Gate::Locked,
+        (true, false) => Gate::Open,
+    });
+    let ui = use_context_provider(|| Ui {
         snapshot,
         screen,
         notice,
+        gate,
     });
-    let mut signed_in = use_signal(|| ofis.is_signed_in());
     rsx! {
         style { {STYLE} }
         div { class: "phone",
-            if signed_in() {
-                Shell {}
-            } else {
-                SignIn { on_signed_in: move |_| signed_in.set(true) }
+            match gate() {
+                Gate::SignIn => rsx! {
+                    SignIn {
+                        notice: (ui.notice)(),
+                        on_signed_in: move |_| {
+                            let mut ui = ui;
+                            ui.notice.set(None);
+                            gate.set(Gate::Open);
+                        },
+                    }
+                },
+                Gate::Locked => rsx! { crate::views::PinLock {} },
+                Gate::Open => rsx! { Shell {} },
             }
         }
     }
@@ -49,6 +63,19 @@ fn Shell() -> Element {
     use_future(move || {
         let ofis = ofis.clone();
         async move {
+            // A kept session is renewed first; a refused one goes back to sign-in.
+            match ofis.resume_session().await {
+                Ok(true) => {}
+                Ok(false) => {
+                    ui.signed_out(
+                        ofis.snapshot(),
+                        Some(crate::messages::SESSION_EXPIRED.into()),
+                    );
+                    return;
+                }
+                Err(e) if maintenance.report(&e) => {}
+                Err(e) => ui.notify(crate::messages::core_error(&e)),
+            }
             if let Err(e) = ofis.reconcile().await {
                 ui.notify(crate::messages::core_error(&e));
             }
@@ -85,6 +112,7 @@ fn Shell() -> Element {
                 Screen::ReceiptDetail(receipt) => rsx! { crate::views::ReceiptDetail { receipt } },
                 Screen::Subscriber => rsx! { crate::views::Subscriber {} },
                 Screen::Schools => rsx! { Placeholder { title: "Школы и Сады", text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи»." } },
+                Screen::Profile => rsx! { crate::views::Profile {} },
                 Screen::Transport => rsx! { Placeholder { title: "Транспорт", text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии." } },
             }
         }

@@ -4,6 +4,9 @@ use ofis_core::{ClientError, CoreError};
 use ofis_domain::card::CardError;
 use ofis_domain::{CombinedError, MoneyError, RuleError};
 
+/// Shown on the sign-in screen when the kept session was refused by the server.
+pub const SESSION_EXPIRED: &str = "Сессия истекла. Войдите снова по номеру телефона.";
+
 /// Text shown when the service is under planned maintenance and said nothing more.
 pub const MAINTENANCE: &str = "Ведутся плановые технические работы. Повторите попытку позже.";
 
@@ -29,6 +32,21 @@ pub fn maintenance_of(e: &CoreError) -> Option<(String, Option<u32>)> {
 /// «Повторите через N мин.» for a retry time in seconds (rounded up to whole minutes).
 pub fn retry_after(seconds: u32) -> String {
     format!("Повторите через {} мин.", seconds.div_ceil(60).max(1))
+}
+
+/// «Осталось 2 попытки.» with the right Russian plural.
+fn attempts_left_ru(n: u32) -> String {
+    let word = match (n % 10, n % 100) {
+        (1, m) if m != 11 => "попытка",
+        (2..=4, m) if !(12..=14).contains(&m) => "попытки",
+        _ => "попыток",
+    };
+    let left = if n % 10 == 1 && n % 100 != 11 {
+        "Осталась"
+    } else {
+        "Осталось"
+    };
+    format!("{left} {n} {word}.")
 }
 
 /// One sentence for an error of the app service.
@@ -64,6 +82,19 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::PaymentInProgress => {
             "Предыдущий платёж по этим счетам ещё обрабатывается банком. Подождите минуту и обновите экран.".into()
         }
+        CoreError::Secrets(_) => {
+            "Защищённое хранилище устройства недоступно: вход и ПИН-код не сохранить. Повторите попытку; если ошибка повторится, перезапустите устройство.".into()
+        }
+        CoreError::Pin(p) => p.message_ru().into(),
+        CoreError::PinWrong { attempts_left } => format!(
+            "Неверный ПИН-код. {}",
+            attempts_left_ru(*attempts_left)
+        ),
+        CoreError::PinLockedOut => {
+            "ПИН-код введён неверно 5 раз. Для безопасности выполнен выход: войдите снова по номеру телефона.".into()
+        }
+        CoreError::PinRequired => "Введите ПИН-код приложения.".into(),
+        CoreError::PinNotSet => "ПИН-код не установлен.".into(),
         CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),
     }
 }
@@ -173,6 +204,26 @@ pub fn email_error(e: &ofis_domain::email::EmailError) -> &'static str {
         ofis_domain::email::EmailError::Empty => "Введите адрес электронной почты.",
         ofis_domain::email::EmailError::Format => {
             "Проверьте адрес электронной почты: например, name@mail.ru."
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempts_left_agree_with_their_number() {
+        for (n, text) in [
+            (1, "Осталась 1 попытка."),
+            (2, "Осталось 2 попытки."),
+            (4, "Осталось 4 попытки."),
+            (5, "Осталось 5 попыток."),
+            (11, "Осталось 11 попыток."),
+            (21, "Осталась 21 попытка."),
+            (22, "Осталось 22 попытки."),
+        ] {
+            assert_eq!(attempts_left_ru(n), text);
         }
     }
 }

@@ -45,6 +45,19 @@ pub enum Screen {
     Schools,
     /// «Транспорт».
     Transport,
+    /// «Профиль»: the phone, the PIN lock, «Выйти».
+    Profile,
+}
+
+/// What the app shows before (or instead of) its screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// Sign-in by phone and SMS code.
+    SignIn,
+    /// Signed in, a PIN is set and has not been typed yet.
+    Locked,
+    /// The screens.
+    Open,
 }
 
 /// The bottom tabs.
@@ -77,6 +90,8 @@ pub struct Ui {
     pub screen: Signal<Screen>,
     /// A short notice shown on the payments screen (e.g. «По адресу нет счетов»).
     pub notice: Signal<Option<String>>,
+    /// Sign-in, PIN lock or the screens.
+    pub gate: Signal<Gate>,
 }
 
 impl Ui {
@@ -88,6 +103,15 @@ impl Ui {
     /// Goes to a screen.
     pub fn go(mut self, screen: Screen) {
         self.screen.set(screen);
+    }
+
+    /// Back to sign-in after «Выйти», an expired session or too many wrong PINs; `why` is
+    /// shown there.
+    pub fn signed_out(mut self, snapshot: Snapshot, why: Option<String>) {
+        self.snapshot.set(snapshot);
+        self.screen.set(Screen::Payments);
+        self.notice.set(why);
+        self.gate.set(Gate::SignIn);
     }
 
     /// Sets the notice.

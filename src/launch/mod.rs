@@ -10,7 +10,7 @@ mod web;
 use std::sync::Arc;
 
 use gorod_sandbox::{RunningSandbox, SandboxConfig};
-use ofis_core::{Clock, CoreConfig, MemorySecrets, Ofis, SystemClock};
+use ofis_core::{Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore, SystemClock};
 
 use crate::cli::{Command, Front};
 
@@ -61,6 +61,25 @@ fn has_display() -> bool {
     std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
 }
 
+/// The bundle id: the service name the app's secrets are filed under in the OS keyring.
+pub const KEYRING_SERVICE: &str = "ru.gorod.ofis";
+
+/// The OS keyring when this process may use it; otherwise memory, so the session lasts until
+/// the app closes (the person is told). Never SQLite. Each data folder is its own profile with
+/// its own session, so the folder is part of the service name.
+fn secret_store(data_dir: &std::path::Path) -> Arc<dyn SecretStore> {
+    let dir = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+    let service = format!("{KEYRING_SERVICE}:{}", dir.display());
+    match KeyringSecrets::platform(&service).and_then(|k| k.probe().map(|()| k)) {
+        Ok(keyring) => Arc::new(keyring),
+        Err(e) => {
+            tracing::warn!(error = %e, "OS keyring unavailable: the session lasts until the app closes");
+            eprintln!("ОФИС: защищённое хранилище недоступно, вход сохранится только до закрытия приложения.");
+            Arc::new(MemorySecrets::default())
+        }
+    }
+}
+
 /// The app service and, in demo mode, the embedded sandbox it talks to over loopback HTTP.
 pub struct Backend {
     pub ofis: Ofis,
@@ -90,7 +109,7 @@ pub async fn start_backend(command: &Command) -> Result<Backend, String> {
         data_dir: command.data_dir.clone(),
         client: Default::default(),
     };
-    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
+    let ofis = Ofis::open(config, secret_store(&command.data_dir), clock)
         .await
         .map_err(|e| crate::messages::core_error(&e))?;
     Ok(Backend { ofis, sandbox })

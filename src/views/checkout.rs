@@ -15,6 +15,10 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
     let number = use_signal(String::new);
     let expiry = use_signal(String::new);
     let cvc = use_signal(String::new);
+    // With a PIN lock the app's PIN is asked before the card goes to the bank.
+    let pin_asked = ofis.pin_enabled();
+    let pin = use_signal(String::new);
+    let mut pin_error = use_signal(|| None::<String>);
     let mut field_error = use_signal(|| None::<(CardField, String)>);
     let mut error = use_signal(|| None::<String>);
     let mut busy = use_signal(|| false);
@@ -32,6 +36,7 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
             busy.set(true);
             field_error.set(None);
             error.set(None);
+            pin_error.set(None);
             let ticket = match current() {
                 Some(t) => t,
                 None => match ofis.start_payment(scope.clone()).await {
@@ -46,6 +51,20 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                     }
                 },
             };
+            if pin_asked {
+                match ofis.confirm_payment_pin(&ticket.key, &pin()).await {
+                    Ok(()) => {}
+                    Err(e @ CoreError::PinLockedOut) => {
+                        ui.signed_out(ofis.snapshot(), Some(core_error(&e)));
+                        return;
+                    }
+                    Err(e) => {
+                        pin_error.set(Some(core_error(&e)));
+                        busy.set(false);
+                        return;
+                    }
+                }
+            }
             match ofis
                 .submit_card(&ticket.key, &number(), &expiry(), &cvc())
                 .await
@@ -96,6 +115,9 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                 div { class: "field-row",
                     Field { id: "card-expiry", label: "Срок действия", inputmode: "numeric", autocomplete: "cc-exp", placeholder: "ММ/ГГ", value: expiry, error: err_for(CardField::Expiry) }
                     Field { id: "card-cvc", label: "CVC", kind: "password", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "123", value: cvc, error: err_for(CardField::Cvc) }
+                }
+                if pin_asked {
+                    Field { id: "payment-pin", label: "ПИН-код приложения", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, error: pin_error() }
                 }
                 p { class: "hint", "Данные карты передаются напрямую банку и не сохраняются в приложении." }
                 if let Some(err) = error() {

@@ -62,6 +62,7 @@ pub fn Payments() -> Element {
         header { class: "topbar",
             h1 { "Мои платежи" }
             crate::components::HistoryButton {}
+            button { id: "open-profile", class: "profile-button", aria_label: "Профиль", onclick: move |_| ui.go(Screen::Profile), "☺" }
             button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| ui.go(Screen::AddService), "+" }
         }
         if let Some(text) = notice {

@@ -8,7 +8,7 @@ use crate::messages::core_error;
 
 /// Phone, then the SMS code.
 #[component]
-pub fn SignIn(on_signed_in: EventHandler<()>) -> Element {
+pub fn SignIn(notice: Option<String>, on_signed_in: EventHandler<()>) -> Element {
     let ofis = use_context::<Ofis>();
     let phone = use_signal(String::new);
     let code = use_signal(String::new);
@@ -49,6 +49,9 @@ pub fn SignIn(on_signed_in: EventHandler<()>) -> Element {
             div { class: "brand",
                 h1 { "ОФИС" }
                 p { "Оплата ЖКУ, показания счётчиков, школьное питание и транспортные карты" }
+            }
+            if let Some(text) = notice {
+                p { id: "sign-in-notice", class: "notice", role: "status", "{text}" }
             }
             match code_sent() {
                 None => rsx! {

@@ -78,8 +78,11 @@ impl App {
     }
 
     fn spawn(data_dir: PathBuf, server: Option<&str>, today: Option<&str>) -> App {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_ofis"));
+        // In a session keyring of its own, like an app in a desktop session: its tokens and PIN
+        // go to the kernel keyring (and its persistent keyring, so they outlive a restart).
+        let mut command = Command::new("keyctl");
         command
+            .args(["session", "-", env!("CARGO_BIN_EXE_ofis")])
             .args(["web", "--addr", "127.0.0.1:0", "--data-dir"])
             .arg(&data_dir);
         if let Some(server) = server {

@@ -50,3 +50,16 @@ pub struct Profile {
     /// Normalised phone, +7XXXXXXXXXX.
     pub phone: String,
 }
+
+/// End the session: the request's access token and this refresh token stop working.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignOutRequest {
+    pub refresh_token: String,
+}
+
+/// The session is over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignedOut {
+    /// How many tokens (access and refresh) stopped working.
+    pub revoked: u32,
+}

@@ -6,6 +6,8 @@ pub const AUTH_SMS: &str = "/api/v1/auth/sms";
 pub const AUTH_SIGN_IN: &str = "/api/v1/auth/sign-in";
 /// Город API: exchange a refresh token for a new session.
 pub const AUTH_REFRESH: &str = "/api/v1/auth/refresh";
+/// Город API: end the session (the access token of the request and the refresh token given).
+pub const AUTH_SIGN_OUT: &str = "/api/v1/auth/sign-out";
 /// Город API: address suggestions, `?q=`.
 pub const ADDRESSES: &str = "/api/v1/addresses";
 /// Город API: the bills of one address, `/api/v1/addresses/{id}/bills?period=`.

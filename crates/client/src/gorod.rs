@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use ofis_api::{
     paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, MeterDto,
     OrderDto, ProviderDto, ReadingDto, ReceiptDto, RefreshRequest, Session, SignInRequest,
-    SmsRequest, SmsSent, SubmitReading, TariffDto,
+    SignOutRequest, SignedOut, SmsRequest, SmsSent, SubmitReading, TariffDto,
 };
 use ofis_domain::Period;
 use rust_decimal::Decimal;
@@ -95,6 +95,17 @@ impl GorodClient {
             send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
         self.set_access_token(Some(session.access_token.clone()));
         Ok(session)
+    }
+
+    /// Ends the session on the server; the client forgets its access token whatever the answer.
+    #[instrument(skip_all, err)]
+    pub async fn sign_out(&self, refresh_token: &str) -> Result<SignedOut, ClientError> {
+        let body = SignOutRequest {
+            refresh_token: refresh_token.to_string(),
+        };
+        let req = self.authed(self.http.post(self.url(paths::AUTH_SIGN_OUT)).json(&body));
+        self.set_access_token(None);
+        send_json(req?).await
     }
 
     /// Address suggestions for what the user typed.

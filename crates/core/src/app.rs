@@ -8,7 +8,7 @@ use ofis_api::{AddressDto, ReceiptDto, SmsSent};
 use ofis_client::{ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
 use ofis_store::Store;
-use tracing::{info, instrument};
+use tracing::instrument;
 
 use crate::db::Db;
 use crate::error::CoreError;
@@ -16,9 +16,7 @@ use crate::payment::PaymentTicket;
 use crate::platform::{Clock, SecretStore};
 use crate::snapshot::{AddressChoice, Snapshot};
 
-const ACCESS_TOKEN: &str = "access_token";
-const REFRESH_TOKEN: &str = "refresh_token";
-const PHONE_SETTING: &str = "phone";
+pub(crate) const PHONE_SETTING: &str = "phone";
 
 /// Where the app's data and server are.
 #[derive(Clone, Debug)]
@@ -41,6 +39,12 @@ pub(crate) struct State {
     pub(crate) awaiting: BTreeSet<BillId>,
     pub(crate) notifications: Vec<String>,
     pub(crate) with_readings: BTreeSet<BillId>,
+    /// A PIN is set and has not been typed since the app started.
+    pub(crate) locked: bool,
+    /// Orders (idempotency keys) for which the PIN was typed before paying.
+    pub(crate) pin_passed: BTreeSet<String>,
+    /// The session was made or renewed by this process: nothing to resume.
+    pub(crate) session_fresh: bool,
 }
 
 pub(crate) struct Inner {
@@ -92,9 +96,8 @@ impl Ofis {
                 Ok((combined, addresses, phone, paid, with_readings))
             })
             .await?;
-        if let Some(token) = secrets.get(ACCESS_TOKEN) {
-            gorod.set_access_token(Some(token));
-        }
+        crate::session::restore_token(&gorod, secrets.as_ref());
+        let locked = crate::pin::is_set(secrets.as_ref());
         // A crash between recording a payment and saving the общий счёт must not leave paid
         // bills asking for money again: the outbox is the truth about what was paid.
         let mut combined = combined;
@@ -111,6 +114,9 @@ impl Ofis {
             awaiting: BTreeSet::new(),
             notifications: Vec::new(),
             with_readings,
+            locked,
+            pin_passed: BTreeSet::new(),
+            session_fresh: false,
         };
         Ok(Ofis {
             inner: Arc::new(Inner {
@@ -159,29 +165,6 @@ impl Ofis {
     pub async fn request_code(&self, phone: &str) -> Result<SmsSent, CoreError> {
         let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
         Ok(self.inner.gorod.request_sms(phone.as_str()).await?)
-    }
-
-    /// Signs in with the SMS code; tokens go to the secret store, never to SQLite.
-    #[instrument(skip(self, code))]
-    pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Snapshot, CoreError> {
-        let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
-        let code = code.trim();
-        if code.is_empty() || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(CoreError::CodeFormat);
-        }
-        let session = self.inner.gorod.sign_in(phone.as_str(), code).await?;
-        self.inner.secrets.set(ACCESS_TOKEN, &session.access_token);
-        self.inner
-            .secrets
-            .set(REFRESH_TOKEN, &session.refresh_token);
-        let p = session.profile.phone.clone();
-        self.inner
-            .db
-            .run(move |s| s.set_setting(PHONE_SETTING, &p))
-            .await?;
-        self.state().phone = Some(session.profile.phone);
-        info!("signed in");
-        Ok(self.snapshot())
     }
 
     /// Address suggestions while the user types.

@@ -54,6 +54,18 @@ pub enum CoreError {
     AlreadyPaid(Vec<String>),
     #[error("a payment of these bills is still being settled")]
     PaymentInProgress,
+    #[error(transparent)]
+    Secrets(#[from] crate::platform::SecretError),
+    #[error("PIN: {0}")]
+    Pin(#[from] ofis_domain::pin::PinError),
+    #[error("wrong PIN, {attempts_left} attempts left")]
+    PinWrong { attempts_left: u32 },
+    #[error("too many wrong PINs: signed out")]
+    PinLockedOut,
+    #[error("the PIN must be typed first")]
+    PinRequired,
+    #[error("no PIN is set")]
+    PinNotSet,
     #[error("background task failed: {0}")]
     Task(String),
 }

@@ -8,11 +8,14 @@ mod edits;
 mod error;
 mod finding;
 mod history;
+mod keyring;
 mod payment;
+mod pin;
 mod platform;
 mod qr;
 mod readings;
 mod reconcile;
+mod session;
 mod snapshot;
 mod subscriber;
 
@@ -21,8 +24,9 @@ pub use error::CoreError;
 pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
+pub use keyring::KeyringSecrets;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
-pub use platform::{Clock, MemorySecrets, SecretStore, SystemClock};
+pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, SystemClock};
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};

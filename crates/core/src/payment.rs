@@ -232,6 +232,7 @@ impl Ofis {
         cvc: &str,
     ) -> Result<PaymentStep, CoreError> {
         let card = CardData::parse(number, expiry, cvc, self.inner.clock.today())?;
+        self.require_payment_pin(key)?;
         let ticket = self.ticket(key)?;
         let outcome = self
             .inner

@@ -25,36 +25,49 @@ impl Clock for SystemClock {
     }
 }
 
-/// Where session tokens live: the OS keyring on real devices, never SQLite.
+/// Why the secret store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+#[error("secret store: {0}")]
+pub struct SecretError(pub String);
+
+/// Where session tokens and the PIN hash live: the OS keyring on real devices, never SQLite.
 pub trait SecretStore: Send + Sync + 'static {
-    /// Reads a secret.
-    fn get(&self, key: &str) -> Option<String>;
-    /// Writes a secret.
-    fn set(&self, key: &str, value: &str);
-    /// Deletes a secret.
-    fn delete(&self, key: &str);
+    /// Reads a secret; `None` when there is none under that key.
+    fn get(&self, key: &str) -> Result<Option<String>, SecretError>;
+    /// Writes a secret, replacing any previous one.
+    fn set(&self, key: &str, value: &str) -> Result<(), SecretError>;
+    /// Deletes a secret; deleting a missing one is not an error.
+    fn delete(&self, key: &str) -> Result<(), SecretError>;
 }
 
 /// Secrets kept in memory only: they are gone when the process ends.
 #[derive(Debug, Default)]
 pub struct MemorySecrets(Mutex<Vec<(String, String)>>);
 
+impl MemorySecrets {
+    fn entries(&self) -> std::sync::MutexGuard<'_, Vec<(String, String)>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
 impl SecretStore for MemorySecrets {
-    fn get(&self, key: &str) -> Option<String> {
-        let v = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        v.iter().find(|(k, _)| k == key).map(|(_, s)| s.clone())
+    fn get(&self, key: &str) -> Result<Option<String>, SecretError> {
+        Ok(self
+            .entries()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, s)| s.clone()))
     }
 
-    fn set(&self, key: &str, value: &str) {
-        let mut v = self.0.lock().unwrap_or_else(|p| p.into_inner());
+    fn set(&self, key: &str, value: &str) -> Result<(), SecretError> {
+        let mut v = self.entries();
         v.retain(|(k, _)| k != key);
         v.push((key.to_string(), value.to_string()));
+        Ok(())
     }
 
-    fn delete(&self, key: &str) {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|(k, _)| k != key);
+    fn delete(&self, key: &str) -> Result<(), SecretError> {
+        self.entries().retain(|(k, _)| k != key);
+        Ok(())
     }
 }

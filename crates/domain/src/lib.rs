@@ -10,6 +10,7 @@ pub mod ids;
 pub mod money;
 pub mod period;
 pub mod phone;
+pub mod pin;
 pub mod qr_payload;
 pub mod readings;
 pub mod rules;

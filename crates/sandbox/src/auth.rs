@@ -5,9 +5,13 @@ use std::time::{Duration, Instant};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::Json;
-use ofis_api::{ApiError, Profile, RefreshRequest, Session, SignInRequest, SmsRequest, SmsSent};
+use ofis_api::{
+    ApiError, Profile, RefreshRequest, Session, SignInRequest, SignOutRequest, SignedOut,
+    SmsRequest, SmsSent,
+};
 use ofis_domain::Phone;
 
 use crate::error::{json_body, Failure};
@@ -118,6 +122,47 @@ pub async fn refresh(
     Ok(Json(issue_session(&mut state, phone)))
 }
 
+/// Ends the session: the request's access token and the given refresh token of the same user
+/// stop working. Signing out twice is not an error.
+#[utoipa::path(
+    post, path = "/api/v1/auth/sign-out", operation_id = "signOut", tag = "auth",
+    request_body = SignOutRequest,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Сессия завершена", body = SignedOut),
+        (status = 401, description = "Нет входа", body = ApiError),
+        (status = 422, description = "Неверный запрос", body = ApiError),
+    )
+)]
+pub async fn sign_out(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    body: Result<Json<SignOutRequest>, JsonRejection>,
+) -> Result<Json<SignedOut>, Failure> {
+    let token = bearer(&headers)?.to_string();
+    let request = json_body(body)?;
+    let mut state = sandbox.lock();
+    let Some(grant) = state.gorod.sessions.remove(&token) else {
+        return Err(Failure::unauthorized("Сессия истекла. Войдите снова."));
+    };
+    let mut revoked = 1;
+    if state.gorod.refresh_tokens.get(&request.refresh_token) == Some(&grant.phone) {
+        state.gorod.refresh_tokens.remove(&request.refresh_token);
+        revoked += 1;
+    }
+    tracing::info!(revoked, "signed out");
+    Ok(Json(SignedOut { revoked }))
+}
+
+fn bearer(headers: &HeaderMap) -> Result<&str, Failure> {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .ok_or_else(|| Failure::unauthorized("Войдите в приложение"))
+}
+
 fn issue_session(state: &mut SandboxState, phone: String) -> Session {
     let access_token = uuid::Uuid::new_v4().to_string();
     let refresh_token = uuid::Uuid::new_v4().to_string();
@@ -148,13 +193,7 @@ impl FromRequestParts<Sandbox> for CurrentUser {
     type Rejection = Failure;
 
     async fn from_request_parts(parts: &mut Parts, sandbox: &Sandbox) -> Result<Self, Failure> {
-        let token = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or_else(|| Failure::unauthorized("Войдите в приложение"))?;
+        let token = bearer(&parts.headers)?;
         let state = sandbox.lock();
         match state.gorod.sessions.get(token) {
             Some(grant)

@@ -43,6 +43,7 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(auth::request_sms))
         .routes(routes!(auth::sign_in))
         .routes(routes!(auth::refresh))
+        .routes(routes!(auth::sign_out))
         .routes(routes!(addresses::search))
         .routes(routes!(addresses::bills))
         .routes(routes!(providers::search))

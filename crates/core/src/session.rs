@@ -1,0 +1,139 @@
+//! The session: sign-in by SMS code, its tokens in the OS keyring (never SQLite), resuming it
+//! when the app starts, and sign-out, which forgets the tokens, the PIN and the personal data.
+
+use std::collections::{BTreeSet, HashMap};
+
+use ofis_client::{ClientError, GorodClient};
+use ofis_domain::{CombinedBill, Phone};
+use tracing::{info, instrument, warn};
+
+use crate::app::{Ofis, PHONE_SETTING};
+use crate::error::CoreError;
+use crate::platform::SecretStore;
+use crate::snapshot::Snapshot;
+
+pub(crate) const ACCESS_TOKEN: &str = "access_token";
+pub(crate) const REFRESH_TOKEN: &str = "refresh_token";
+
+/// Puts the kept access token into the client, if the keyring has one.
+pub(crate) fn restore_token(gorod: &GorodClient, secrets: &dyn SecretStore) {
+    match secrets.get(ACCESS_TOKEN) {
+        Ok(token) => gorod.set_access_token(token),
+        // Unreadable keyring: signed out, and sign-in will say why it cannot keep the session.
+        Err(e) => warn!(error = %e, "session token unreadable"),
+    }
+}
+
+impl Ofis {
+    /// Signs in with the SMS code; tokens go to the OS keyring, never to SQLite.
+    #[instrument(skip(self, code))]
+    pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Snapshot, CoreError> {
+        let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
+        let code = code.trim();
+        if code.is_empty() || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CoreError::CodeFormat);
+        }
+        let session = self.inner.gorod.sign_in(phone.as_str(), code).await?;
+        if let Err(e) = self.keep_tokens(&session.access_token, &session.refresh_token) {
+            // A session the app cannot keep safely is not kept at all.
+            self.inner.gorod.set_access_token(None);
+            return Err(e);
+        }
+        let p = session.profile.phone.clone();
+        self.inner
+            .db
+            .run(move |s| s.set_setting(PHONE_SETTING, &p))
+            .await?;
+        {
+            let mut s = self.state();
+            s.phone = Some(session.profile.phone);
+            s.session_fresh = true;
+        }
+        info!("signed in");
+        Ok(self.snapshot())
+    }
+
+    /// At start: exchanges the kept refresh token for a fresh session, once per process.
+    /// Returns whether the person is signed in. A refused token signs out (the personal data
+    /// stays: only the person's «Выйти» forgets it); no connection keeps the kept session for
+    /// the cached view.
+    #[instrument(skip(self))]
+    pub async fn resume_session(&self) -> Result<bool, CoreError> {
+        if self.state().session_fresh {
+            return Ok(self.is_signed_in());
+        }
+        let Some(refresh) = self.inner.secrets.get(REFRESH_TOKEN)? else {
+            return Ok(self.is_signed_in());
+        };
+        match self.inner.gorod.refresh(&refresh).await {
+            Ok(session) => {
+                self.keep_tokens(&session.access_token, &session.refresh_token)?;
+                self.state().session_fresh = true;
+                info!("session resumed");
+                Ok(true)
+            }
+            Err(ClientError::Unauthorized) => {
+                self.inner.gorod.set_access_token(None);
+                self.forget_tokens()?;
+                info!("session expired");
+                Ok(false)
+            }
+            Err(
+                ClientError::Network(_) | ClientError::Timeout | ClientError::Maintenance { .. },
+            ) => Ok(self.is_signed_in()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// «Выйти»: ends the session on the server (when it can be reached), forgets the tokens and
+    /// the PIN in the keyring, and wipes the personal data on this device. Payments whose
+    /// outcome is not known yet stay in the outbox, so they are still settled exactly once.
+    #[instrument(skip(self))]
+    pub async fn sign_out(&self) -> Result<Snapshot, CoreError> {
+        if let Some(refresh) = self.inner.secrets.get(REFRESH_TOKEN)? {
+            if let Err(e) = self.inner.gorod.sign_out(&refresh).await {
+                // Offline or already expired: the tokens are forgotten here all the same.
+                warn!(error = %e, "server sign-out failed");
+            }
+        }
+        self.inner.gorod.set_access_token(None);
+        self.forget_tokens()?;
+        crate::pin::forget(self.inner.secrets.as_ref())?;
+        let paid = self
+            .inner
+            .db
+            .run(|s| {
+                s.wipe_personal_data()?;
+                crate::payment::paid_bills(s)
+            })
+            .await?;
+        {
+            let mut s = self.state();
+            s.phone = None;
+            s.combined = CombinedBill::new();
+            s.paid = paid;
+            s.addresses.clear();
+            s.tickets = HashMap::new();
+            s.awaiting.clear();
+            s.notifications.clear();
+            s.with_readings.clear();
+            s.locked = false;
+            s.pin_passed = BTreeSet::new();
+            s.session_fresh = false;
+        }
+        info!("signed out");
+        Ok(self.snapshot())
+    }
+
+    fn keep_tokens(&self, access: &str, refresh: &str) -> Result<(), CoreError> {
+        self.inner.secrets.set(ACCESS_TOKEN, access)?;
+        self.inner.secrets.set(REFRESH_TOKEN, refresh)?;
+        Ok(())
+    }
+
+    fn forget_tokens(&self) -> Result<(), CoreError> {
+        self.inner.secrets.delete(ACCESS_TOKEN)?;
+        self.inner.secrets.delete(REFRESH_TOKEN)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,71 @@
+//! «Введите ПИН-код»: the lock screen when a PIN is set, before anything personal shows.
+
+use dioxus::prelude::*;
+use ofis_core::{CoreError, Ofis};
+
+use crate::components::Field;
+use crate::messages::core_error;
+use crate::messages::SESSION_EXPIRED;
+use crate::state::{Gate, Ui};
+
+/// The PIN, «Войти», and «Выйти» for a forgotten PIN.
+#[component]
+pub fn PinLock() -> Element {
+    let ofis = use_context::<Ofis>();
+    let mut ui = use_context::<Ui>();
+    let pin = use_signal(String::new);
+    let mut error = use_signal(|| None::<String>);
+    let mut busy = use_signal(|| false);
+
+    // A session the server no longer knows needs the SMS code, not the PIN.
+    let ofis_resume = ofis.clone();
+    use_future(move || {
+        let ofis = ofis_resume.clone();
+        async move {
+            if let Ok(false) = ofis.resume_session().await {
+                ui.signed_out(ofis.snapshot(), Some(SESSION_EXPIRED.into()));
+            }
+        }
+    });
+    let ofis_unlock = ofis.clone();
+    let unlock = move |_| {
+        let ofis = ofis_unlock.clone();
+        async move {
+            busy.set(true);
+            match ofis.unlock(&pin()).await {
+                Ok(snapshot) => {
+                    ui.show(snapshot);
+                    ui.gate.set(Gate::Open);
+                }
+                Err(e @ CoreError::PinLockedOut) => {
+                    ui.signed_out(ofis.snapshot(), Some(core_error(&e)))
+                }
+                Err(e) => error.set(Some(core_error(&e))),
+            }
+            busy.set(false);
+        }
+    };
+    let forgot = move |_| {
+        let ofis = ofis.clone();
+        async move {
+            busy.set(true);
+            match ofis.sign_out().await {
+                Ok(snapshot) => ui.signed_out(snapshot, Some("Выполнен выход. Войдите по номеру телефона и установите новый ПИН-код в «Профиле».".into())),
+                Err(e) => error.set(Some(core_error(&e))),
+            }
+            busy.set(false);
+        }
+    };
+
+    rsx! {
+        section { class: "sign-in pin-lock",
+            div { class: "brand",
+                h1 { "ОФИС" }
+                p { "Введите ПИН-код приложения" }
+            }
+            Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, error: error() }
+            button { id: "unlock", class: "primary", disabled: busy(), onclick: unlock, "Войти" }
+            button { id: "forgot-pin", class: "link", disabled: busy(), onclick: forgot, "Забыли ПИН-код? Выйти" }
+        }
+    }
+}

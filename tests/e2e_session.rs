@@ -1,0 +1,110 @@
+//! End to end (headless Chromium, phone viewport): the session outlives a restart (its tokens are
+//! in the kernel keyring), the PIN lock asks at start and before paying, and «Выйти» signs out
+//! and forgets the data on the device.
+
+mod support;
+
+use chrono::Utc;
+use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig};
+use support::{add_address, sign_in, App, Browser};
+
+async fn sandbox() -> RunningSandbox {
+    let today = ofis_domain::tz::local_date(Utc::now());
+    gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
+        .await
+        .unwrap()
+}
+
+async fn fill_card(b: &Browser) {
+    b.wait("#card-number").await;
+    b.type_into("#card-number", test_cards::SUCCESS_VISA).await;
+    b.type_into("#card-expiry", "12/30").await;
+    b.type_into("#card-cvc", "123").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pin_locks_the_app_and_payments_and_sign_out_forgets_the_device() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = App::start_in_with_server(dir.path().into(), &sandbox.gorod_url);
+        let b = Browser::open(390, 844).await;
+        b.goto(&app).await;
+        sign_in(&b).await;
+        add_address(&b, "Советская 12 кв 5", "кв. 5").await;
+        b.click("#open-profile").await;
+        b.wait_text("#profile-phone", "+79123456789").await;
+        b.type_into("#new-pin", "1234").await;
+        b.type_into("#new-pin-again", "1234").await;
+        b.click("#set-pin").await;
+        b.wait_text("#new-pin-error", "легко угадать").await;
+        b.type_into("#new-pin", "5830").await;
+        b.type_into("#new-pin-again", "5830").await;
+        b.click("#set-pin").await;
+        b.wait_text("#pin-done", "ПИН-код установлен").await;
+        b.screenshot("a0-profile-pin-set").await;
+        b.close().await;
+    }
+
+    // A restart: the PIN, not the SMS code.
+    let app = App::start_in_with_server(dir.path().into(), &sandbox.gorod_url);
+    let b = Browser::open(390, 844).await;
+    b.goto(&app).await;
+    b.wait("#unlock-pin").await;
+    assert!(
+        !b.exists(".tabbar").await,
+        "nothing personal before the PIN"
+    );
+    b.type_into("#unlock-pin", "0419").await;
+    b.click("#unlock").await;
+    b.wait_text("#unlock-pin-error", "Осталось 4 попытки").await;
+    b.screenshot("a1-pin-lock-wrong").await;
+    b.type_into("#unlock-pin", "5830").await;
+    b.click("#unlock").await;
+    b.wait_text(".address-title", "Советская").await;
+
+    // Before the card goes to the bank: the PIN again.
+    b.click("#pay").await;
+    fill_card(&b).await;
+    b.wait("#payment-pin").await;
+    b.click("#card-pay").await;
+    b.wait_text("#payment-pin-error", "ПИН-код").await;
+    assert!(
+        sandbox.state.charges().is_empty(),
+        "no charge without the PIN"
+    );
+    b.type_into("#payment-pin", "5830").await;
+    b.screenshot("a2-checkout-pin").await;
+    b.click("#card-pay").await;
+    b.wait_text("#receipt", "Оплачено").await;
+    assert_eq!(sandbox.state.charges().len(), 1);
+    b.click("#receipt-done").await;
+
+    // «Выйти» → «подтвердить»: back to sign-in, nothing personal left.
+    b.click("#open-profile").await;
+    b.click("#sign-out").await;
+    b.screenshot("a3-sign-out-confirm").await;
+    b.click("#sign-out-confirm").await;
+    b.wait_text("#sign-in-notice", "Данные на этом устройстве удалены")
+        .await;
+    b.wait("#phone").await;
+    b.close().await;
+    drop(app);
+
+    let app = App::start_in_with_server(dir.path().into(), &sandbox.gorod_url);
+    let b = Browser::open(390, 844).await;
+    b.goto(&app).await;
+    b.wait("#phone").await;
+    assert!(
+        !b.exists("#unlock-pin").await,
+        "the PIN went with the session"
+    );
+    sign_in(&b).await;
+    b.wait("#add-service").await;
+    assert!(
+        !b.exists(".address-title").await,
+        "the saved addresses went with the session"
+    );
+    b.close().await;
+    sandbox.shutdown().await;
+}
