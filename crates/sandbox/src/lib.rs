@@ -43,6 +43,7 @@ mod payment_readings;
 mod providers;
 pub mod qr;
 mod receipts;
+mod records;
 mod state;
 mod tls;
 pub mod town;
