@@ -9,6 +9,10 @@ pub fn run(command: Command) -> Result<(), String> {
     // The embedded sandbox runs on its own runtime; the window brings its own for the UI.
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let backend = rt.block_on(super::start_backend(&command))?;
+    // Reminders and posted bills reach the desktop's notification centre too.
+    backend
+        .ofis
+        .set_notifier(std::sync::Arc::new(ofis_core::DesktopNotifier::new("ОФИС")));
     let window = WindowBuilder::new()
         .with_title("ОФИС")
         .with_inner_size(LogicalSize::new(400.0, 844.0));

@@ -56,6 +56,8 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     /// One payment flow at a time: a double tap on «Оплатить» makes one order.
     pub(crate) pay_lock: tokio::sync::Mutex<()>,
+    /// The platform's notification centre, when the front has one.
+    pub(crate) notifier: Mutex<Option<Arc<dyn crate::notify::Notifier>>>,
 }
 
 /// The app service. Cheap to clone; clones share everything.
@@ -127,6 +129,7 @@ impl Ofis {
                 clock,
                 state: Mutex::new(state),
                 pay_lock: tokio::sync::Mutex::new(()),
+                notifier: Mutex::new(None),
             }),
         })
     }
@@ -315,7 +318,11 @@ impl Ofis {
                 ));
             }
         }
-        s.notifications.extend(posted);
+        drop(s);
+        for text in &posted {
+            self.notify_os("Выставлен счёт", text);
+        }
+        self.state().notifications.extend(posted);
     }
 
     /// Clears the in-app notifications after the user has read them.

@@ -8,6 +8,7 @@ mod edits;
 mod error;
 mod finding;
 mod history;
+mod notify;
 mod keyring;
 mod payment;
 mod pin;
@@ -25,6 +26,9 @@ pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
 pub use keyring::KeyringSecrets;
+#[cfg(feature = "desktop-notifications")]
+pub use notify::DesktopNotifier;
+pub use notify::{Delivery, Notifier};
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
 pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, SystemClock};
 pub use qr::QrFound;

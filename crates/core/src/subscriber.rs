@@ -249,6 +249,7 @@ impl Ofis {
             .await?;
         if first_time {
             self.state().notifications.push(text.clone());
+            self.notify_os("Показания счётчиков", &text);
         }
         Ok(Some(text))
     }
