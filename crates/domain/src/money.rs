@@ -298,6 +298,9 @@ mod tests {
         assert_eq!(m.percent(dec!(1.5)).value(), dec!(1.51));
     }
 
+    /// Inputs per property in the bounded fuzz run.
+    const FUZZ_CASES: u32 = 4096;
+
     proptest::proptest! {
         #[test]
         fn kopecks_and_display_agree(k in 0u64..10_000_000_000) {
@@ -310,6 +313,47 @@ mod tests {
         #[test]
         fn parse_input_never_panics(s in ".{0,40}") {
             let _ = Money::parse_input(&s);
+        }
+    }
+
+    proptest::proptest! {
+        // A bounded fuzz run in every test run: inputs made of what people and servers put in
+        // amounts, with an oracle, not just "no panic".
+        #![proptest_config(proptest::test_runner::Config::with_cases(FUZZ_CASES))]
+
+        #[test]
+        fn an_amount_typed_as_people_write_it_reads_back_exactly(
+            k in 0u64..=60_000_000,
+            group in proptest::sample::select(vec!["", " ", "\u{a0}", "\u{202f}"]),
+            comma in proptest::bool::ANY,
+            suffix in proptest::sample::select(vec!["", " ₽", "₽", " руб.", "руб"]),
+            pad in proptest::sample::select(vec!["", " ", "  ", "\t"]),
+        ) {
+            let (int, frac) = (k / 100, k % 100);
+            let digits = int.to_string();
+            let mut grouped = String::new();
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push_str(group);
+                }
+                grouped.push(ch);
+            }
+            let text = format!("{pad}{grouped}{}{frac:02}{suffix}{pad}", if comma { ',' } else { '.' });
+            proptest::prop_assert_eq!(Money::parse_input(&text), Money::from_kopecks(k), "{:?}", text);
+        }
+
+        #[test]
+        fn whatever_is_accepted_is_valid_money_that_survives_a_round_trip(
+            s in "[0-9 ,.\\-+eE₽_\u{a0}\u{0660}-\u{0669}]{0,24}"
+        ) {
+            if let Ok(m) = Money::parse_input(&s) {
+                proptest::prop_assert!(!m.value().is_sign_negative() || m.is_zero());
+                proptest::prop_assert!(m.value() <= MONEY_CEILING);
+                proptest::prop_assert_eq!(m.value().scale(), 2);
+                proptest::prop_assert_eq!(Money::parse_input(&m.display_plain()), Ok(m));
+                proptest::prop_assert_eq!(Money::from_kopecks(m.kopecks()), Ok(m));
+                proptest::prop_assert!(!s.contains(['-', '+', 'e', 'E', '_']), "accepted {:?}", s);
+            }
         }
     }
 }
