@@ -8,7 +8,7 @@ use ofis_api::{AddressBills, AddressDto, AddressQuery, ApiError, PeriodQuery};
 use ofis_domain::Period;
 
 use crate::auth::CurrentUser;
-use crate::error::{query_params, Failure};
+use crate::error::{query_params, Failure, QueryRefused};
 use crate::state::Sandbox;
 use crate::town;
 
@@ -46,6 +46,7 @@ pub async fn search(query: Result<Query<AddressQuery>, QueryRejection>) -> Json<
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Адрес не найден", body = ApiError),
         (status = 422, description = "Неверный период", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn bills(

@@ -14,7 +14,7 @@ use ofis_api::{
 };
 use ofis_domain::Phone;
 
-use crate::error::{json_body, Failure};
+use crate::error::{json_body, BodyRefused, Failure};
 use crate::state::{AccessGrant, Sandbox, State as SandboxState};
 use crate::SMS_CODE;
 
@@ -47,6 +47,7 @@ fn masked(phone: &Phone) -> String {
         (status = 200, description = "Код отправлен", body = SmsSent),
         (status = 422, description = "Неверный номер", body = ApiError),
         (status = 503, description = "Технические работы", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn request_sms(
@@ -75,6 +76,7 @@ pub async fn request_sms(
         (status = 200, description = "Вход выполнен", body = Session),
         (status = 422, description = "Неверный код или номер", body = ApiError),
         (status = 429, description = "Слишком много попыток", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn sign_in(
@@ -108,6 +110,7 @@ pub async fn sign_in(
     responses(
         (status = 200, description = "Новая сессия", body = Session),
         (status = 401, description = "Токен недействителен", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn refresh(
@@ -132,6 +135,7 @@ pub async fn refresh(
         (status = 200, description = "Сессия завершена", body = SignedOut),
         (status = 401, description = "Нет входа", body = ApiError),
         (status = 422, description = "Неверный запрос", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn sign_out(

@@ -1,10 +1,14 @@
 //! Failures as the Город API and the gateway send them: an HTTP status plus an [`ApiError`] body.
 
+use std::collections::BTreeMap;
+
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use ofis_api::{ApiError, ErrorCode};
+use utoipa::openapi::{self, RefOr};
+use utoipa::IntoResponses;
 
 /// An error response: the status the client sees and the Russian body it can show.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,6 +106,49 @@ impl IntoResponse for Failure {
         }
         response
     }
+}
+
+/// The answers [`json_body`] gives, for the `responses(...)` of every route that takes a JSON body.
+pub struct BodyRefused;
+
+impl IntoResponses for BodyRefused {
+    fn responses() -> BTreeMap<String, RefOr<openapi::Response>> {
+        BTreeMap::from([
+            documented(
+                StatusCode::BAD_REQUEST,
+                "Тело запроса — не JSON нужного вида",
+            ),
+            documented(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Тело запроса не в формате JSON (нужен Content-Type: application/json)",
+            ),
+        ])
+    }
+}
+
+/// The answer [`query_params`] gives, for the `responses(...)` of every route with query
+/// parameters it reads.
+pub struct QueryRefused;
+
+impl IntoResponses for QueryRefused {
+    fn responses() -> BTreeMap<String, RefOr<openapi::Response>> {
+        BTreeMap::from([documented(
+            StatusCode::BAD_REQUEST,
+            "Параметры запроса не того вида",
+        )])
+    }
+}
+
+/// A documented error answer: the status with an [`ApiError`] body.
+fn documented(status: StatusCode, description: &str) -> (String, RefOr<openapi::Response>) {
+    let body = openapi::ContentBuilder::new()
+        .schema(Some(openapi::Ref::from_schema_name("ApiError")))
+        .build();
+    let response = openapi::ResponseBuilder::new()
+        .description(description)
+        .content("application/json", body)
+        .build();
+    (status.as_str().to_string(), RefOr::T(response))
 }
 
 /// Unwraps a JSON body, turning axum's plain-text rejection into an [`ApiError`].

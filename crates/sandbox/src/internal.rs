@@ -7,7 +7,7 @@ use axum::Json;
 use ofis_api::paths::GATEWAY_SECRET_HEADER;
 use ofis_api::{ApiError, GatewayStatus, OrderDto, OrderStatus, PaymentOutcomeNotice};
 
-use crate::error::{json_body, Failure};
+use crate::error::{json_body, BodyRefused, Failure};
 use crate::receipts;
 use crate::state::Sandbox;
 
@@ -38,6 +38,8 @@ fn same_secret(given: &[u8], expected: &[u8]) -> bool {
         (status = 200, description = "Заказ после применения результата", body = OrderDto),
         (status = 401, description = "Неверный секрет шлюза", body = ApiError),
         (status = 404, description = "Платёж не найден", body = ApiError),
+        (status = 422, description = "payment_id в теле не тот, что в адресе (field = payment_id)", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn payment_outcome(

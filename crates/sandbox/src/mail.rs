@@ -11,7 +11,7 @@ use ofis_api::sandbox::SentMail;
 use ofis_api::{ApiError, EmailQueued, EmailRequest, ReceiptDto};
 
 use crate::auth::CurrentUser;
-use crate::error::{json_body, Failure};
+use crate::error::{json_body, BodyRefused, Failure};
 use crate::state::Sandbox;
 
 /// What a refused address is told.
@@ -28,6 +28,7 @@ const BAD_EMAIL: &str = "Введите адрес электронной поч
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Чек не найден", body = ApiError),
         (status = 422, description = "Неверный адрес электронной почты (field = email)", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn email_receipt(

@@ -22,7 +22,7 @@ use ofis_api::{
 use ofis_domain::readings::{check_value, ReadingContext};
 
 use crate::auth::CurrentUser;
-use crate::error::{json_body, query_params, Failure};
+use crate::error::{json_body, query_params, BodyRefused, Failure, QueryRefused};
 use crate::state::{Sandbox, State as SandboxState};
 use crate::town::{self, meters::MeterSeed};
 
@@ -50,6 +50,7 @@ pub(crate) fn current(state: &SandboxState, seed: &MeterSeed) -> Option<MeterDto
         (status = 200, description = "Счётчики лицевого счёта с последними принятыми показаниями и тарифами", body = Vec<MeterDto>),
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Лицевой счёт не найден", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn list(
@@ -113,6 +114,7 @@ pub async fn history(
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Счётчик не найден", body = ApiError),
         (status = 422, description = "Показание не принято (сообщение объясняет почему)", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn submit(

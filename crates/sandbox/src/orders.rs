@@ -14,7 +14,7 @@ use ofis_api::{ApiError, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderSt
 use ofis_domain::{Money, PaymentRules, RuleError, PAYMENT_LIMIT};
 
 use crate::auth::CurrentUser;
-use crate::error::{json_body, Failure};
+use crate::error::{json_body, BodyRefused, Failure};
 use crate::state::{Idempotency, OrderRecord, Payment, Sandbox, Stage, State as SandboxState};
 use crate::town;
 
@@ -34,6 +34,7 @@ const MAX_KEY_LEN: usize = 255;
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 409, description = "Запрос с этим ключом ещё выполняется", body = ApiError),
         (status = 422, description = "Заказ не принят (сообщение объясняет почему), поставщик требует показания счётчиков (readings_required) или ключ использован с другими данными", body = ApiError),
+        BodyRefused,
     )
 )]
 pub async fn create(

@@ -8,7 +8,7 @@ use ofis_api::{ApiError, BillDto, PeriodQuery, ProviderBillsQuery, ProviderDto, 
 
 use crate::addresses::period_or_current;
 use crate::auth::CurrentUser;
-use crate::error::{query_params, Failure};
+use crate::error::{query_params, Failure, QueryRefused};
 use crate::state::Sandbox;
 use crate::town;
 
@@ -20,6 +20,7 @@ use crate::town;
     responses(
         (status = 200, description = "Поставщики с правилами оплаты и полем для номера; пустой запрос — пустой список", body = Vec<ProviderDto>),
         (status = 401, description = "Требуется вход", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn search(
@@ -47,6 +48,7 @@ pub async fn search(
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Поставщик или счёт не найден", body = ApiError),
         (status = 422, description = "Номер не в формате поставщика (field = account) или неверный период", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn bills(
@@ -87,6 +89,7 @@ pub async fn bills(
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "По этому лицевому счёту счетов не найдено", body = ApiError),
         (status = 422, description = "Пустой номер или неверный период", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn account_bills(

@@ -194,6 +194,11 @@ impl Sandbox {
             .unwrap_or_default()
     }
 
+    /// The secret the gateway signs its `/internal/` calls with, for tests that call as it does.
+    pub fn gateway_secret(&self) -> String {
+        self.lock().gateway_secret.clone()
+    }
+
     /// How many orders the Город API has created.
     pub fn orders_count(&self) -> usize {
         self.lock().gorod.orders.len()
