@@ -8,6 +8,7 @@
 //! and in a Город-side record must be found by the very same search, in every one of them.
 
 mod common {
+    pub mod app;
     pub mod card_search;
     pub mod log_capture;
 }
@@ -17,13 +18,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::app::{self, Setup};
 use common::card_search::{find, forms_found, report, search, search_files, Card, Hit, Searched};
 use common::log_capture::Captured;
-use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE, THREE_DS_CODE};
-use ofis_core::{
-    Clock, CoreConfig, CoreError, MemorySecrets, Ofis, PayScope, PaymentStep, SecretStore,
-};
+use gorod_sandbox::{test_cards, RunningSandbox, THREE_DS_CODE};
+use ofis_core::{CoreError, MemorySecrets, Ofis, PayScope, PaymentStep};
 
 /// Paid through 3-D Secure (typed in groups, as the card shows it).
 const THREE_DS: Card = Card {
@@ -63,30 +62,13 @@ const PLANTED: Card = Card {
 };
 const USED: [Card; 5] = [THREE_DS, DECLINED, NO_FUNDS, PAID, MISTYPED];
 
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
 /// Opens the app; `secrets` are the phone's keyring, kept across restarts.
 async fn open(sandbox: &RunningSandbox, dir: &Path, secrets: &Arc<MemorySecrets>) -> Ofis {
-    let config = CoreConfig {
-        server_url: sandbox.gorod_url.clone(),
-        data_dir: dir.to_path_buf(),
-        client: Default::default(),
+    let setup = Setup {
+        secrets: secrets.clone(),
+        ..Setup::default()
     };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
-    ));
-    let secrets: Arc<dyn SecretStore> = secrets.clone();
-    Ofis::open(config, secrets, clock).await.unwrap()
+    app::open_with(&sandbox.gorod_url, dir, setup).await
 }
 
 /// `4111 1111 1111 1111`, as printed on the card.
@@ -155,14 +137,7 @@ async fn pay_everything(ofis: &Ofis) -> Vec<String> {
 /// Signs in and adds the demo address.
 async fn signed_in(sandbox: &RunningSandbox, dir: &Path, secrets: &Arc<MemorySecrets>) -> Ofis {
     let ofis = open(sandbox, dir, secrets).await;
-    ofis.request_code("+7 912 345-67-89").await.unwrap();
-    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    app::sign_in_with_address(&ofis).await;
     ofis
 }
 
@@ -281,9 +256,7 @@ fn assert_the_logs_hold_the_payments_and_the_plant(captured: &[u8]) -> BTreeSet<
 async fn card_numbers_are_nowhere_after_payments() {
     let started = Instant::now();
     let logs = Captured::install();
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecrets::default());
     let ofis = signed_in(&sandbox, dir.path(), &secrets).await;

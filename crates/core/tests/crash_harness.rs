@@ -19,16 +19,19 @@
 
 #![cfg(unix)]
 
+mod common {
+    pub mod app;
+}
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use gorod_sandbox::{test_cards, SandboxConfig, SMS_CODE};
-use ofis_core::{Clock, CoreConfig, CoreError, MemorySecrets, Ofis, PayScope, PaymentStep};
+use common::app::{self, DEMO_ADDRESS, PHONE};
+use gorod_sandbox::{test_cards, SMS_CODE};
+use ofis_core::{CoreError, Ofis, PayScope, PaymentStep};
 use ofis_store::{OutboxOrder, OutboxState, Store};
 
 const WORKER_FLAG: &str = "OFIS_CRASH_WORKER";
@@ -39,19 +42,6 @@ const WORKER_SEED: &str = "OFIS_CRASH_SEED";
 const HARNESS_SEED: &str = "OFIS_CRASH_HARNESS_SEED";
 
 const MIN_KILLS: usize = 200;
-const PHONE: &str = "+7 912 345-67-89";
-
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
 
 /// splitmix64: a small seeded generator, so a failing run can be replayed.
 struct Rng(u64);
@@ -106,17 +96,7 @@ async fn jitter(rng: &mut Rng) {
 /// One start of the app, to the end of the payment. Transient errors (the server may still be
 /// busy with a request of the process killed just before) are retried like a user would.
 async fn work(url: String, dir: PathBuf, mut rng: Rng) -> String {
-    let config = CoreConfig {
-        server_url: url,
-        data_dir: dir,
-        client: Default::default(),
-    };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
-    ));
-    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
-        .await
-        .expect("open the app");
+    let ofis = app::open(&url, &dir).await;
     let mut errors = Vec::new();
     for _ in 0..40 {
         match attempt(&ofis, &mut rng).await {
@@ -144,7 +124,7 @@ async fn attempt(ofis: &Ofis, rng: &mut Rng) -> Result<&'static str, String> {
     }
     if ofis.snapshot().addresses.is_empty() {
         let mut found = ofis
-            .suggest_addresses("Советская 12 5")
+            .suggest_addresses(DEMO_ADDRESS)
             .await
             .map_err(e("suggest"))?;
         if found.is_empty() {
@@ -267,9 +247,7 @@ fn phase(orders: &[OutboxOrder], charged: &BTreeSet<String>) -> &'static str {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killing_the_app_anywhere_in_the_pay_flow_never_charges_twice_nor_loses_a_payment() {
     let started = Instant::now();
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let url = sandbox.gorod_url.clone();
     let root = tempfile::tempdir().unwrap();
     let seed: u64 = std::env::var(HARNESS_SEED)

@@ -2,6 +2,10 @@
 //! `DesktopNotifier` talks over a real private D-Bus session bus (`dbus-daemon`, Debian package
 //! `dbus-daemon`) to a notification server this test serves on it, as a desktop's would.
 
+mod common {
+    pub mod app;
+}
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -9,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use gorod_sandbox::{SandboxConfig, SMS_CODE};
-use ofis_core::{Clock, CoreConfig, DesktopNotifier, MemorySecrets, Ofis};
+use common::app::{self, Setup};
+use ofis_core::{Clock, DesktopNotifier};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 /// A clock the test moves to next month.
@@ -139,28 +143,16 @@ async fn the_reading_reminder_and_posted_bills_reach_the_desktop_notification_ce
         .expect("notification server on the private bus");
 
     let november = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(november))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox_on(november).await;
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(MovableClock(Mutex::new(local_morning(november))));
-    let config = CoreConfig {
-        server_url: sandbox.gorod_url.clone(),
-        data_dir: dir.path().to_path_buf(),
-        client: Default::default(),
+    let setup = Setup {
+        clock: clock.clone(),
+        ..Setup::default()
     };
-    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock.clone())
-        .await
-        .unwrap();
+    let ofis = app::open_with(&sandbox.gorod_url, dir.path(), setup).await;
     ofis.set_notifier(Arc::new(DesktopNotifier::new("ОФИС")));
-    ofis.request_code("+79123456789").await.unwrap();
-    ofis.sign_in("+79123456789", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    app::sign_in_with_address(&ofis).await;
 
     // The 20th is inside the recommended window: the reminder, once this month.
     let text = ofis.remind_readings().await.unwrap().expect("reminder due");

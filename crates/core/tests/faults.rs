@@ -3,32 +3,17 @@
 //! at the bank and the right outcome in the app.
 
 mod common {
+    pub mod app;
     pub mod fault_proxy;
 }
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::app::{self, Setup};
 use common::fault_proxy::{Fault, FaultProxy};
-use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
-use ofis_core::{
-    ClientError, ClientOptions, Clock, CoreConfig, CoreError, MemorySecrets, Ofis, PayScope,
-    PaymentStep,
-};
-use ofis_store::{OutboxState, Store};
-
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
+use gorod_sandbox::{test_cards, RunningSandbox};
+use ofis_core::{ClientError, ClientOptions, CoreError, Ofis, PayScope, PaymentStep};
+use ofis_store::OutboxState;
 
 const ORDER_CREATION: &str = "POST /api/v1/orders ";
 const ORDER_STATUS: &str = "GET /api/v1/orders/";
@@ -49,37 +34,22 @@ fn host_port(url: &str) -> String {
 }
 
 async fn rig() -> Rig {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let gorod = FaultProxy::start(host_port(&sandbox.gorod_url)).await;
     let gateway = FaultProxy::start(host_port(&sandbox.gateway_url)).await;
     // Loopback ephemeral ports have the same number of digits, so lengths stay right.
     gorod.rewrite_answers(&sandbox.gateway_url, &gateway.url);
     let dir = tempfile::tempdir().unwrap();
-    let config = CoreConfig {
-        server_url: gorod.url.clone(),
-        data_dir: dir.path().to_path_buf(),
+    let setup = Setup {
         // Short, so a stalled answer becomes a timeout quickly.
         client: ClientOptions {
             timeout: Duration::from_secs(2),
             ..ClientOptions::default()
         },
+        ..Setup::default()
     };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
-    ));
-    let ofis = Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
-        .await
-        .unwrap();
-    ofis.request_code("+7 912 345-67-89").await.unwrap();
-    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    let ofis = app::open_with(&gorod.url, dir.path(), setup).await;
+    app::sign_in_with_address(&ofis).await;
     Rig {
         sandbox,
         gorod,
@@ -91,10 +61,7 @@ async fn rig() -> Rig {
 
 impl Rig {
     fn outbox(&self) -> Vec<ofis_store::OutboxOrder> {
-        Store::open(&self.dir.path().join("ofis.sqlite"))
-            .unwrap()
-            .outbox_all()
-            .unwrap()
+        app::outbox(self.dir.path())
     }
 
     /// Exactly one charge at the bank, one paid order in the outbox, one receipt, nothing owed.

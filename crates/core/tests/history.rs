@@ -1,15 +1,17 @@
 //! «История» against the sandbox over loopback HTTP: a paid and a declined payment, the server's
 //! view merged with the device's, the offline fallback, spending per month, e-mail checks.
 
+mod common {
+    pub mod app;
+}
+
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
-use ofis_core::{
-    Clock, CoreConfig, CoreError, HistoryStatus, MemorySecrets, Ofis, PayScope, PaymentStep,
-    SPENDING_MONTHS,
-};
+use chrono::{DateTime, Duration, Utc};
+use common::app::{self, Setup};
+use gorod_sandbox::{test_cards, RunningSandbox};
+use ofis_core::{Clock, CoreError, HistoryStatus, Ofis, PayScope, PaymentStep, SPENDING_MONTHS};
 use ofis_domain::email::EmailError;
 use ofis_domain::{Money, Period};
 
@@ -19,54 +21,32 @@ struct SteppingClock(AtomicI64);
 impl Clock for SteppingClock {
     fn now(&self) -> DateTime<Utc> {
         let minutes = self.0.fetch_add(1, Ordering::SeqCst);
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap() + Duration::minutes(minutes)
+        app::morning(app::today()) + Duration::minutes(minutes)
     }
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
 async fn open(server_url: &str, dir: &std::path::Path) -> Ofis {
-    let config = CoreConfig {
-        server_url: server_url.to_string(),
-        data_dir: dir.to_path_buf(),
-        client: Default::default(),
-    };
     let clock = Arc::new(SteppingClock(AtomicI64::new(0)));
-    Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
-        .await
-        .unwrap()
+    let setup = Setup {
+        clock,
+        ..Setup::default()
+    };
+    app::open_with(server_url, dir, setup).await
 }
 
 async fn signed_in_with_address(sandbox: &RunningSandbox, dir: &std::path::Path) -> Ofis {
     let ofis = open(&sandbox.gorod_url, dir).await;
-    ofis.request_code("+7 912 345-67-89").await.unwrap();
-    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    app::sign_in_with_address(&ofis).await;
     ofis
 }
 
 /// Declines one line, then pays everything; returns the paid receipt's total.
 async fn decline_then_pay(ofis: &Ofis) -> Money {
     let first = ofis.snapshot().combined.lines()[0].bill.id.clone();
-    let ticket = ofis.start_payment(PayScope::Line(first)).await.unwrap();
-    let step = ofis
-        .submit_card(&ticket.key, test_cards::DECLINE, "12/30", "123")
-        .await
-        .unwrap();
+    let step = app::pay(ofis, PayScope::Line(first), test_cards::DECLINE).await;
     assert!(matches!(step, PaymentStep::Declined(_)), "{step:?}");
 
-    let ticket = ofis.start_payment(PayScope::All).await.unwrap();
-    let step = ofis
-        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-        .await
-        .unwrap();
+    let step = app::pay(ofis, PayScope::All, test_cards::SUCCESS_VISA).await;
     let PaymentStep::Paid(receipt) = step else {
         panic!("not paid: {step:?}")
     };
@@ -75,9 +55,7 @@ async fn decline_then_pay(ofis: &Ofis) -> Money {
 
 #[tokio::test]
 async fn history_shows_the_paid_and_the_declined_payment_newest_first() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     let lines = ofis.snapshot().combined.lines().len();
@@ -125,9 +103,7 @@ async fn history_shows_the_paid_and_the_declined_payment_newest_first() {
 
 #[tokio::test]
 async fn without_the_server_history_comes_from_this_device_and_says_so() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     decline_then_pay(&ofis).await;
@@ -146,9 +122,7 @@ async fn without_the_server_history_comes_from_this_device_and_says_so() {
 
 #[tokio::test]
 async fn a_receipt_is_not_sent_to_an_address_that_is_not_an_email() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     for (typed, want) in [("", EmailError::Empty), ("ivanov@mail", EmailError::Format)] {

@@ -1,64 +1,24 @@
 //! The use-cases against the sandbox over loopback HTTP and a real SQLite file.
 
-use std::sync::Arc;
-
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
-use ofis_core::{Clock, CoreConfig, CoreError, MemorySecrets, Ofis, PayScope, PaymentStep};
-use ofis_store::{OutboxState, Store};
-
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
+mod common {
+    pub mod app;
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
-async fn open(sandbox: &RunningSandbox, dir: &std::path::Path) -> Ofis {
-    let config = CoreConfig {
-        server_url: sandbox.gorod_url.clone(),
-        data_dir: dir.to_path_buf(),
-        client: Default::default(),
-    };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
-    ));
-    Ofis::open(config, Arc::new(MemorySecrets::default()), clock)
-        .await
-        .unwrap()
-}
+use common::app::{self, outbox};
+use gorod_sandbox::{test_cards, RunningSandbox};
+use ofis_core::{CoreError, Ofis, PayScope, PaymentStep};
+use ofis_store::OutboxState;
 
 async fn signed_in_with_address(sandbox: &RunningSandbox, dir: &std::path::Path) -> Ofis {
-    let ofis = open(sandbox, dir).await;
-    ofis.request_code("+7 912 345-67-89").await.unwrap();
-    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    let (_, count) = ofis.add_address(address).await.unwrap();
+    let ofis = app::open(&sandbox.gorod_url, dir).await;
+    let count = app::sign_in_with_address(&ofis).await;
     assert!(count >= 8);
     ofis
 }
 
-fn outbox(dir: &std::path::Path) -> Vec<ofis_store::OutboxOrder> {
-    Store::open(&dir.join("ofis.sqlite"))
-        .unwrap()
-        .outbox_all()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn paying_the_combined_bill_stores_the_receipt_and_marks_the_bills_paid() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     let total = ofis.snapshot().total();
@@ -106,9 +66,7 @@ async fn paying_the_combined_bill_stores_the_receipt_and_marks_the_bills_paid() 
 
 #[tokio::test]
 async fn a_double_press_makes_one_order_and_a_decline_lets_the_user_try_another_card() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
 
@@ -149,9 +107,7 @@ async fn a_double_press_makes_one_order_and_a_decline_lets_the_user_try_another_
 
 #[tokio::test]
 async fn three_ds_pays_after_the_code_and_a_wrong_card_is_refused_before_the_bank() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     let line = ofis.snapshot().combined.lines()[0].bill.id.clone();
@@ -184,9 +140,7 @@ async fn three_ds_pays_after_the_code_and_a_wrong_card_is_refused_before_the_ban
 
 #[tokio::test]
 async fn the_combined_bill_comes_back_from_the_cache_after_a_restart_and_edits_persist() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     let first = ofis.snapshot().combined.lines()[0].bill.id.clone();
@@ -200,7 +154,7 @@ async fn the_combined_bill_comes_back_from_the_cache_after_a_restart_and_edits_p
     let before = ofis.snapshot();
     drop(ofis);
 
-    let reopened = open(&sandbox, dir.path()).await;
+    let reopened = app::open(&sandbox.gorod_url, dir.path()).await;
     let cached = reopened.snapshot();
     assert!(cached.from_cache);
     assert_eq!(
@@ -213,20 +167,16 @@ async fn the_combined_bill_comes_back_from_the_cache_after_a_restart_and_edits_p
 
 #[tokio::test]
 async fn a_bill_paid_this_period_is_paid_again_only_after_the_user_confirms() {
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap();
+    let sandbox = app::sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let ofis = signed_in_with_address(&sandbox, dir.path()).await;
     let first = ofis.snapshot().combined.lines()[0].clone();
-    let ticket = ofis
-        .start_payment(PayScope::Line(first.bill.id.clone()))
-        .await
-        .unwrap();
-    let step = ofis
-        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-        .await
-        .unwrap();
+    let step = app::pay(
+        &ofis,
+        PayScope::Line(first.bill.id.clone()),
+        test_cards::SUCCESS_VISA,
+    )
+    .await;
     assert!(matches!(step, PaymentStep::Paid(_)));
 
     // The user types an amount on the paid line: the app asks before charging again.

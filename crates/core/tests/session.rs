@@ -5,32 +5,20 @@
 //! The kernel lets a process use keyutils only inside a session keyring it may write. When this
 //! process has none, each test runs itself again under `keyctl session -` (Debian `keyutils`).
 
+mod common {
+    pub mod app;
+}
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, SMS_CODE};
-use ofis_core::{
-    ClientError, Clock, CoreConfig, CoreError, KeyringSecrets, Ofis, PayScope, PaymentStep,
-    SecretStore,
-};
+use common::app::{self, Setup};
+use gorod_sandbox::{test_cards, RunningSandbox};
+use ofis_core::{ClientError, CoreError, KeyringSecrets, Ofis, PayScope, PaymentStep, SecretStore};
 use ofis_store::Store;
 
-const PHONE: &str = "+7 912 345-67-89";
 const REEXEC: &str = "OFIS_TEST_IN_KEYCTL_SESSION";
-
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
 
 /// Runs `test` here when the keyring is usable, otherwise this very test again inside a fresh
 /// session keyring; fails loudly if neither works.
@@ -63,26 +51,11 @@ fn run(future: impl std::future::Future<Output = ()>) {
 }
 
 async fn open(sandbox: &RunningSandbox, dir: &Path, secrets: Arc<dyn SecretStore>) -> Ofis {
-    let config = CoreConfig {
-        server_url: sandbox.gorod_url.clone(),
-        data_dir: dir.to_path_buf(),
-        client: Default::default(),
+    let setup = Setup {
+        secrets,
+        ..Setup::default()
     };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap(),
-    ));
-    Ofis::open(config, secrets, clock).await.unwrap()
-}
-
-async fn signed_in_with_address(ofis: &Ofis) {
-    ofis.request_code(PHONE).await.unwrap();
-    ofis.sign_in(PHONE, SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    app::open_with(&sandbox.gorod_url, dir, setup).await
 }
 
 /// Every byte of every file in the data folder, as text.
@@ -112,12 +85,10 @@ fn tokens_live_in_the_keyring_not_on_disk_and_survive_a_restart() {
         "tokens_live_in_the_keyring_not_on_disk_and_survive_a_restart",
         |keyring| {
             run(async move {
-                let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-                    .await
-                    .unwrap();
+                let sandbox = app::sandbox().await;
                 let dir = tempfile::tempdir().unwrap();
                 let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
-                signed_in_with_address(&ofis).await;
+                app::sign_in_with_address(&ofis).await;
                 let access = keyring
                     .get("access_token")
                     .unwrap()
@@ -156,17 +127,11 @@ fn sign_out_ends_the_session_on_the_server_and_forgets_everything_personal() {
         "sign_out_ends_the_session_on_the_server_and_forgets_everything_personal",
         |keyring| {
             run(async move {
-                let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-                    .await
-                    .unwrap();
+                let sandbox = app::sandbox().await;
                 let dir = tempfile::tempdir().unwrap();
                 let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
-                signed_in_with_address(&ofis).await;
-                let ticket = ofis.start_payment(PayScope::All).await.unwrap();
-                let step = ofis
-                    .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-                    .await
-                    .unwrap();
+                app::sign_in_with_address(&ofis).await;
+                let step = app::pay(&ofis, PayScope::All, test_cards::SUCCESS_VISA).await;
                 assert!(matches!(step, PaymentStep::Paid(_)));
                 ofis.set_pin("5830", "5830").await.unwrap();
                 let access = keyring.get("access_token").unwrap().unwrap();
@@ -212,18 +177,14 @@ fn a_session_the_server_no_longer_knows_goes_back_to_sign_in() {
         |keyring| {
             run(async move {
                 let dir = tempfile::tempdir().unwrap();
-                let first = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-                    .await
-                    .unwrap();
+                let first = app::sandbox().await;
                 let ofis = open(&first, dir.path(), keyring.clone()).await;
-                signed_in_with_address(&ofis).await;
+                app::sign_in_with_address(&ofis).await;
                 drop(ofis);
                 first.shutdown().await;
 
                 // A server that never issued these tokens (the demo town restarted).
-                let second = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-                    .await
-                    .unwrap();
+                let second = app::sandbox().await;
                 let ofis = open(&second, dir.path(), keyring.clone()).await;
                 assert!(!ofis.resume_session().await.unwrap());
                 assert!(!ofis.is_signed_in());
@@ -244,12 +205,10 @@ fn the_pin_locks_the_app_and_guards_the_card_and_five_wrong_pins_sign_out() {
         "the_pin_locks_the_app_and_guards_the_card_and_five_wrong_pins_sign_out",
         |keyring| {
             run(async move {
-                let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-                    .await
-                    .unwrap();
+                let sandbox = app::sandbox().await;
                 let dir = tempfile::tempdir().unwrap();
                 let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
-                signed_in_with_address(&ofis).await;
+                app::sign_in_with_address(&ofis).await;
                 assert!(matches!(
                     ofis.set_pin("1234", "1234").await,
                     Err(CoreError::Pin(ofis_domain::pin::PinError::Weak))

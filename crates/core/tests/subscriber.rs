@@ -3,17 +3,19 @@
 //! entered offline waits in the queue (across a restart) and arrives exactly once.
 
 mod common {
+    pub mod app;
     pub mod switch_proxy;
 }
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
+use common::app::{self, FixedClock, Setup};
 use common::switch_proxy::SwitchProxy;
-use gorod_sandbox::{RunningSandbox, SandboxConfig, SMS_CODE};
+use gorod_sandbox::RunningSandbox;
 use ofis_core::{
-    consumption_by_month, Clock, CoreConfig, CoreError, MemorySecrets, MeterDto, Ofis, QueueState,
-    QueuedOutcome, SecretStore, QUEUED_OFFLINE,
+    consumption_by_month, CoreError, MemorySecrets, MeterDto, Ofis, QueueState, QueuedOutcome,
+    QUEUED_OFFLINE,
 };
 use rust_decimal::Decimal;
 
@@ -21,46 +23,28 @@ const ADDRESS: &str = "orb-sovetskaya-12-5";
 /// ГВС of account 7012505002 (ПАО «Т Плюс», billed by Система «Город»).
 const HOT: &str = "m-7012505002-1";
 
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
-
+/// The 20th: inside the recommended window for readings (15–25).
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
 }
 
 async fn sandbox() -> RunningSandbox {
-    gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today()))
-        .await
-        .unwrap()
+    app::sandbox_on(today()).await
 }
 
 async fn open(server: &str, dir: &std::path::Path, secrets: Arc<MemorySecrets>) -> Ofis {
-    let config = CoreConfig {
-        server_url: server.to_string(),
-        data_dir: dir.to_path_buf(),
-        client: Default::default(),
+    let setup = Setup {
+        secrets,
+        clock: Arc::new(FixedClock(app::morning(today()))),
+        ..Setup::default()
     };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 20, 7, 0, 0).unwrap(),
-    ));
-    let secrets: Arc<dyn SecretStore> = secrets;
-    Ofis::open(config, secrets, clock).await.unwrap()
+    app::open_with(server, dir, setup).await
 }
 
 async fn signed_in_with_address(server: &str, dir: &std::path::Path) -> Ofis {
     let ofis = open(server, dir, Arc::new(MemorySecrets::default())).await;
-    ofis.request_code("+7 912 345-67-89").await.unwrap();
-    ofis.sign_in("+7 912 345-67-89", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
+    app::sign_in(&ofis).await;
+    let address = app::demo_address(&ofis).await;
     assert_eq!(address.id, ADDRESS);
     ofis.add_address(address).await.unwrap();
     ofis
@@ -195,14 +179,7 @@ async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_on
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecrets::default());
     let ofis = open(&proxy.url, dir.path(), secrets.clone()).await;
-    ofis.request_code("+79123456789").await.unwrap();
-    ofis.sign_in("+79123456789", SMS_CODE).await.unwrap();
-    let address = ofis
-        .suggest_addresses("Советская 12 5")
-        .await
-        .unwrap()
-        .remove(0);
-    ofis.add_address(address).await.unwrap();
+    app::sign_in_with_address(&ofis).await;
     let meter = hot_meter(&ofis).await;
     let before = sandbox.state.meter_readings(HOT).len();
     let (value, typed) = next_value(&meter);
