@@ -11,7 +11,8 @@ pub const USAGE: &str = "\
                                                     the same app in a browser (dioxus-liveview)
 Without --server (or OFIS_SERVER) the app runs on the embedded demo town (gorod-sandbox).
 OFIS_DATA_DIR sets the data folder (default ~/.local/share/ofis).
---demo-today YYYY-MM-DD sets the demo town's date (bills are posted from the 1st to the 10th).";
+--today YYYY-MM-DD runs the app (and the demo town) on another date: bills are posted from the
+1st to the 10th, readings are asked for from the 15th to the 25th (--demo-today is the same).";
 
 /// What to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +28,8 @@ pub struct Command {
     /// The Город API to use; `None` runs the embedded sandbox.
     pub server: Option<String>,
     pub data_dir: PathBuf,
-    /// The demo town's date (embedded sandbox only), to try the progressive posting of bills.
-    pub demo_today: Option<chrono::NaiveDate>,
+    /// The app's date (and the embedded demo town's), to try the month's cycle on any day.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Default address of the web front.
@@ -46,17 +47,17 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
     }
     let mut server = std::env::var("OFIS_SERVER").ok().filter(|s| !s.is_empty());
     let mut data_dir = std::env::var_os("OFIS_DATA_DIR").map(PathBuf::from);
-    let mut demo_today = None;
+    let mut today = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--server" => server = Some(value("--server")?),
             "--data-dir" => data_dir = Some(PathBuf::from(value("--data-dir")?)),
-            "--demo-today" => {
-                let v = value("--demo-today")?;
+            flag @ ("--today" | "--demo-today") => {
+                let v = value(flag)?;
                 let date = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-                    .map_err(|_| format!("--demo-today: not a date (YYYY-MM-DD): {v}"))?;
-                demo_today = Some(date);
+                    .map_err(|_| format!("{flag}: not a date (YYYY-MM-DD): {v}"))?;
+                today = Some(date);
             }
             "--addr" => match &mut front {
                 Front::Web { addr } => {
@@ -72,17 +73,11 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
         }
     }
     let data_dir = data_dir.unwrap_or_else(default_data_dir);
-    if demo_today.is_some() && server.is_some() {
-        return Err(
-            "--demo-today sets the embedded demo town's date; it has no meaning with --server"
-                .into(),
-        );
-    }
     Ok(Command {
         front,
         server,
         data_dir,
-        demo_today,
+        today,
     })
 }
 
@@ -128,5 +123,16 @@ mod tests {
                 .as_deref(),
             Some("https://gorod.example")
         );
+    }
+
+    #[test]
+    fn today_moves_the_app_with_or_without_a_server() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+        assert_eq!(parse_str("--today 2026-11-25").unwrap().today, day);
+        assert_eq!(parse_str("web --demo-today 2026-11-25").unwrap().today, day);
+        let with_server = parse_str("--server http://127.0.0.1:1 --today 2026-11-25").unwrap();
+        assert_eq!(with_server.today, day);
+        assert!(parse_str("--today 25.11.2026").is_err());
+        assert_eq!(parse_str("").unwrap().today, None);
     }
 }

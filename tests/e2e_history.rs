@@ -34,7 +34,7 @@ async fn texts(b: &Browser, css: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_shows_a_paid_and_a_declined_payment_with_the_receipt_and_the_chart() {
     // The sandbox runs here, not inside the app, so the test can read the mail it "sent".
-    let today = ofis_domain::tz::local_date(chrono::Utc::now());
+    let today = support::today();
     let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
         .await
         .expect("sandbox starts");

@@ -19,7 +19,7 @@ const RECEIPT_QR: &str = "t=20261125T1530&s=100.00&fn=7380440700076549&i=1001&fp
 /// Yekaterinburg) has posted this month: electricity, or on the 1st–3rd, before the energy company
 /// posts, the housing bill.
 fn posted_bill_of_this_month() -> BillDto {
-    let today = ofis_domain::tz::local_date(chrono::Utc::now());
+    let today = support::today();
     ["560012512005", "1000125005"]
         .into_iter()
         .filter_map(|number| town::ACCOUNTS.iter().find(|a| a.number == number))

@@ -4,14 +4,13 @@
 
 mod support;
 
-use chrono::Utc;
 use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig};
 use ofis_client::{ClientOptions, GorodClient};
 use rust_decimal::Decimal;
 use support::{add_address, sign_in, App, Browser};
 
 async fn sandbox() -> RunningSandbox {
-    let today = ofis_domain::tz::local_date(Utc::now());
+    let today = support::today();
     gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
         .await
         .unwrap()
@@ -36,7 +35,7 @@ async fn meters(sandbox: &RunningSandbox, account: &str, provider: &str) -> Vec<
 
 /// The line of an account's bill for the current period.
 fn line(account: &str) -> String {
-    let period = ofis_domain::Period::of(ofis_domain::tz::local_date(Utc::now()));
+    let period = ofis_domain::Period::of(support::today());
     format!("#line-bill-{account}-{period}")
 }
 

@@ -4,12 +4,11 @@
 
 mod support;
 
-use chrono::Utc;
 use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig};
 use support::{add_address, sign_in, App, Browser};
 
 async fn sandbox() -> RunningSandbox {
-    let today = ofis_domain::tz::local_date(Utc::now());
+    let today = support::today();
     gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
         .await
         .unwrap()

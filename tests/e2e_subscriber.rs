@@ -44,7 +44,7 @@ fn next(sandbox: &gorod_sandbox::RunningSandbox, meter: &str) -> (Decimal, Strin
 async fn readings_go_without_payment_and_an_offline_one_arrives_exactly_once() {
     // The sandbox runs here, behind a proxy the test can switch off, so the test can read what
     // arrived and take the server off the network without stopping it.
-    let today = ofis_domain::tz::local_date(chrono::Utc::now());
+    let today = support::today();
     let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
         .await
         .expect("sandbox starts");

@@ -10,7 +10,9 @@ mod web;
 use std::sync::Arc;
 
 use gorod_sandbox::{RunningSandbox, SandboxConfig};
-use ofis_core::{Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore, SystemClock};
+use ofis_core::{
+    Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore, ShiftedClock, SystemClock,
+};
 
 use crate::cli::{Command, Front};
 
@@ -88,11 +90,16 @@ pub struct Backend {
 
 /// Starts the embedded demo town when no server is given, then opens the app service.
 pub async fn start_backend(command: &Command) -> Result<Backend, String> {
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    // The demo town and the app keep one calendar: a town in November and an app in December
+    // would see last month's bills as overdue.
+    let clock: Arc<dyn Clock> = match command.today {
+        Some(day) => Arc::new(ShiftedClock::on(day)),
+        None => Arc::new(SystemClock),
+    };
     let (server_url, sandbox) = match &command.server {
         Some(url) => (url.clone(), None),
         None => {
-            let today = command.demo_today.unwrap_or_else(|| clock.today());
+            let today = clock.today();
             let running = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
                 .await
                 .map_err(|e| format!("демо-сервер не запустился: {e}"))?;

@@ -15,6 +15,16 @@ use hyper_util::client::legacy::connect::HttpConnector;
 /// One browser test at a time: two cores cannot host several Chromiums and apps at once.
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The date every end-to-end test runs on, the app and the sandbox alike, unless it picks
+/// another: every bill of the month is posted and the readings window (15–25) is open, whatever
+/// the real date is.
+pub const TODAY: &str = "2026-11-25";
+
+/// [`TODAY`] as a date, for the sandboxes the tests start themselves.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("valid date")
+}
+
 /// How long to wait for the UI to show something.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -88,9 +98,7 @@ impl App {
         if let Some(server) = server {
             command.args(["--server", server]);
         }
-        if let Some(today) = today {
-            command.args(["--demo-today", today]);
-        }
+        command.args(["--today", today.unwrap_or(TODAY)]);
         let mut child = command
             .env("RUST_LOG", "info")
             .env_remove("OFIS_SERVER")

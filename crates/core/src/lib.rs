@@ -30,7 +30,9 @@ pub use keyring::KeyringSecrets;
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
-pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, SystemClock};
+pub use platform::{
+    Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock,
+};
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};

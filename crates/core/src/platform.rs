@@ -25,6 +25,30 @@ impl Clock for SystemClock {
     }
 }
 
+/// The system clock moved to another day, for trying the app on a chosen date (bills are
+/// posted from the 1st to the 10th; readings are asked for from the 15th to the 25th). Time
+/// still passes; only the day differs.
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock {
+    offset: chrono::TimeDelta,
+}
+
+impl ShiftedClock {
+    /// A clock whose today, in the service area, is `day`.
+    pub fn on(day: NaiveDate) -> Self {
+        let real = ofis_domain::tz::local_date(Utc::now());
+        ShiftedClock {
+            offset: chrono::TimeDelta::days((day - real).num_days()),
+        }
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.offset
+    }
+}
+
 /// Why the secret store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 #[error("secret store: {0}")]
