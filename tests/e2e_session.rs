@@ -107,3 +107,62 @@ async fn the_pin_locks_the_app_and_payments_and_sign_out_forgets_the_device() {
     b.close().await;
     sandbox.shutdown().await;
 }
+
+/// Signs in, adds the demo address and sets the PIN 5830; then the app is closed.
+async fn with_pin(dir: &std::path::Path, sandbox: &RunningSandbox) {
+    let app = App::start_in_with_server(dir.into(), &sandbox.gorod_url);
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    add_address(&b, "Советская 12 кв 5", "кв. 5").await;
+    b.click("#open-profile").await;
+    b.type_into("#new-pin", "5830").await;
+    b.type_into("#new-pin-again", "5830").await;
+    b.click("#set-pin").await;
+    b.wait("#pin-done").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_wrong_pins_or_a_forgotten_pin_sign_out() {
+    let sandbox = sandbox().await;
+
+    // Five wrong PINs in a row.
+    let dir = tempfile::tempdir().unwrap();
+    with_pin(dir.path(), &sandbox).await;
+    let app = App::start_in_with_server(dir.path().into(), &sandbox.gorod_url);
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    for left in ["4 попытки", "3 попытки", "2 попытки", "1 попытка"] {
+        b.type_into("#unlock-pin", "0419").await;
+        b.click("#unlock").await;
+        b.wait_text("#unlock-pin-error", left).await;
+    }
+    b.type_into("#unlock-pin", "0419").await;
+    b.click("#unlock").await;
+    b.wait_text("#sign-in-notice", "неверно 5 раз").await;
+    b.screenshot("a4-five-wrong-pins").await;
+    b.close().await;
+    drop(app);
+
+    // «Забыли ПИН-код? Выйти» → «подтвердить».
+    let dir = tempfile::tempdir().unwrap();
+    with_pin(dir.path(), &sandbox).await;
+    let app = App::start_in_with_server(dir.path().into(), &sandbox.gorod_url);
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    b.click("#forgot-pin").await;
+    b.wait("#forgot-pin-cancel").await;
+    b.click("#forgot-pin-cancel").await;
+    b.click("#forgot-pin").await;
+    b.click("#forgot-pin-confirm").await;
+    b.wait_text("#sign-in-notice", "Выполнен выход").await;
+    sign_in(&b).await;
+    b.wait("#add-service").await;
+    assert!(
+        !b.exists(".address-title").await,
+        "the forgotten PIN's data stayed"
+    );
+    b.close().await;
+    sandbox.shutdown().await;
+}

@@ -45,6 +45,7 @@ pub fn PinLock() -> Element {
             busy.set(false);
         }
     };
+    let mut confirm_exit = use_signal(|| false);
     let forgot = move |_| {
         let ofis = ofis.clone();
         async move {
@@ -65,7 +66,15 @@ pub fn PinLock() -> Element {
             }
             Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, error: error() }
             button { id: "unlock", class: "primary", disabled: busy(), onclick: unlock, "Войти" }
-            button { id: "forgot-pin", class: "link", disabled: busy(), onclick: forgot, "Забыли ПИН-код? Выйти" }
+            if confirm_exit() {
+                p { class: "hint", "Выйти? Сохранённые услуги, чеки и показания на этом устройстве будут удалены; войти снова можно по номеру телефона." }
+                div { class: "field-row",
+                    button { id: "forgot-pin-confirm", class: "danger", disabled: busy(), onclick: forgot, "подтвердить" }
+                    button { id: "forgot-pin-cancel", class: "link", onclick: move |_| confirm_exit.set(false), "отмена" }
+                }
+            } else {
+                button { id: "forgot-pin", class: "link", disabled: busy(), onclick: move |_| confirm_exit.set(true), "Забыли ПИН-код? Выйти" }
+            }
         }
     }
 }
