@@ -31,6 +31,22 @@ pub fn App() -> Element {
         notice,
         gate,
     });
+    // A session the server refused to renew: back to sign-in, with the saved bills kept.
+    let ofis_watch = ofis.clone();
+    use_future(move || {
+        let ofis = ofis_watch.clone();
+        async move {
+            let mut refusals = ofis.session_refusals();
+            while refusals.changed().await.is_ok() {
+                if gate() != Gate::SignIn {
+                    ui.signed_out(
+                        ofis.snapshot(),
+                        Some(crate::messages::SESSION_EXPIRED.into()),
+                    );
+                }
+            }
+        }
+    });
     rsx! {
         style { {STYLE} }
         div { class: "phone",

@@ -166,3 +166,32 @@ async fn five_wrong_pins_or_a_forgotten_pin_sign_out() {
     b.close().await;
     sandbox.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_session_is_renewed_and_an_ended_one_asks_for_the_sms_code_again() {
+    let sandbox = sandbox().await;
+    let app = App::start_with_server(&sandbox.gorod_url);
+    let b = Browser::open(390, 844).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    add_address(&b, "Советская 12 кв 5", "кв. 5").await;
+
+    // An hour later the access token has expired: renewed on the way, nothing to do.
+    sandbox.state.expire_access_tokens();
+    support::open_history(&b).await;
+    b.wait(".history-list").await;
+    assert!(!b.exists("#history-offline").await, "the history came from the server");
+    b.click(".back").await;
+    b.wait("#add-service").await;
+    assert!(!b.exists("#phone").await);
+
+    // The server ended the session: the SMS code again, and the saved bills are still there.
+    sandbox.state.end_all_sessions();
+    b.click("#open-history").await;
+    b.wait_text("#sign-in-notice", "Сессия истекла").await;
+    b.screenshot("a5-session-ended").await;
+    sign_in(&b).await;
+    b.wait_text(".address-title", "Советская").await;
+    b.close().await;
+    sandbox.shutdown().await;
+}

@@ -14,12 +14,31 @@ use tracing::instrument;
 use crate::error::ClientError;
 use crate::http::{build_http, ensure_allowed_url, send_json, ClientOptions};
 
-/// A typed client of one Город API server. Cheap to clone; clones share the session token.
-#[derive(Clone, Debug)]
+/// Told the new session whenever the client renews an expired one, so it can be kept.
+pub type SessionRenewed = Arc<dyn Fn(&Session) + Send + Sync>;
+/// Told when the server refused to renew the session: the person must sign in again.
+pub type SessionRefused = Arc<dyn Fn() + Send + Sync>;
+
+/// A typed client of one Город API server. Cheap to clone; clones share the session.
+#[derive(Clone)]
 pub struct GorodClient {
     http: reqwest::Client,
     base: Arc<str>,
     token: Arc<RwLock<Option<String>>>,
+    refresh_token: Arc<RwLock<Option<String>>>,
+    /// One renewal at a time: refresh tokens are single-use.
+    renewal: Arc<tokio::sync::Mutex<()>>,
+    on_renewed: Arc<RwLock<Option<SessionRenewed>>>,
+    on_refused: Arc<RwLock<Option<SessionRefused>>>,
+}
+
+impl std::fmt::Debug for GorodClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GorodClient")
+            .field("base", &self.base)
+            .field("signed_in", &self.has_token())
+            .finish_non_exhaustive()
+    }
 }
 
 impl GorodClient {
@@ -30,6 +49,10 @@ impl GorodClient {
             http: build_http(options)?,
             base: base.into(),
             token: Arc::default(),
+            refresh_token: Arc::default(),
+            renewal: Arc::default(),
+            on_renewed: Arc::default(),
+            on_refused: Arc::default(),
         })
     }
 
@@ -41,6 +64,94 @@ impl GorodClient {
     /// Uses this access token for the requests that need one.
     pub fn set_access_token(&self, token: Option<String>) {
         *self.token.write().unwrap_or_else(|p| p.into_inner()) = token;
+    }
+
+    /// Uses this refresh token to renew the session when the access token has expired.
+    pub fn set_refresh_token(&self, token: Option<String>) {
+        *self
+            .refresh_token
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = token;
+    }
+
+    /// Calls `callback` with every session the client renews by itself.
+    pub fn on_session_renewed(&self, callback: SessionRenewed) {
+        *self.on_renewed.write().unwrap_or_else(|p| p.into_inner()) = Some(callback);
+    }
+
+    /// Calls `callback` when the server refuses to renew the session.
+    pub fn on_session_refused(&self, callback: SessionRefused) {
+        *self.on_refused.write().unwrap_or_else(|p| p.into_inner()) = Some(callback);
+    }
+
+    fn access_token(&self) -> Option<String> {
+        self.token.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Sends a signed-in request. An expired access token is renewed once with the refresh
+    /// token and the request sent again: the server refused the first one before doing
+    /// anything, so a retried order or reading cannot be a second one.
+    async fn send_authed<T: serde::de::DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, ClientError> {
+        let used = self.access_token().ok_or(ClientError::Unauthorized)?;
+        let again = req.try_clone();
+        match send_json(req.bearer_auth(&used)).await {
+            Err(ClientError::Unauthorized) => {
+                let Some(again) = again else {
+                    return Err(ClientError::Unauthorized);
+                };
+                let fresh = self.renew(&used).await?;
+                send_json(again.bearer_auth(fresh)).await
+            }
+            other => other,
+        }
+    }
+
+    /// A fresh access token instead of `expired`: the one another request renewed meanwhile,
+    /// or a new session from the refresh token. A refused refresh token signs out.
+    async fn renew(&self, expired: &str) -> Result<String, ClientError> {
+        let _one_at_a_time = self.renewal.lock().await;
+        match self.access_token() {
+            Some(current) if current != expired => return Ok(current),
+            None => return Err(ClientError::Unauthorized),
+            Some(_) => {}
+        }
+        let refresh = self
+            .refresh_token
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or(ClientError::Unauthorized)?;
+        match self.refresh(&refresh).await {
+            Ok(session) => {
+                let callback = self
+                    .on_renewed
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                if let Some(callback) = callback {
+                    callback(&session);
+                }
+                tracing::info!("session renewed");
+                Ok(session.access_token)
+            }
+            Err(ClientError::Unauthorized) => {
+                self.set_access_token(None);
+                self.set_refresh_token(None);
+                let callback = self
+                    .on_refused
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                if let Some(callback) = callback {
+                    callback();
+                }
+                Err(ClientError::Unauthorized)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Whether an access token is set.
@@ -82,6 +193,7 @@ impl GorodClient {
         let session: Session =
             send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body)).await?;
         self.set_access_token(Some(session.access_token.clone()));
+        self.set_refresh_token(Some(session.refresh_token.clone()));
         Ok(session)
     }
 
@@ -94,6 +206,7 @@ impl GorodClient {
         let session: Session =
             send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
         self.set_access_token(Some(session.access_token.clone()));
+        self.set_refresh_token(Some(session.refresh_token.clone()));
         Ok(session)
     }
 
@@ -105,6 +218,7 @@ impl GorodClient {
         };
         let req = self.authed(self.http.post(self.url(paths::AUTH_SIGN_OUT)).json(&body));
         self.set_access_token(None);
+        self.set_refresh_token(None);
         send_json(req?).await
     }
 
@@ -135,7 +249,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// «Поиск по названию услуги»: providers whose name (or service) has every word of `query`,
@@ -146,7 +260,7 @@ impl GorodClient {
             .http
             .get(self.url(paths::PROVIDERS))
             .query(&[("q", query)]);
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// A provider's bills for the account (contract, phone) number in a period (the current one
@@ -166,7 +280,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// «Поиск по лицевому счёту»: the account's bills at whichever provider keeps it, in a period
@@ -188,7 +302,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// The meters of a personal account with their last accepted readings, rules and tariffs;
@@ -204,7 +318,7 @@ impl GorodClient {
         if let Some(p) = provider_id {
             req = req.query(&[("provider_id", p)]);
         }
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// The providers' published prices per unit (no sign-in needed).
@@ -217,7 +331,7 @@ impl GorodClient {
     #[instrument(skip(self), err)]
     pub async fn meter_readings(&self, meter_id: &str) -> Result<Vec<ReadingDto>, ClientError> {
         let req = self.http.get(self.url(&paths::meter_readings(meter_id)));
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// «Подать показания ИПУ»: sends a reading without payment under an idempotency key stored
@@ -236,7 +350,7 @@ impl GorodClient {
             .post(self.url(&paths::meter_readings(meter_id)))
             .header(paths::IDEMPOTENCY_KEY, idempotency_key)
             .json(&SubmitReading { value });
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// Creates an order for a frozen composition, under an idempotency key stored beforehand.
@@ -251,31 +365,35 @@ impl GorodClient {
             .post(self.url(paths::ORDERS))
             .header(paths::IDEMPOTENCY_KEY, idempotency_key)
             .json(order);
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 
     /// One order's current state.
     #[instrument(skip(self), err)]
     pub async fn order(&self, order_id: &str) -> Result<OrderDto, ClientError> {
-        send_json(self.authed(self.http.get(self.url(&paths::order(order_id))))?).await
+        self.send_authed(self.http.get(self.url(&paths::order(order_id))))
+            .await
     }
 
     /// Every order of the signed-in user, newest first.
     #[instrument(skip(self), err)]
     pub async fn orders(&self) -> Result<Vec<OrderDto>, ClientError> {
-        send_json(self.authed(self.http.get(self.url(paths::ORDERS)))?).await
+        self.send_authed(self.http.get(self.url(paths::ORDERS)))
+            .await
     }
 
     /// Every receipt of the signed-in user, newest first.
     #[instrument(skip(self), err)]
     pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, ClientError> {
-        send_json(self.authed(self.http.get(self.url(paths::RECEIPTS)))?).await
+        self.send_authed(self.http.get(self.url(paths::RECEIPTS)))
+            .await
     }
 
     /// One receipt of the signed-in user.
     #[instrument(skip(self), err)]
     pub async fn receipt(&self, receipt_id: &str) -> Result<ReceiptDto, ClientError> {
-        send_json(self.authed(self.http.get(self.url(&paths::receipt(receipt_id))))?).await
+        self.send_authed(self.http.get(self.url(&paths::receipt(receipt_id))))
+            .await
     }
 
     /// «Отправить на e-mail»: asks the server to send a copy of a receipt. A malformed address is
@@ -293,6 +411,6 @@ impl GorodClient {
             .http
             .post(self.url(&paths::receipt_email(receipt_id)))
             .json(&body);
-        send_json(self.authed(req)?).await
+        self.send_authed(req).await
     }
 }

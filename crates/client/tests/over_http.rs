@@ -330,3 +330,37 @@ async fn an_amount_outside_the_providers_rules_is_refused_on_its_line() {
     }
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+async fn an_expired_access_token_is_renewed_once_and_the_request_goes_through() {
+    let (sandbox, client) = signed_in().await;
+    let renewed = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let seen = renewed.clone();
+    client.on_session_renewed(std::sync::Arc::new(move |s: &ofis_api::Session| {
+        seen.lock().unwrap().push(s.refresh_token.clone());
+    }));
+    client.orders().await.unwrap();
+    assert!(
+        renewed.lock().unwrap().is_empty(),
+        "a live token is not renewed"
+    );
+
+    // An hour later: four requests at once, one renewal (refresh tokens are single-use).
+    sandbox.state.expire_access_tokens();
+    let (a, b, c, d) = tokio::join!(
+        client.orders(),
+        client.receipts(),
+        client.orders(),
+        client.tariffs()
+    );
+    assert!(a.is_ok() && b.is_ok() && c.is_ok() && d.is_ok());
+    assert_eq!(renewed.lock().unwrap().len(), 1);
+
+    // A refresh token the server refuses: signed out, typed.
+    sandbox.state.expire_access_tokens();
+    client.set_refresh_token(Some("not-a-token".into()));
+    assert_eq!(client.orders().await, Err(ClientError::Unauthorized));
+    assert!(!client.has_token());
+    assert_eq!(renewed.lock().unwrap().len(), 1);
+    sandbox.shutdown().await;
+}

@@ -56,6 +56,8 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     /// One payment flow at a time: a double tap on «Оплатить» makes one order.
     pub(crate) pay_lock: tokio::sync::Mutex<()>,
+    /// Counts the server's refusals to renew the session.
+    pub(crate) session_refusals: Arc<tokio::sync::watch::Sender<u64>>,
     /// The platform's notification centre, when the front has one.
     pub(crate) notifier: Mutex<Option<Arc<dyn crate::notify::Notifier>>>,
 }
@@ -98,7 +100,8 @@ impl Ofis {
                 Ok((combined, addresses, phone, paid, with_readings))
             })
             .await?;
-        crate::session::restore_token(&gorod, secrets.as_ref());
+        let session_refusals = Arc::new(tokio::sync::watch::Sender::new(0));
+        crate::session::restore_tokens(&gorod, secrets.clone(), session_refusals.clone());
         let locked = crate::pin::is_set(secrets.as_ref());
         // A crash between recording a payment and saving the общий счёт must not leave paid
         // bills asking for money again: the outbox is the truth about what was paid.
@@ -130,6 +133,7 @@ impl Ofis {
                 state: Mutex::new(state),
                 pay_lock: tokio::sync::Mutex::new(()),
                 notifier: Mutex::new(None),
+                session_refusals,
             }),
         })
     }

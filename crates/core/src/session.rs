@@ -2,7 +2,9 @@
 //! when the app starts, and sign-out, which forgets the tokens, the PIN and the personal data.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
+use ofis_api::Session;
 use ofis_client::{ClientError, GorodClient};
 use ofis_domain::{CombinedBill, Phone};
 use tracing::{info, instrument, warn};
@@ -15,13 +17,41 @@ use crate::snapshot::Snapshot;
 pub(crate) const ACCESS_TOKEN: &str = "access_token";
 pub(crate) const REFRESH_TOKEN: &str = "refresh_token";
 
-/// Puts the kept access token into the client, if the keyring has one.
-pub(crate) fn restore_token(gorod: &GorodClient, secrets: &dyn SecretStore) {
-    match secrets.get(ACCESS_TOKEN) {
-        Ok(token) => gorod.set_access_token(token),
+/// Puts the kept tokens into the client, if the keyring has them; keeps every session the
+/// client renews by itself (an access token lives an hour) in the keyring, and forgets the
+/// tokens the server refuses, counting each refusal in `refusals`.
+pub(crate) fn restore_tokens(
+    gorod: &GorodClient,
+    secrets: Arc<dyn SecretStore>,
+    refusals: Arc<tokio::sync::watch::Sender<u64>>,
+) {
+    match (secrets.get(ACCESS_TOKEN), secrets.get(REFRESH_TOKEN)) {
+        (Ok(access), Ok(refresh)) => {
+            gorod.set_access_token(access);
+            gorod.set_refresh_token(refresh);
+        }
         // Unreadable keyring: signed out, and sign-in will say why it cannot keep the session.
-        Err(e) => warn!(error = %e, "session token unreadable"),
+        (Err(e), _) | (_, Err(e)) => warn!(error = %e, "session tokens unreadable"),
     }
+    let forget = secrets.clone();
+    gorod.on_session_refused(Arc::new(move || {
+        for key in [ACCESS_TOKEN, REFRESH_TOKEN] {
+            if let Err(e) = forget.delete(key) {
+                warn!(error = %e, "refused session token not forgotten");
+            }
+        }
+        refusals.send_modify(|n| *n += 1);
+        info!("session refused by the server");
+    }));
+    gorod.on_session_renewed(Arc::new(move |session: &Session| {
+        let kept = secrets
+            .set(ACCESS_TOKEN, &session.access_token)
+            .and_then(|()| secrets.set(REFRESH_TOKEN, &session.refresh_token));
+        if let Err(e) = kept {
+            // The renewed session works until the app closes; the next start asks for the code.
+            warn!(error = %e, "renewed session not kept");
+        }
+    }));
 }
 
 impl Ofis {
@@ -123,6 +153,12 @@ impl Ofis {
         }
         info!("signed out");
         Ok(self.snapshot())
+    }
+
+    /// Ticks each time the server refuses to renew the session while the app runs: the front
+    /// goes back to sign-in then (the saved bills stay).
+    pub fn session_refusals(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.inner.session_refusals.subscribe()
     }
 
     fn keep_tokens(&self, access: &str, refresh: &str) -> Result<(), CoreError> {

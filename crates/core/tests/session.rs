@@ -262,3 +262,35 @@ fn the_pin_locks_the_app_and_guards_the_card_and_five_wrong_pins_sign_out() {
         },
     );
 }
+
+#[test]
+fn an_hour_old_session_is_renewed_on_the_way_and_kept_in_the_keyring() {
+    with_keyring(
+        "an_hour_old_session_is_renewed_on_the_way_and_kept_in_the_keyring",
+        |keyring| {
+            run(async move {
+                let sandbox = app::sandbox().await;
+                let dir = tempfile::tempdir().unwrap();
+                let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
+                app::sign_in_with_address(&ofis).await;
+                let refresh = keyring.get("refresh_token").unwrap().unwrap();
+
+                sandbox.state.expire_access_tokens();
+                ofis.refresh()
+                    .await
+                    .expect("renewed on the way, not refused");
+                let renewed = keyring.get("refresh_token").unwrap().unwrap();
+                assert_ne!(renewed, refresh, "the rotated refresh token is kept");
+                let access = keyring.get("access_token").unwrap().unwrap();
+                assert!(server_accepts(&sandbox, &access).await);
+
+                // After a restart the kept, renewed session still works.
+                drop(ofis);
+                let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
+                assert!(ofis.resume_session().await.unwrap());
+                ofis.sign_out().await.unwrap();
+                sandbox.shutdown().await;
+            })
+        },
+    );
+}

@@ -151,6 +151,19 @@ impl Sandbox {
         self.lock().today = today;
     }
 
+    /// Ends every access token, as an hour without use would; refresh tokens still work.
+    pub fn expire_access_tokens(&self) {
+        self.lock().gorod.sessions.clear();
+    }
+
+    /// Ends every session, access and refresh tokens alike, as a server that signed everyone
+    /// out would.
+    pub fn end_all_sessions(&self) {
+        let mut state = self.lock();
+        state.gorod.sessions.clear();
+        state.gorod.refresh_tokens.clear();
+    }
+
     /// The sandbox clock.
     pub fn today(&self) -> NaiveDate {
         self.lock().today
