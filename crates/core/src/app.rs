@@ -167,8 +167,8 @@ impl Ofis {
         self.inner.clock.today()
     }
 
-    /// Asks for an SMS code to the phone the user typed.
-    #[instrument(skip(self))]
+    /// Asks for an SMS code to the phone the user typed (not logged: it is personal data).
+    #[instrument(skip_all)]
     pub async fn request_code(&self, phone: &str) -> Result<SmsSent, CoreError> {
         let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
         Ok(self.inner.gorod.request_sms(phone.as_str()).await?)

@@ -56,7 +56,7 @@ pub(crate) fn restore_tokens(
 
 impl Ofis {
     /// Signs in with the SMS code; tokens go to the OS keyring, never to SQLite.
-    #[instrument(skip(self, code))]
+    #[instrument(skip_all)]
     pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Snapshot, CoreError> {
         let phone = Phone::parse(phone).map_err(|_| CoreError::Phone)?;
         let code = code.trim();
@@ -67,6 +67,7 @@ impl Ofis {
         if let Err(e) = self.keep_tokens(&session.access_token, &session.refresh_token) {
             // A session the app cannot keep safely is not kept at all.
             self.inner.gorod.set_access_token(None);
+            self.inner.gorod.set_refresh_token(None);
             return Err(e);
         }
         let p = session.profile.phone.clone();
@@ -78,6 +79,9 @@ impl Ofis {
             let mut s = self.state();
             s.phone = Some(session.profile.phone);
             s.session_fresh = true;
+            // The SMS code proves at least what the PIN would; the PIN stays for paying and
+            // for the next start.
+            s.locked = false;
         }
         info!("signed in");
         Ok(self.snapshot())

@@ -294,3 +294,36 @@ fn an_hour_old_session_is_renewed_on_the_way_and_kept_in_the_keyring() {
         },
     );
 }
+
+#[test]
+fn after_an_ended_session_the_sms_code_unlocks_and_the_pin_stays_for_paying() {
+    with_keyring(
+        "after_an_ended_session_the_sms_code_unlocks_and_the_pin_stays_for_paying",
+        |keyring| {
+            run(async move {
+                let sandbox = app::sandbox().await;
+                let dir = tempfile::tempdir().unwrap();
+                let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
+                app::sign_in_with_address(&ofis).await;
+                ofis.set_pin("5830", "5830").await.unwrap();
+                drop(ofis);
+
+                sandbox.state.end_all_sessions();
+                let ofis = open(&sandbox, dir.path(), keyring.clone()).await;
+                assert!(ofis.is_locked());
+                assert!(!ofis.resume_session().await.unwrap());
+                app::sign_in(&ofis).await;
+                assert!(!ofis.is_locked(), "the SMS code unlocks");
+                assert!(ofis.pin_enabled(), "the PIN stays for paying");
+                let ticket = ofis.start_payment(PayScope::All).await.unwrap();
+                assert!(matches!(
+                    ofis.submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+                        .await,
+                    Err(CoreError::PinRequired)
+                ));
+                ofis.sign_out().await.unwrap();
+                sandbox.shutdown().await;
+            })
+        },
+    );
+}
