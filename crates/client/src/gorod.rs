@@ -32,6 +32,11 @@ pub struct GorodClient {
     on_refused: Arc<RwLock<Option<SessionRefused>>>,
 }
 
+/// What a shared slot holds now (a poisoned lock still holds its value).
+fn current<T: Clone>(slot: &RwLock<Option<T>>) -> Option<T> {
+    slot.read().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
 impl std::fmt::Debug for GorodClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GorodClient")
@@ -85,7 +90,7 @@ impl GorodClient {
     }
 
     fn access_token(&self) -> Option<String> {
-        self.token.read().unwrap_or_else(|p| p.into_inner()).clone()
+        current(&self.token)
     }
 
     /// Sends a signed-in request. An expired access token is renewed once with the refresh
@@ -118,20 +123,10 @@ impl GorodClient {
             None => return Err(ClientError::Unauthorized),
             Some(_) => {}
         }
-        let refresh = self
-            .refresh_token
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-            .ok_or(ClientError::Unauthorized)?;
+        let refresh = current(&self.refresh_token).ok_or(ClientError::Unauthorized)?;
         match self.refresh(&refresh).await {
             Ok(session) => {
-                let callback = self
-                    .on_renewed
-                    .read()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .clone();
-                if let Some(callback) = callback {
+                if let Some(callback) = current(&self.on_renewed) {
                     callback(&session);
                 }
                 tracing::info!("session renewed");
@@ -140,12 +135,7 @@ impl GorodClient {
             Err(ClientError::Unauthorized) => {
                 self.set_access_token(None);
                 self.set_refresh_token(None);
-                let callback = self
-                    .on_refused
-                    .read()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .clone();
-                if let Some(callback) = callback {
+                if let Some(callback) = current(&self.on_refused) {
                     callback();
                 }
                 Err(ClientError::Unauthorized)

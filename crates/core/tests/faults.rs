@@ -9,10 +9,10 @@ mod common {
 
 use std::time::Duration;
 
-use common::app::{self, Setup};
+use common::app;
 use common::fault_proxy::{Fault, FaultProxy};
 use gorod_sandbox::{test_cards, RunningSandbox};
-use ofis_core::{ClientError, ClientOptions, CoreError, Ofis, PayScope, PaymentStep};
+use ofis_core::{ClientError, CoreError, Ofis, PayScope, PaymentStep};
 use ofis_store::OutboxState;
 
 const ORDER_CREATION: &str = "POST /api/v1/orders ";
@@ -40,16 +40,8 @@ async fn rig() -> Rig {
     // Loopback ephemeral ports have the same number of digits, so lengths stay right.
     gorod.rewrite_answers(&sandbox.gateway_url, &gateway.url);
     let dir = tempfile::tempdir().unwrap();
-    let setup = Setup {
-        // Short, so a stalled answer becomes a timeout quickly.
-        client: ClientOptions {
-            timeout: Duration::from_secs(2),
-            ..ClientOptions::default()
-        },
-        ..Setup::default()
-    };
-    let ofis = app::open_with(&gorod.url, dir.path(), setup).await;
-    app::sign_in_with_address(&ofis).await;
+    // Short, so a stalled answer becomes a timeout quickly.
+    let ofis = app::signed_in_through(&gorod.url, dir.path(), Duration::from_secs(2)).await;
     Rig {
         sandbox,
         gorod,

@@ -13,14 +13,12 @@ mod common {
 
 use std::time::{Duration, Instant};
 
-use common::app::{self, Setup};
+use common::app;
 use common::fault_proxy::FaultProxy;
 use common::noxious_proxy::Noxious;
 use gorod_sandbox::{test_cards, RunningSandbox};
 use noxious::toxic::ToxicKind;
-use ofis_core::{
-    ClientError, ClientOptions, CoreError, Ofis, PayScope, PaymentStep, PaymentTicket,
-};
+use ofis_core::{ClientError, CoreError, Ofis, PayScope, PaymentStep, PaymentTicket};
 use ofis_store::OutboxState;
 
 /// The client's whole-request timeout: an answer that never comes fails this fast.
@@ -49,15 +47,7 @@ async fn rig() -> Rig {
     rewrite.rewrite_answers(&sandbox.gateway_url, &gateway.url);
     let gorod = Noxious::start("gorod", host_port(&rewrite.url)).await;
     let dir = tempfile::tempdir().unwrap();
-    let setup = Setup {
-        client: ClientOptions {
-            timeout: CLIENT_TIMEOUT,
-            ..ClientOptions::default()
-        },
-        ..Setup::default()
-    };
-    let ofis = app::open_with(&gorod.url, dir.path(), setup).await;
-    app::sign_in_with_address(&ofis).await;
+    let ofis = app::signed_in_through(&gorod.url, dir.path(), CLIENT_TIMEOUT).await;
     Rig {
         sandbox,
         gorod,

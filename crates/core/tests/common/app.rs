@@ -73,6 +73,28 @@ impl Default for Setup {
     }
 }
 
+impl Setup {
+    /// The default setup with HTTP requests given up after `timeout` (a stalled answer then
+    /// becomes a timeout quickly).
+    pub fn timing_out_after(timeout: std::time::Duration) -> Self {
+        Setup {
+            client: ClientOptions {
+                timeout,
+                ..ClientOptions::default()
+            },
+            ..Setup::default()
+        }
+    }
+}
+
+/// Opens the app on `dir` against `server_url` and signs the demo user in with the demo
+/// address, HTTP requests timing out after `timeout`: the start of every fault scenario.
+pub async fn signed_in_through(server_url: &str, dir: &Path, timeout: std::time::Duration) -> Ofis {
+    let ofis = open_with(server_url, dir, Setup::timing_out_after(timeout)).await;
+    sign_in_with_address(&ofis).await;
+    ofis
+}
+
 /// Opens the app on `dir` against `server_url`, with the default [`Setup`].
 pub async fn open(server_url: &str, dir: &Path) -> Ofis {
     open_with(server_url, dir, Setup::default()).await
