@@ -1,6 +1,6 @@
 //! The Город API client.
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use ofis_api::{
     paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, MeterDto,
@@ -13,28 +13,14 @@ use tracing::instrument;
 
 use crate::error::ClientError;
 use crate::http::{build_http, ensure_allowed_url, send_json, ClientOptions};
-
-/// Told the new session whenever the client renews an expired one, so it can be kept.
-pub type SessionRenewed = Arc<dyn Fn(&Session) + Send + Sync>;
-/// Told when the server refused to renew the session: the person must sign in again.
-pub type SessionRefused = Arc<dyn Fn() + Send + Sync>;
+use crate::session::SessionTokens;
 
 /// A typed client of one Город API server. Cheap to clone; clones share the session.
 #[derive(Clone)]
 pub struct GorodClient {
     http: reqwest::Client,
     base: Arc<str>,
-    token: Arc<RwLock<Option<String>>>,
-    refresh_token: Arc<RwLock<Option<String>>>,
-    /// One renewal at a time: refresh tokens are single-use.
-    renewal: Arc<tokio::sync::Mutex<()>>,
-    on_renewed: Arc<RwLock<Option<SessionRenewed>>>,
-    on_refused: Arc<RwLock<Option<SessionRefused>>>,
-}
-
-/// What a shared slot holds now (a poisoned lock still holds its value).
-fn current<T: Clone>(slot: &RwLock<Option<T>>) -> Option<T> {
-    slot.read().unwrap_or_else(|p| p.into_inner()).clone()
+    pub(crate) session: SessionTokens,
 }
 
 impl std::fmt::Debug for GorodClient {
@@ -53,11 +39,7 @@ impl GorodClient {
         Ok(GorodClient {
             http: build_http(options)?,
             base: base.into(),
-            token: Arc::default(),
-            refresh_token: Arc::default(),
-            renewal: Arc::default(),
-            on_renewed: Arc::default(),
-            on_refused: Arc::default(),
+            session: SessionTokens::default(),
         })
     }
 
@@ -66,99 +48,12 @@ impl GorodClient {
         &self.base
     }
 
-    /// Uses this access token for the requests that need one.
-    pub fn set_access_token(&self, token: Option<String>) {
-        *self.token.write().unwrap_or_else(|p| p.into_inner()) = token;
-    }
-
-    /// Uses this refresh token to renew the session when the access token has expired.
-    pub fn set_refresh_token(&self, token: Option<String>) {
-        *self
-            .refresh_token
-            .write()
-            .unwrap_or_else(|p| p.into_inner()) = token;
-    }
-
-    /// Calls `callback` with every session the client renews by itself.
-    pub fn on_session_renewed(&self, callback: SessionRenewed) {
-        *self.on_renewed.write().unwrap_or_else(|p| p.into_inner()) = Some(callback);
-    }
-
-    /// Calls `callback` when the server refuses to renew the session.
-    pub fn on_session_refused(&self, callback: SessionRefused) {
-        *self.on_refused.write().unwrap_or_else(|p| p.into_inner()) = Some(callback);
-    }
-
-    fn access_token(&self) -> Option<String> {
-        current(&self.token)
-    }
-
-    /// Sends a signed-in request. An expired access token is renewed once with the refresh
-    /// token and the request sent again: the server refused the first one before doing
-    /// anything, so a retried order or reading cannot be a second one.
-    async fn send_authed<T: serde::de::DeserializeOwned>(
-        &self,
-        req: reqwest::RequestBuilder,
-    ) -> Result<T, ClientError> {
-        let used = self.access_token().ok_or(ClientError::Unauthorized)?;
-        let again = req.try_clone();
-        match send_json(req.bearer_auth(&used)).await {
-            Err(ClientError::Unauthorized) => {
-                let Some(again) = again else {
-                    return Err(ClientError::Unauthorized);
-                };
-                let fresh = self.renew(&used).await?;
-                send_json(again.bearer_auth(fresh)).await
-            }
-            other => other,
-        }
-    }
-
-    /// A fresh access token instead of `expired`: the one another request renewed meanwhile,
-    /// or a new session from the refresh token. A refused refresh token signs out.
-    async fn renew(&self, expired: &str) -> Result<String, ClientError> {
-        let _one_at_a_time = self.renewal.lock().await;
-        match self.access_token() {
-            Some(current) if current != expired => return Ok(current),
-            None => return Err(ClientError::Unauthorized),
-            Some(_) => {}
-        }
-        let refresh = current(&self.refresh_token).ok_or(ClientError::Unauthorized)?;
-        match self.refresh(&refresh).await {
-            Ok(session) => {
-                if let Some(callback) = current(&self.on_renewed) {
-                    callback(&session);
-                }
-                tracing::info!("session renewed");
-                Ok(session.access_token)
-            }
-            Err(ClientError::Unauthorized) => {
-                self.set_access_token(None);
-                self.set_refresh_token(None);
-                if let Some(callback) = current(&self.on_refused) {
-                    callback();
-                }
-                Err(ClientError::Unauthorized)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Whether an access token is set.
-    pub fn has_token(&self) -> bool {
-        self.token
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .is_some()
-    }
-
     fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
 
     fn authed(&self, req: reqwest::RequestBuilder) -> Result<reqwest::RequestBuilder, ClientError> {
-        let token = self.token.read().unwrap_or_else(|p| p.into_inner()).clone();
-        match token {
+        match self.access_token() {
             Some(t) => Ok(req.bearer_auth(t)),
             None => Err(ClientError::Unauthorized),
         }
@@ -220,8 +115,7 @@ impl GorodClient {
             .get(self.url(paths::ADDRESSES))
             .query(&[("q", query)]);
         // Suggestions work before sign-in too; send the token when there is one.
-        let token = self.token.read().unwrap_or_else(|p| p.into_inner()).clone();
-        let req = match token {
+        let req = match self.access_token() {
             Some(t) => req.bearer_auth(t),
             None => req,
         };

@@ -4,8 +4,10 @@ mod error;
 mod gateway;
 mod gorod;
 mod http;
+mod session;
 
 pub use error::ClientError;
 pub use gateway::GatewayClient;
 pub use gorod::GorodClient;
 pub use http::{ensure_allowed_url, ClientOptions};
+pub use session::{SessionRefused, SessionRenewed};
