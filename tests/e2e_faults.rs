@@ -10,13 +10,9 @@ mod fault_proxy;
 
 use std::time::Duration;
 
-use fault_proxy::{Fault, FaultProxy};
+use fault_proxy::{host_port, Fault, FaultProxy};
 use gorod_sandbox::{test_cards, SandboxConfig};
 use support::{sign_in, App, Browser};
-
-fn host_port(url: &str) -> String {
-    url.trim_start_matches("http://").to_string()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lost_and_broken_answers_end_with_one_charge_and_the_right_screen() {

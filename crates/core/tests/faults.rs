@@ -10,7 +10,7 @@ mod common {
 use std::time::Duration;
 
 use common::app;
-use common::fault_proxy::{Fault, FaultProxy};
+use common::fault_proxy::{host_port, Fault, FaultProxy};
 use gorod_sandbox::{test_cards, RunningSandbox};
 use ofis_core::{ClientError, CoreError, Ofis, PayScope, PaymentStep};
 use ofis_store::OutboxState;
@@ -27,10 +27,6 @@ struct Rig {
     gateway: FaultProxy,
     dir: tempfile::TempDir,
     ofis: Ofis,
-}
-
-fn host_port(url: &str) -> String {
-    url.trim_start_matches("http://").to_string()
 }
 
 async fn rig() -> Rig {

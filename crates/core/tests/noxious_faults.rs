@@ -14,7 +14,7 @@ mod common {
 use std::time::{Duration, Instant};
 
 use common::app;
-use common::fault_proxy::FaultProxy;
+use common::fault_proxy::{host_port, FaultProxy};
 use common::noxious_proxy::Noxious;
 use gorod_sandbox::{test_cards, RunningSandbox};
 use noxious::toxic::ToxicKind;
@@ -23,10 +23,6 @@ use ofis_store::OutboxState;
 
 /// The client's whole-request timeout: an answer that never comes fails this fast.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(2);
-
-fn host_port(url: &str) -> String {
-    url.trim_start_matches("http://").to_string()
-}
 
 /// The sandbox with noxious in front of the Город API and of the gateway, the app opened on the
 /// first and signed in with the demo address. The gateway address in the Город API's answers is

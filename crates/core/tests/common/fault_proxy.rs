@@ -19,6 +19,11 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 
+/// `127.0.0.1:PORT` of a loopback `http://` URL: what a proxy forwards to.
+pub fn host_port(url: &str) -> String {
+    url.trim_start_matches("http://").to_string()
+}
+
 /// What happens to the answer of an armed request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fault {
