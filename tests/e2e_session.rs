@@ -180,7 +180,10 @@ async fn an_expired_session_is_renewed_and_an_ended_one_asks_for_the_sms_code_ag
     sandbox.state.expire_access_tokens();
     support::open_history(&b).await;
     b.wait(".history-list").await;
-    assert!(!b.exists("#history-offline").await, "the history came from the server");
+    assert!(
+        !b.exists("#history-offline").await,
+        "the history came from the server"
+    );
     b.click(".back").await;
     b.wait("#add-service").await;
     assert!(!b.exists("#phone").await);

@@ -17,6 +17,29 @@ pub fn ThreeDs(scope: PayScope, ticket: PaymentTicket) -> Element {
     let mut busy = use_signal(|| false);
     let total = ticket.total.display_rub();
     let key = ticket.key.clone();
+    let cancel_key = ticket.key.clone();
+    let ofis_cancel = ofis.clone();
+
+    // The cancel reaches the bank, so the bills are free again; should the bank have charged
+    // already, its receipt is the answer.
+    let cancel = move |_| {
+        let (ofis, key) = (ofis_cancel.clone(), cancel_key.clone());
+        async move {
+            busy.set(true);
+            match ofis.cancel_payment(&key).await {
+                Ok(PaymentStep::Paid(receipt)) => {
+                    ui.show(ofis.snapshot());
+                    ui.go(Screen::Receipt(receipt));
+                }
+                Ok(_) => {
+                    ui.show(ofis.snapshot());
+                    ui.go(Screen::Payments);
+                }
+                Err(e) => error.set(Some(core_error(&e))),
+            }
+            busy.set(false);
+        }
+    };
 
     let confirm = move |_| {
         let (ofis, key, scope, ticket) = (ofis.clone(), key.clone(), scope.clone(), ticket.clone());
@@ -46,7 +69,7 @@ pub fn ThreeDs(scope: PayScope, ticket: PaymentTicket) -> Element {
             p { "Банк отправил код подтверждения в СМС. Сумма платежа: " strong { "{total}" } }
             Field { id: "three-ds-code", label: "Код из СМС банка", inputmode: "numeric", autocomplete: "one-time-code", value: code, error: error() }
             button { id: "three-ds-submit", class: "primary", disabled: busy(), onclick: confirm, "Подтвердить" }
-            button { class: "link", onclick: move |_| ui.go(Screen::Payments), "Отменить и вернуться к счетам" }
+            button { id: "three-ds-cancel", class: "link", disabled: busy(), onclick: cancel, "Отменить и вернуться к счетам" }
         }
     }
 }

@@ -45,6 +45,24 @@ pub enum GatewayStatus {
     InsufficientFunds,
     /// A 3-D Secure code is needed.
     ChallengeRequired,
+    /// No card has reached the gateway for this payment yet (only in a status answer).
+    AwaitingCard,
+    /// Cancelled before any charge (by the app, e.g. 3-D Secure abandoned): final, and a card
+    /// that arrives later is refused.
+    Cancelled,
+}
+
+impl GatewayStatus {
+    /// Whether the payment can no longer change at the bank.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            GatewayStatus::Succeeded
+                | GatewayStatus::Declined
+                | GatewayStatus::InsufficientFunds
+                | GatewayStatus::Cancelled
+        )
+    }
 }
 
 /// The gateway's answer to a card or a challenge.

@@ -37,12 +37,17 @@ pub enum OrderStatus {
     Paid,
     /// The bank refused; nothing was charged.
     Declined,
+    /// Cancelled at the gateway before any charge (e.g. 3-D Secure abandoned).
+    Cancelled,
 }
 
 impl OrderStatus {
     /// Whether the order can no longer change.
     pub fn is_final(self) -> bool {
-        matches!(self, OrderStatus::Paid | OrderStatus::Declined)
+        matches!(
+            self,
+            OrderStatus::Paid | OrderStatus::Declined | OrderStatus::Cancelled
+        )
     }
 }
 

@@ -65,6 +65,14 @@ pub fn internal_payment_outcome(payment_id: &str) -> String {
 pub fn gateway_card(payment_id: &str) -> String {
     format!("/payments/{}/card", encode(payment_id))
 }
+/// Gateway: where a payment stands (GET), asked when the app lost the answer to its card.
+pub fn gateway_payment(payment_id: &str) -> String {
+    format!("/payments/{}", encode(payment_id))
+}
+/// Gateway: cancel a payment not final yet (POST); answers where the payment ends.
+pub fn gateway_cancel(payment_id: &str) -> String {
+    format!("/payments/{}/cancel", encode(payment_id))
+}
 /// Gateway: answer a 3-D Secure challenge.
 pub fn gateway_3ds(payment_id: &str) -> String {
     format!("/payments/{}/3ds", encode(payment_id))

@@ -64,4 +64,35 @@ impl GatewayClient {
         )
         .await
     }
+
+    /// Where a payment stands at the bank: asked when the answer to a card was lost.
+    #[instrument(skip(self), err)]
+    pub async fn status(
+        &self,
+        gateway_url: &str,
+        payment_id: &str,
+    ) -> Result<GatewayOutcome, ClientError> {
+        let base = ensure_allowed_url(gateway_url)?;
+        send_json(
+            self.http
+                .get(format!("{base}{}", paths::gateway_payment(payment_id))),
+        )
+        .await
+    }
+
+    /// Cancels a payment that is not final yet; the answer is where the payment ends (a payment
+    /// already final answers with its outcome, so a charge is never hidden).
+    #[instrument(skip(self), err)]
+    pub async fn cancel(
+        &self,
+        gateway_url: &str,
+        payment_id: &str,
+    ) -> Result<GatewayOutcome, ClientError> {
+        let base = ensure_allowed_url(gateway_url)?;
+        send_json(
+            self.http
+                .post(format!("{base}{}", paths::gateway_cancel(payment_id))),
+        )
+        .await
+    }
 }

@@ -41,6 +41,8 @@ pub(crate) struct State {
     pub(crate) with_readings: BTreeSet<BillId>,
     /// A PIN is set and has not been typed since the app started.
     pub(crate) locked: bool,
+    /// Payments (idempotency keys) with a request at the bank right now, in this process.
+    pub(crate) in_flight: BTreeSet<String>,
     /// Orders (idempotency keys) for which the PIN was typed before paying.
     pub(crate) pin_passed: BTreeSet<String>,
     /// The session was made or renewed by this process: nothing to resume.
@@ -121,6 +123,7 @@ impl Ofis {
             with_readings,
             locked,
             pin_passed: BTreeSet::new(),
+            in_flight: BTreeSet::new(),
             session_fresh: false,
         };
         Ok(Ofis {

@@ -3,13 +3,15 @@
 //! The UI renders [`Snapshot`]s and calls the intents of [`Ofis`]; it holds no business rule.
 
 mod app;
+mod bank;
+mod card;
 mod db;
 mod edits;
 mod error;
 mod finding;
 mod history;
-mod notify;
 mod keyring;
+mod notify;
 mod payment;
 mod pin;
 mod platform;
@@ -30,9 +32,7 @@ pub use keyring::KeyringSecrets;
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
-pub use platform::{
-    Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock,
-};
+pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock};
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};

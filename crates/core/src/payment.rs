@@ -5,11 +5,9 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use ofis_api::{
-    CreateOrder, GatewayOutcome, GatewayStatus, OrderDto, OrderLineRequest, OrderStatus,
-    ReadingSubmission, ReceiptDto,
+    CreateOrder, OrderDto, OrderLineRequest, OrderStatus, ReadingSubmission, ReceiptDto,
 };
 use ofis_client::ClientError;
-use ofis_domain::card::CardData;
 use ofis_domain::{BillId, FrozenOrder, Line, Money};
 use ofis_store::{OutboxOrder, OutboxReading, OutboxState, Store, StoreError};
 use tracing::{info, instrument, warn};
@@ -44,12 +42,14 @@ pub enum PaymentStep {
     Paid(ReceiptDto),
     /// The bank asks for a 3-D Secure code.
     Challenge,
-    /// The bank refused; nothing was charged. The message is Russian.
+    /// The bank refused, or the payment was cancelled; nothing was charged. The message is
+    /// Russian.
     Declined(String),
 }
 
 const CREATE_ATTEMPTS: u32 = 3;
-const POLL_ATTEMPTS: u32 = 20;
+/// What the person reads when a payment was cancelled at the bank without an explanation.
+pub(crate) const CANCELLED: &str = "Оплата отменена";
 
 /// Bills paid through the app (from final paid orders in the outbox).
 pub(crate) fn paid_bills(store: &mut Store) -> Result<BTreeSet<BillId>, StoreError> {
@@ -103,25 +103,38 @@ impl Ofis {
         let _one_at_a_time = self.inner.pay_lock.lock().await;
         let frozen: FrozenOrder = {
             let s = self.state();
-            let frozen = match &scope {
+            match &scope {
                 PayScope::All => s.combined.freeze()?,
                 PayScope::Line(id) => s.combined.freeze_line(id)?,
-            };
-            // A bill paid this period is paid again only on purpose.
-            let already: Vec<String> = frozen
-                .lines()
-                .iter()
-                .filter(|l| s.paid.contains(&l.bill.id))
-                .map(|l| format!("{} ({})", l.bill.service_title(), l.bill.period.label_ru()))
-                .collect();
-            if !already.is_empty() && !paid_again_confirmed {
-                return Err(CoreError::AlreadyPaid(already));
             }
-            frozen
         };
-        // Readings saved with «Сохранить» go in the receipt with their lines.
+        let readings = self.saved_readings_of(&frozen).await?;
+        // Settle first, then decide: an earlier order of these bills found paid just now makes
+        // them paid as surely as one paid before.
+        let reusable = self.settle_overlapping(&frozen, &readings).await?;
+        self.ask_before_paying_again(&frozen, paid_again_confirmed)
+            .await?;
+        if let Some(ticket) = reusable {
+            return Ok(ticket);
+        }
+        let order = OutboxOrder::prepared(
+            uuid::Uuid::new_v4().to_string(),
+            self.inner.clock.now(),
+            frozen.lines().to_vec(),
+        )
+        .with_readings(readings);
+        let stored = order.clone();
+        self.inner.db.run(move |s| s.outbox_insert(&stored)).await?;
+        self.create_on_server(&order).await
+    }
+
+    /// Readings saved with «Сохранить» go in the receipt with their lines.
+    async fn saved_readings_of(
+        &self,
+        frozen: &FrozenOrder,
+    ) -> Result<Vec<OutboxReading>, CoreError> {
         let saved = self.inner.db.run(|s| s.all_saved_readings()).await?;
-        let readings: Vec<OutboxReading> = frozen
+        Ok(frozen
             .lines()
             .iter()
             .flat_map(|l| {
@@ -136,19 +149,46 @@ impl Ofis {
                         value: *value,
                     })
             })
-            .collect();
-        if let Some(ticket) = self.settle_overlapping(&frozen, &readings).await? {
-            return Ok(ticket);
+            .collect())
+    }
+
+    /// A bill paid this period is paid again only on purpose: «Уже оплачено … Оплатить ещё
+    /// раз?». The lines the person froze keep their amounts (settling may have just set a paid
+    /// line to zero), so «Оплатить ещё раз» pays what they saw.
+    async fn ask_before_paying_again(
+        &self,
+        frozen: &FrozenOrder,
+        confirmed: bool,
+    ) -> Result<(), CoreError> {
+        let (already, restored) = {
+            let mut s = self.state();
+            let mut already = Vec::new();
+            let mut restored = false;
+            for line in frozen.lines() {
+                if !s.paid.contains(&line.bill.id) {
+                    continue;
+                }
+                already.push(format!(
+                    "{} ({})",
+                    line.bill.service_title(),
+                    line.bill.period.label_ru()
+                ));
+                let now = s.combined.line(&line.bill.id).map(|l| l.amount);
+                if now.is_some_and(|a| a.is_zero()) {
+                    s.combined.set_amount(&line.bill.id, line.amount)?;
+                    restored = true;
+                }
+            }
+            (already, restored)
+        };
+        if restored {
+            self.persist_combined().await?;
         }
-        let order = OutboxOrder::prepared(
-            uuid::Uuid::new_v4().to_string(),
-            self.inner.clock.now(),
-            frozen.lines().to_vec(),
-        )
-        .with_readings(readings);
-        let stored = order.clone();
-        self.inner.db.run(move |s| s.outbox_insert(&stored)).await?;
-        self.create_on_server(&order).await
+        if already.is_empty() || confirmed {
+            Ok(())
+        } else {
+            Err(CoreError::AlreadyPaid(already))
+        }
     }
 
     /// Sends (or re-sends, with the same key) the order to the server and records the answer.
@@ -222,90 +262,6 @@ impl Ofis {
         }
     }
 
-    /// Sends the card to the bank gateway (and nowhere else) for a created order.
-    #[instrument(skip(self, number, expiry, cvc))]
-    pub async fn submit_card(
-        &self,
-        key: &str,
-        number: &str,
-        expiry: &str,
-        cvc: &str,
-    ) -> Result<PaymentStep, CoreError> {
-        let card = CardData::parse(number, expiry, cvc, self.inner.clock.today())?;
-        self.require_payment_pin(key)?;
-        let ticket = self.ticket(key)?;
-        let outcome = self
-            .inner
-            .gateway
-            .pay_with_card(&ticket.gateway_url, &ticket.payment_id, card)
-            .await;
-        self.after_gateway(&ticket, outcome).await
-    }
-
-    /// Sends the 3-D Secure code.
-    #[instrument(skip(self, code))]
-    pub async fn confirm_3ds(&self, key: &str, code: &str) -> Result<PaymentStep, CoreError> {
-        let ticket = self.ticket(key)?;
-        let outcome = self
-            .inner
-            .gateway
-            .confirm_3ds(&ticket.gateway_url, &ticket.payment_id, code.trim())
-            .await;
-        self.after_gateway(&ticket, outcome).await
-    }
-
-    fn ticket(&self, key: &str) -> Result<PaymentTicket, CoreError> {
-        self.state()
-            .tickets
-            .get(key)
-            .cloned()
-            .ok_or(CoreError::UnknownPayment)
-    }
-
-    async fn after_gateway(
-        &self,
-        ticket: &PaymentTicket,
-        outcome: Result<GatewayOutcome, ClientError>,
-    ) -> Result<PaymentStep, CoreError> {
-        let outcome = match outcome {
-            Ok(o) => o,
-            Err(e) if e.is_retryable() => {
-                // The bank may have charged: ask the Город API before saying anything.
-                warn!(error = %e, "gateway answer lost; reconciling");
-                let dto = self.poll_final(&ticket.order_id).await?;
-                return match self.record_final(&ticket.key, &dto).await? {
-                    Some(step) => Ok(step),
-                    None => Err(e.into()),
-                };
-            }
-            Err(e) => return Err(e.into()),
-        };
-        match outcome.status {
-            GatewayStatus::ChallengeRequired => Ok(PaymentStep::Challenge),
-            GatewayStatus::Succeeded
-            | GatewayStatus::Declined
-            | GatewayStatus::InsufficientFunds => {
-                let dto = self.poll_final(&ticket.order_id).await?;
-                match self.record_final(&ticket.key, &dto).await? {
-                    Some(step) => Ok(step),
-                    None => Err(CoreError::PaymentInProgress),
-                }
-            }
-        }
-    }
-
-    async fn poll_final(&self, order_id: &str) -> Result<OrderDto, CoreError> {
-        let mut last = self.inner.gorod.order(order_id).await?;
-        for _ in 0..POLL_ATTEMPTS {
-            if last.status.is_final() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(250)).await;
-            last = self.inner.gorod.order(order_id).await?;
-        }
-        Ok(last)
-    }
-
     /// Records a final server answer in the outbox (and the receipt); `None` if not final yet.
     pub(crate) async fn record_final(
         &self,
@@ -348,15 +304,17 @@ impl Ofis {
                 info!(order = %dto.id, "paid");
                 Ok(Some(PaymentStep::Paid(receipt)))
             }
-            OrderStatus::Declined => {
-                let message = dto
-                    .failure
-                    .clone()
-                    .unwrap_or_else(|| "Банк отклонил операцию".to_string());
+            OrderStatus::Declined | OrderStatus::Cancelled => {
+                let (state, fallback) = if dto.status == OrderStatus::Declined {
+                    (OutboxState::Declined, "Банк отклонил операцию")
+                } else {
+                    (OutboxState::Cancelled, CANCELLED)
+                };
+                let message = dto.failure.clone().unwrap_or_else(|| fallback.to_string());
                 let (k, m) = (key.to_string(), message.clone());
                 self.inner
                     .db
-                    .run(move |s| s.outbox_mark_final(&k, OutboxState::Declined, Some(&m), None))
+                    .run(move |s| s.outbox_mark_final(&k, state, Some(&m), None))
                     .await?;
                 self.state().tickets.remove(key);
                 Ok(Some(PaymentStep::Declined(message)))

@@ -1,18 +1,21 @@
-//! The crash harness of issue 6, «Exactly once»: the app process is killed (SIGKILL) at random
-//! points of the pay flow, at least 200 times, and restarted each time. The sandbox (in this test
-//! process, kept across restarts) counts the charges: zero duplicates, zero payments lost
-//! (charged but unknown to the app), and `PRAGMA integrity_check` = ok for every database.
+//! The crash harness, «Exactly once»: the app process is killed (SIGKILL) at random points of
+//! the pay flow, at least 1 000 times and at least 200 times for each way a payment can end —
+//! paid, declined, insufficient funds, 3-D Secure passed, 3-D Secure abandoned — with answers
+//! lost on the way (a fault proxy in front of the Город API and the gateway) and «Оплатить»
+//! pressed again after each restart, sometimes while the start-up reconcile still runs. The
+//! sandbox (in this test process, kept across restarts) counts the charges; each data dir is
+//! audited bill by bill: at most one charge, none lost (charged but unknown to the app), nothing
+//! left pending, `PRAGMA integrity_check` = ok.
 //!
 //! The "app process" is this very test binary re-executed with `OFIS_CRASH_WORKER=1` and filtered
-//! to [`worker`], so no extra build target is needed. The worker does what the app does on start
-//! and on «Оплатить»: opens its data dir, signs in (tokens live in memory only), adds the demo
-//! address if there is none, reconciles every unfinished order, then pays the общий счёт with a
-//! card that succeeds, unless its bills are already paid through the app.
+//! to [`worker`] (`common/crash/worker.rs`), so no extra build target is needed.
 //!
-//! A cycle is one data dir (so one set of bills to pay once): a few workers are killed at random
-//! moments, then one runs to completion, and the cycle must end with exactly one charge, known to
-//! the app as paid. The sandbox keeps the same bills, so the next cycle, in a fresh data dir, pays
-//! them again; every charge is matched to the data dir whose order it is.
+//! A cycle is one data dir (one set of bills) and one scenario: a few workers paying with the
+//! scenario's card are killed at random moments, one more runs to its end with that card, and a
+//! last one — the person back with a good card — reconciles and pays whatever is still due. So
+//! every cycle must end with each bill charged exactly once, whatever the scenario did before:
+//! a declined or cancelled payment that had charged would show as a second charge, and a
+//! payment blocked for ever as a cycle that never got paid.
 //!
 //! Unix only: the kill is `Child::kill`, i.e. SIGKILL, and a kill counts only if the exit status
 //! says SIGKILL ended the process (a worker that finished first is not counted).
@@ -21,6 +24,11 @@
 
 mod common {
     pub mod app;
+    pub mod fault_proxy;
+    pub mod crash {
+        pub mod audit;
+        pub mod worker;
+    }
 }
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,156 +37,35 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::app::{self, DEMO_ADDRESS, PHONE};
-use gorod_sandbox::{test_cards, SMS_CODE};
-use ofis_core::{CoreError, Ofis, PayScope, PaymentStep};
-use ofis_store::{OutboxOrder, OutboxState, Store};
+use common::app;
+use common::crash::audit::{outbox, phase, DirAudit};
+use common::crash::worker::{
+    self, Rng, Scenario, WORKER_DIR, WORKER_FLAG, WORKER_SCENARIO, WORKER_SEED, WORKER_URL,
+};
+use common::fault_proxy::{host_port, Fault, FaultProxy};
 
-const WORKER_FLAG: &str = "OFIS_CRASH_WORKER";
-const WORKER_URL: &str = "OFIS_CRASH_URL";
-const WORKER_DIR: &str = "OFIS_CRASH_DIR";
-const WORKER_SEED: &str = "OFIS_CRASH_SEED";
 /// Overrides the harness seed (to replay a run).
 const HARNESS_SEED: &str = "OFIS_CRASH_HARNESS_SEED";
 
-const MIN_KILLS: usize = 200;
-
-/// splitmix64: a small seeded generator, so a failing run can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (`n > 0`).
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The worker: the app process that gets killed.
-// ---------------------------------------------------------------------------------------------
+const MIN_KILLS: usize = 1_000;
+const MIN_KILLS_PER_SCENARIO: usize = 200;
 
 /// Runs only when re-executed by the harness; an ordinary test run passes through at once.
 #[test]
 fn worker() {
-    if std::env::var_os(WORKER_FLAG).is_none() {
-        return;
-    }
-    let url = std::env::var(WORKER_URL).expect("sandbox url");
-    let dir = PathBuf::from(std::env::var(WORKER_DIR).expect("data dir"));
-    let seed: u64 = std::env::var(WORKER_SEED)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let outcome = runtime.block_on(work(url, dir, Rng(seed)));
-    println!("WORKER-DONE {outcome}");
-}
-
-/// Small random pauses between the steps spread the kill points over the flow.
-async fn jitter(rng: &mut Rng) {
-    let ms = rng.below(4);
-    if ms > 0 {
-        tokio::time::sleep(Duration::from_millis(ms)).await;
+    if std::env::var_os(WORKER_FLAG).is_some() {
+        worker::run_from_env();
     }
 }
 
-/// One start of the app, to the end of the payment. Transient errors (the server may still be
-/// busy with a request of the process killed just before) are retried like a user would.
-async fn work(url: String, dir: PathBuf, mut rng: Rng) -> String {
-    let ofis = app::open(&url, &dir).await;
-    let mut errors = Vec::new();
-    for _ in 0..40 {
-        match attempt(&ofis, &mut rng).await {
-            Ok(outcome) => {
-                return format!("{outcome} retries={} errors={errors:?}", errors.len());
-            }
-            Err(e) => {
-                eprintln!("worker: {e}");
-                errors.push(e);
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        }
-    }
-    panic!("the worker never got through: {errors:?}");
-}
-
-async fn attempt(ofis: &Ofis, rng: &mut Rng) -> Result<&'static str, String> {
-    let e = |what: &'static str| move |err: CoreError| format!("{what}: {err}");
-    jitter(rng).await;
-    if !ofis.is_signed_in() {
-        ofis.request_code(PHONE).await.map_err(e("request_code"))?;
-        jitter(rng).await;
-        ofis.sign_in(PHONE, SMS_CODE).await.map_err(e("sign_in"))?;
-        jitter(rng).await;
-    }
-    if ofis.snapshot().addresses.is_empty() {
-        let mut found = ofis
-            .suggest_addresses(DEMO_ADDRESS)
-            .await
-            .map_err(e("suggest"))?;
-        if found.is_empty() {
-            return Err("no address suggested".into());
-        }
-        jitter(rng).await;
-        ofis.add_address(found.remove(0))
-            .await
-            .map_err(e("add_address"))?;
-        jitter(rng).await;
-    }
-    // What the app does on start, before it lets anybody pay.
-    ofis.reconcile().await.map_err(e("reconcile"))?;
-    jitter(rng).await;
-    let snapshot = ofis.snapshot();
-    let due: Vec<_> = snapshot
-        .combined
-        .lines()
-        .iter()
-        .filter(|l| !l.amount.is_zero())
-        .collect();
-    if due.is_empty() {
-        return Ok("nothing-due");
-    }
-    if due.iter().any(|l| snapshot.paid.contains(&l.bill.id)) {
-        // The app asks «оплачено … — оплатить ещё раз?»; this user says no.
-        return Ok("already-paid-declined-to-repay");
-    }
-    let ticket = ofis
-        .start_payment(PayScope::All)
-        .await
-        .map_err(e("start_payment"))?;
-    jitter(rng).await;
-    let step = ofis
-        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-        .await
-        .map_err(e("submit_card"))?;
-    match step {
-        PaymentStep::Paid(_) => Ok("paid"),
-        other => Err(format!("unexpected step {other:?}")),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The harness.
-// ---------------------------------------------------------------------------------------------
-
-fn spawn_worker(url: &str, dir: &Path, seed: u64, quiet: bool) -> Child {
+fn spawn_worker(url: &str, dir: &Path, seed: u64, scenario: Scenario, quiet: bool) -> Child {
     let mut cmd = Command::new(std::env::current_exe().expect("own test binary"));
     cmd.args(["worker", "--exact", "--nocapture", "--test-threads=1"])
         .env(WORKER_FLAG, "1")
         .env(WORKER_URL, url)
         .env(WORKER_DIR, dir)
         .env(WORKER_SEED, seed.to_string())
+        .env(WORKER_SCENARIO, scenario.name())
         .env_remove("RUST_LOG");
     if quiet {
         cmd.stdout(Stdio::null()).stderr(Stdio::null());
@@ -189,9 +76,14 @@ fn spawn_worker(url: &str, dir: &Path, seed: u64, quiet: bool) -> Child {
 }
 
 /// Runs a worker to its end (no kill); its outcome line on success.
-async fn run_to_completion(url: &str, dir: &Path, seed: u64) -> (String, Duration) {
+async fn run_to_completion(
+    url: &str,
+    dir: &Path,
+    seed: u64,
+    scenario: Scenario,
+) -> (String, Duration) {
     let started = Instant::now();
-    let child = spawn_worker(url, dir, seed, false);
+    let child = spawn_worker(url, dir, seed, scenario, false);
     let output = tokio::task::spawn_blocking(move || child.wait_with_output())
         .await
         .unwrap()
@@ -211,44 +103,122 @@ async fn run_to_completion(url: &str, dir: &Path, seed: u64) -> (String, Duratio
     (line, started.elapsed())
 }
 
-fn outbox(dir: &Path) -> Vec<OutboxOrder> {
-    let path = dir.join("ofis.sqlite");
-    if !path.exists() {
-        return Vec::new();
-    }
-    Store::open(&path)
-        .expect("open the killed app's database")
-        .outbox_all()
-        .expect("read the outbox")
+/// The sandbox with both of its listeners behind fault proxies, as the workers see it.
+struct World {
+    sandbox: gorod_sandbox::RunningSandbox,
+    gorod: FaultProxy,
+    gateway: FaultProxy,
 }
 
-/// Where the kill landed, as far as the database and the sandbox can tell.
-fn phase(orders: &[OutboxOrder], charged: &BTreeSet<String>) -> &'static str {
-    if orders.iter().any(|o| o.state == OutboxState::Paid) {
-        return "5 after the payment was recorded (restart only reconciles)";
+impl World {
+    async fn start() -> World {
+        let sandbox = app::sandbox().await;
+        let gorod = FaultProxy::start(host_port(&sandbox.gorod_url)).await;
+        let gateway = FaultProxy::start(host_port(&sandbox.gateway_url)).await;
+        gorod.rewrite_answers(&sandbox.gateway_url, &gateway.url);
+        World {
+            sandbox,
+            gorod,
+            gateway,
+        }
     }
-    let Some(latest) = orders.iter().max_by_key(|o| o.created_at) else {
-        return "1 before the key was committed (start, sign-in, address)";
-    };
-    let is_charged = orders
-        .iter()
-        .filter_map(|o| o.server_order_id.as_ref())
-        .any(|id| charged.contains(id));
-    if is_charged {
-        return "4 charged, not yet recorded by the app";
+
+    /// Now and then, one answer of the next requests is lost on its way back.
+    fn maybe_lose_an_answer(&self, rng: &mut Rng) {
+        match rng.below(8) {
+            0 => self.gorod.arm("POST /api/v1/orders ", Fault::DropAnswer),
+            1 => self.gorod.arm("GET /api/v1/orders/", Fault::DropAnswer),
+            2 => self.gateway.arm("/card ", Fault::DropAnswer),
+            3 => self.gateway.arm("/3ds ", Fault::DropAnswer),
+            _ => {}
+        }
     }
-    match latest.state {
-        OutboxState::Prepared => "2 key committed, order not confirmed created",
-        OutboxState::Created => "3 order created, not charged (before or during the card)",
-        _ => "3 order created, not charged (before or during the card)",
+
+    fn charged_orders(&self) -> BTreeSet<String> {
+        let charges = self.sandbox.state.charges();
+        charges.into_iter().map(|c| c.order_id).collect()
+    }
+}
+
+/// What the run saw, for the report.
+#[derive(Default)]
+struct Figures {
+    kills: BTreeMap<Scenario, usize>,
+    phases: BTreeMap<&'static str, usize>,
+    completions: BTreeMap<String, usize>,
+    finished_first: usize,
+    faults_fired: usize,
+}
+
+impl Figures {
+    fn total_kills(&self) -> usize {
+        self.kills.values().sum()
+    }
+
+    /// The scenario with the fewest kills so far, while any is short of its share.
+    fn next_scenario(&self) -> Option<Scenario> {
+        let short = Scenario::ALL
+            .into_iter()
+            .min_by_key(|s| self.kills.get(s).copied().unwrap_or(0))?;
+        let fewest = self.kills.get(&short).copied().unwrap_or(0);
+        (fewest < MIN_KILLS_PER_SCENARIO || self.total_kills() < MIN_KILLS).then_some(short)
+    }
+}
+
+/// One cycle: kills with the scenario's card, its completion, and the good card at last.
+async fn cycle(
+    world: &World,
+    dir: &Path,
+    scenario: Scenario,
+    window: Duration,
+    rng: &mut Rng,
+    figures: &mut Figures,
+) {
+    let url = world.gorod.url.clone();
+    let planned = 4 + rng.below(11) as usize;
+    let mut after_paid = 0;
+    for _ in 0..planned {
+        world.maybe_lose_an_answer(rng);
+        let mut child = spawn_worker(&url, dir, rng.next(), scenario, true);
+        tokio::time::sleep(Duration::from_millis(rng.below(window.as_millis() as u64))).await;
+        // `Child::kill` is SIGKILL on Unix: no destructor, no flush, no goodbye.
+        let _ = child.kill();
+        let status = tokio::task::spawn_blocking(move || child.wait())
+            .await
+            .unwrap()
+            .expect("wait for the killed worker");
+        // Only a process the signal really ended counts as a kill.
+        if status.signal() != Some(9) {
+            figures.finished_first += 1;
+            continue;
+        }
+        *figures.kills.entry(scenario).or_default() += 1;
+        let landed = phase(&outbox(dir), &world.charged_orders());
+        *figures.phases.entry(landed).or_default() += 1;
+        if landed.starts_with('6') {
+            after_paid += 1;
+            if after_paid >= 2 {
+                break;
+            }
+        }
+    }
+    world.gorod.disarm();
+    world.gateway.disarm();
+    for (run, scenario) in [
+        ("completion", scenario),
+        ("good card at last", Scenario::Success),
+    ] {
+        let (line, _) = run_to_completion(&url, dir, rng.next(), scenario).await;
+        let outcome = line.split_whitespace().next().unwrap_or("?");
+        let key = format!("{run} ({}): {outcome}", scenario.name());
+        *figures.completions.entry(key).or_default() += 1;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killing_the_app_anywhere_in_the_pay_flow_never_charges_twice_nor_loses_a_payment() {
     let started = Instant::now();
-    let sandbox = app::sandbox().await;
-    let url = sandbox.gorod_url.clone();
+    let world = World::start().await;
     let root = tempfile::tempdir().unwrap();
     let seed: u64 = std::env::var(HARNESS_SEED)
         .ok()
@@ -256,166 +226,132 @@ async fn killing_the_app_anywhere_in_the_pay_flow_never_charges_twice_nor_loses_
         .unwrap_or(0x0F15_2026);
     let mut rng = Rng(seed);
 
-    // Cycles 0-2, without kills: how long a whole start-to-receipt run takes (the fastest of
-    // three, once warm), to aim the kills inside it.
+    // One run per scenario without kills: how long a start-to-end run takes, to aim the kills
+    // inside it. Each warm-up is a cycle of its own, closed by a good card.
     let mut dirs: Vec<PathBuf> = Vec::new();
-    let mut full_run = Duration::MAX;
-    for i in 0..3 {
-        let dir = root.path().join(format!("warm-up-{i}"));
-        let (line, took) = run_to_completion(&url, &dir, rng.next()).await;
-        assert!(line.starts_with("paid"), "warm-up run: {line}");
-        full_run = full_run.min(took);
+    let mut windows: BTreeMap<Scenario, Duration> = BTreeMap::new();
+    for scenario in Scenario::ALL {
+        let dir = root.path().join(format!("warm-up-{}", scenario.name()));
+        let (_, took) = run_to_completion(&world.gorod.url, &dir, rng.next(), scenario).await;
+        run_to_completion(&world.gorod.url, &dir, rng.next(), Scenario::Success).await;
+        windows.insert(scenario, took.max(Duration::from_millis(20)));
         dirs.push(dir);
     }
-    let window_ms = (full_run.as_millis() as u64).max(20);
-    println!("one full run: {full_run:?}; kills land in 0..{window_ms} ms after the start");
+    println!("one full run per scenario: {windows:?}");
 
-    let mut kills = 0usize;
-    let mut phases: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut completions: BTreeMap<String, usize> = BTreeMap::new();
-    let mut retried_completions = 0usize;
-    let mut finished_first = 0usize;
-    let mut cycle = 0usize;
-    while kills < MIN_KILLS {
-        cycle += 1;
-        let dir = root.path().join(format!("cycle-{cycle:03}"));
-        let planned = 4 + rng.below(11) as usize;
-        let mut after_paid = 0;
-        for _ in 0..planned {
-            let mut child = spawn_worker(&url, &dir, rng.next(), true);
-            tokio::time::sleep(Duration::from_millis(rng.below(window_ms))).await;
-            // `Child::kill` is SIGKILL on Unix: no destructor, no flush, no goodbye.
-            let _ = child.kill();
-            let status = tokio::task::spawn_blocking(move || child.wait())
-                .await
-                .unwrap()
-                .expect("wait for the killed worker");
-            // Only a process the signal really ended counts as a kill.
-            let killed = status.signal() == Some(9);
-            if killed {
-                kills += 1;
-            } else {
-                finished_first += 1;
-            }
-            let charged: BTreeSet<String> = sandbox
-                .state
-                .charges()
-                .into_iter()
-                .map(|c| c.order_id)
-                .collect();
-            let landed = phase(&outbox(&dir), &charged);
-            if killed {
-                *phases.entry(landed).or_default() += 1;
-            }
-            if landed.starts_with('5') {
-                after_paid += 1;
-                if after_paid >= 2 {
-                    break;
-                }
-            }
-        }
-        // The app starts once more and is left alone: it reconciles and finishes.
-        let (line, _) = run_to_completion(&url, &dir, rng.next()).await;
-        if !line.contains("retries=0") {
-            retried_completions += 1;
-        }
-        let outcome = line.split_whitespace().next().unwrap_or("?").to_string();
-        *completions.entry(outcome).or_default() += 1;
+    let mut figures = Figures::default();
+    while let Some(scenario) = figures.next_scenario() {
+        let dir = root.path().join(format!("cycle-{:04}", dirs.len()));
+        cycle(
+            &world,
+            &dir,
+            scenario,
+            windows[&scenario],
+            &mut rng,
+            &mut figures,
+        )
+        .await;
         dirs.push(dir);
     }
+    figures.faults_fired = world.gorod.fired() + world.gateway.fired();
+    report_and_check(&world, &dirs, &figures, seed, started);
+    world.sandbox.shutdown().await;
+}
 
-    // The figures.
-    let charges = sandbox.state.charges();
+/// Audits every data dir against the sandbox's charges, prints the figures, and fails on any
+/// double charge, lost payment, unpaid cycle, unsettled order or damaged database.
+fn report_and_check(
+    world: &World,
+    dirs: &[PathBuf],
+    figures: &Figures,
+    seed: u64,
+    started: Instant,
+) {
+    let charges = world.sandbox.state.charges();
     let mut per_order: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &charges {
         *per_order.entry(c.order_id.as_str()).or_default() += 1;
     }
     let duplicate_charges: usize = per_order.values().map(|n| n - 1).sum();
-
-    let mut paid_orders: BTreeMap<String, usize> = BTreeMap::new();
-    let mut same_bills_charged_twice = Vec::new();
-    let mut unpaid_cycles = Vec::new();
-    let mut corrupt = Vec::new();
+    let mut paid_orders = BTreeSet::new();
+    let mut twice = Vec::new();
+    let mut unpaid = Vec::new();
     let mut unfinished = Vec::new();
+    let mut corrupt = Vec::new();
+    let mut states: BTreeMap<String, usize> = BTreeMap::new();
     for (i, dir) in dirs.iter().enumerate() {
-        let store = Store::open(&dir.join("ofis.sqlite")).expect("open a cycle's database");
-        if let Err(e) = store.integrity_check() {
-            corrupt.push(format!("cycle {i}: {e}"));
-        }
-        let orders = store.outbox_all().unwrap();
-        let receipts = store.receipts().unwrap();
-        let paid: Vec<&OutboxOrder> = orders
-            .iter()
-            .filter(|o| o.state == OutboxState::Paid)
-            .collect();
-        for o in &paid {
-            let id = o
-                .server_order_id
-                .clone()
-                .expect("a paid order has a server id");
-            *paid_orders.entry(id).or_default() += 1;
-        }
-        if paid.is_empty() {
-            unpaid_cycles.push(i);
-        }
+        let audit = DirAudit::of(dir, &charges);
         assert_eq!(
-            receipts.len(),
-            paid.len(),
+            audit.receipts,
+            audit.paid_orders.len(),
             "cycle {i}: one receipt per paid order"
         );
-        // Every charge for an order of this data dir: one set of bills, one charge.
-        let ours: BTreeSet<&str> = orders
-            .iter()
-            .filter_map(|o| o.server_order_id.as_deref())
-            .collect();
-        let charged_here = charges
-            .iter()
-            .filter(|c| ours.contains(c.order_id.as_str()))
-            .count();
-        if charged_here > 1 {
-            same_bills_charged_twice.push((i, charged_here));
+        if audit.paid_orders.len() != 1 {
+            unpaid.push((i, audit.paid_orders.len()));
         }
-        unfinished.extend(
-            orders
-                .iter()
-                .filter(|o| !o.state.is_final())
-                .map(|o| format!("cycle {i}: {:?} {:?}", o.state, o.server_order_id)),
-        );
+        twice.extend(audit.bills_charged_twice.iter().map(|b| (i, b.clone())));
+        unfinished.extend(audit.unfinished.iter().map(|u| format!("cycle {i}: {u}")));
+        corrupt.extend(audit.corrupt.map(|c| format!("cycle {i}: {c}")));
+        for (state, n) in audit.states {
+            *states.entry(state.to_string()).or_default() += n;
+        }
+        paid_orders.extend(audit.paid_orders);
     }
     let lost: Vec<&str> = charges
         .iter()
-        .filter(|c| !paid_orders.contains_key(&c.order_id))
+        .filter(|c| !paid_orders.contains(&c.order_id))
         .map(|c| c.order_id.as_str())
         .collect();
     let paid_without_charge: Vec<&String> = paid_orders
-        .keys()
+        .iter()
         .filter(|id| !per_order.contains_key(id.as_str()))
         .collect();
 
     println!("seed: {seed:#x}; cycles (data dirs): {}", dirs.len());
+    println!("kills by scenario: {:?}", figures.kills);
     println!("where the kills landed:");
-    for (phase, n) in &phases {
-        println!("  {n:>4}  {phase}");
+    for (phase, n) in &figures.phases {
+        println!("  {n:>5}  {phase}");
     }
-    println!("workers that finished before their kill (not counted): {finished_first}");
-    println!("completion runs: {completions:?}; of them needed a retry: {retried_completions}");
+    println!("answers lost on the way: {}", figures.faults_fired);
     println!(
-        "kills survived: {kills}, charges: {}, duplicates: {}, lost: {}, integrity_check failures: {}",
+        "workers that finished before their kill (not counted): {}",
+        figures.finished_first
+    );
+    println!("completion runs: {:?}", figures.completions);
+    println!("orders by outcome, all data dirs: {states:?}");
+    println!(
+        "kills survived: {}, charges: {}, bills charged twice: {}, duplicates: {}, lost: {}, \
+         integrity_check failures: {}",
+        figures.total_kills(),
         charges.len(),
-        duplicate_charges + same_bills_charged_twice.len(),
+        twice.len(),
+        duplicate_charges,
         lost.len(),
         corrupt.len()
     );
     println!("runtime: {:?}", started.elapsed());
 
-    assert!(kills >= MIN_KILLS, "only {kills} kills");
+    assert!(
+        figures.total_kills() >= MIN_KILLS,
+        "only {} kills",
+        figures.total_kills()
+    );
+    for scenario in Scenario::ALL {
+        let n = figures.kills.get(&scenario).copied().unwrap_or(0);
+        assert!(
+            n >= MIN_KILLS_PER_SCENARIO,
+            "{}: only {n} kills",
+            scenario.name()
+        );
+    }
     assert_eq!(
         duplicate_charges, 0,
         "an order charged twice: {per_order:?}"
     );
     assert!(
-        same_bills_charged_twice.is_empty(),
-        "the same bills charged more than once in one data dir: {same_bills_charged_twice:?}"
+        twice.is_empty(),
+        "a bill charged twice in one data dir: {twice:?}"
     );
     assert!(lost.is_empty(), "charged but unknown to the app: {lost:?}");
     assert!(
@@ -424,18 +360,18 @@ async fn killing_the_app_anywhere_in_the_pay_flow_never_charges_twice_nor_loses_
     );
     assert!(corrupt.is_empty(), "integrity_check: {corrupt:?}");
     assert!(
-        unpaid_cycles.is_empty(),
-        "a cycle ended without its payment: {unpaid_cycles:?}"
+        unpaid.is_empty(),
+        "cycles not paid exactly once (blocked?): {unpaid:?}"
     );
-    assert!(unfinished.is_empty(), "left unreconciled: {unfinished:?}");
+    assert!(unfinished.is_empty(), "left unsettled: {unfinished:?}");
     assert_eq!(
         charges.len(),
         dirs.len(),
         "one charge per cycle (per set of bills)"
     );
     assert!(
-        phases.len() >= 4,
-        "the kills should land in most phases of the flow: {phases:?}"
+        figures.phases.len() >= 5,
+        "the kills should land in most phases of the flow: {:?}",
+        figures.phases
     );
-    sandbox.shutdown().await;
 }

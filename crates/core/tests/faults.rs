@@ -5,71 +5,16 @@
 mod common {
     pub mod app;
     pub mod fault_proxy;
+    pub mod fault_rig;
 }
 
 use std::time::Duration;
 
-use common::app;
-use common::fault_proxy::{host_port, Fault, FaultProxy};
-use gorod_sandbox::{test_cards, RunningSandbox};
-use ofis_core::{ClientError, CoreError, Ofis, PayScope, PaymentStep};
+use common::fault_proxy::Fault;
+use common::fault_rig::{rig, CARD, ORDER_CREATION, ORDER_STATUS};
+use gorod_sandbox::test_cards;
+use ofis_core::{ClientError, CoreError, PayScope, PaymentStep};
 use ofis_store::OutboxState;
-
-const ORDER_CREATION: &str = "POST /api/v1/orders ";
-const ORDER_STATUS: &str = "GET /api/v1/orders/";
-const CARD: &str = "/card ";
-
-/// The sandbox, with the Город API behind one fault proxy and the gateway behind another (the
-/// gateway address in the Город API's answers is rewritten to the gateway proxy's).
-struct Rig {
-    sandbox: RunningSandbox,
-    gorod: FaultProxy,
-    gateway: FaultProxy,
-    dir: tempfile::TempDir,
-    ofis: Ofis,
-}
-
-async fn rig() -> Rig {
-    let sandbox = app::sandbox().await;
-    let gorod = FaultProxy::start(host_port(&sandbox.gorod_url)).await;
-    let gateway = FaultProxy::start(host_port(&sandbox.gateway_url)).await;
-    // Loopback ephemeral ports have the same number of digits, so lengths stay right.
-    gorod.rewrite_answers(&sandbox.gateway_url, &gateway.url);
-    let dir = tempfile::tempdir().unwrap();
-    // Short, so a stalled answer becomes a timeout quickly.
-    let ofis = app::signed_in_through(&gorod.url, dir.path(), Duration::from_secs(2)).await;
-    Rig {
-        sandbox,
-        gorod,
-        gateway,
-        dir,
-        ofis,
-    }
-}
-
-impl Rig {
-    fn outbox(&self) -> Vec<ofis_store::OutboxOrder> {
-        app::outbox(self.dir.path())
-    }
-
-    /// Exactly one charge at the bank, one paid order in the outbox, one receipt, nothing owed.
-    async fn assert_paid_once(&self) {
-        assert_eq!(self.sandbox.state.charges().len(), 1, "exactly one charge");
-        let states: Vec<_> = self.outbox().into_iter().map(|o| o.state).collect();
-        assert_eq!(states, vec![OutboxState::Paid]);
-        assert_eq!(self.ofis.receipts().await.unwrap().len(), 1);
-        assert!(self.ofis.snapshot().total().is_zero());
-        assert_eq!(
-            self.ofis.reconcile().await.unwrap(),
-            0,
-            "nothing left pending"
-        );
-    }
-
-    async fn shutdown(self) {
-        self.sandbox.shutdown().await;
-    }
-}
 
 #[tokio::test]
 async fn a_lost_answer_to_order_creation_is_retried_with_the_same_key_and_makes_one_order() {

@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
-use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::Json;
 use ofis_api::{
     ApiError, Profile, RefreshRequest, Session, SignInRequest, SignOutRequest, SignedOut,

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
 use ofis_api::paths::{self, GATEWAY_SECRET_HEADER};
@@ -27,6 +27,7 @@ const DECLINED: &str = "Банк отклонил операцию. Попроб
 const NO_FUNDS: &str = "Недостаточно средств на карте";
 const CHALLENGE: &str = "Подтвердите оплату кодом из СМС от банка";
 const TOO_MANY_CODES: &str = "Превышено число попыток ввода кода. Оплата отклонена.";
+const CANCELLED: &str = "Оплата отменена, деньги не списаны";
 /// Wrong 3-D Secure codes allowed before the payment is declined.
 const CODE_ATTEMPTS: u8 = 3;
 
@@ -42,6 +43,8 @@ pub(crate) fn router(gateway: Gateway) -> Router {
     Router::new()
         .route("/payments/{payment_id}/card", post(submit_card))
         .route("/payments/{payment_id}/3ds", post(answer_challenge))
+        .route("/payments/{payment_id}", get(payment_status))
+        .route("/payments/{payment_id}/cancel", post(cancel_payment))
         .fallback(no_such_route)
         .with_state(gateway)
 }
@@ -111,8 +114,7 @@ fn outcome_of(payment: &Payment) -> GatewayOutcome {
             GatewayStatus::ChallengeRequired,
             Some(CHALLENGE.to_string()),
         ),
-        // Not reachable from the handlers (they answer only after a card); kept total anyway.
-        Stage::Created => (GatewayStatus::ChallengeRequired, None),
+        Stage::Created => (GatewayStatus::AwaitingCard, None),
     };
     GatewayOutcome {
         status,
@@ -232,6 +234,55 @@ async fn answer_challenge(
                     );
                 }
             }
+        }
+        let payment = state
+            .gateway
+            .payments
+            .get(&payment_id)
+            .ok_or_else(unknown_payment)?;
+        outcome_of(payment)
+    };
+    notify_gorod(&gateway, &payment_id, &outcome).await;
+    Ok(Json(outcome))
+}
+
+/// Where a payment stands: asked by an app that lost the answer to its card. Card data is not
+/// needed: the payment id is the app's own, handed to it by the Город API.
+async fn payment_status(
+    State(gateway): State<Gateway>,
+    Path(payment_id): Path<String>,
+) -> Result<Json<GatewayOutcome>, Failure> {
+    let state = gateway.sandbox.lock();
+    let payment = state
+        .gateway
+        .payments
+        .get(&payment_id)
+        .ok_or_else(unknown_payment)?;
+    Ok(Json(outcome_of(payment)))
+}
+
+/// Cancels a payment that is not final yet (no card, or a 3-D Secure code awaited): it ends as
+/// cancelled, nothing is charged, and a card that arrives later gets the same answer. A final
+/// payment replays its outcome. Either way the answer is the bank's last word on the payment.
+async fn cancel_payment(
+    State(gateway): State<Gateway>,
+    Path(payment_id): Path<String>,
+) -> Result<Json<GatewayOutcome>, Failure> {
+    let outcome = {
+        let mut guard = gateway.sandbox.lock();
+        let state = &mut *guard;
+        let payment = state
+            .gateway
+            .payments
+            .get(&payment_id)
+            .ok_or_else(unknown_payment)?;
+        if !matches!(payment.stage, Stage::Final { .. }) {
+            finish(
+                &mut state.gateway,
+                &payment_id,
+                GatewayStatus::Cancelled,
+                Some(CANCELLED),
+            );
         }
         let payment = state
             .gateway

@@ -90,7 +90,14 @@ pub async fn payment_outcome(
             );
             tracing::info!(order = %updated.id, "order declined");
         }
+        GatewayStatus::Cancelled => {
+            updated.status = OrderStatus::Cancelled;
+            updated.failure = notice.message;
+            tracing::info!(order = %updated.id, "order cancelled");
+        }
         GatewayStatus::ChallengeRequired => updated.status = OrderStatus::Processing,
+        // No news: the order still waits for its card.
+        GatewayStatus::AwaitingCard => {}
     }
     state.gorod.orders[index].dto = updated.clone();
     Ok(Json(updated))

@@ -212,6 +212,35 @@ impl Sandbox {
         self.lock().gateway_secret.clone()
     }
 
+    /// How many times each bill was charged: every charge counted once for each bill of its
+    /// order (the exactly-once check, bill by bill).
+    pub fn charges_per_bill(&self) -> std::collections::BTreeMap<String, usize> {
+        let state = self.lock();
+        let mut per_bill = std::collections::BTreeMap::new();
+        for charge in &state.gateway.charges {
+            let order = state
+                .gorod
+                .orders
+                .iter()
+                .find(|o| o.dto.id == charge.order_id);
+            for line in order.into_iter().flat_map(|o| &o.dto.lines) {
+                *per_bill.entry(line.bill_id.clone()).or_insert(0) += 1;
+            }
+        }
+        per_bill
+    }
+
+    /// The status of every order the Город API has, by order id.
+    pub fn order_statuses(&self) -> std::collections::BTreeMap<String, ofis_api::OrderStatus> {
+        let state = self.lock();
+        state
+            .gorod
+            .orders
+            .iter()
+            .map(|o| (o.dto.id.clone(), o.dto.status))
+            .collect()
+    }
+
     /// How many orders the Город API has created.
     pub fn orders_count(&self) -> usize {
         self.lock().gorod.orders.len()

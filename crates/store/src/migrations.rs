@@ -56,6 +56,7 @@ impl Migration {
 pub static MIGRATIONS: &[Migration] = &[
     Migration::sql("initial schema", V1_INITIAL),
     Migration::sql("meter readings", V2_READINGS),
+    Migration::sql("card sent, cancelled payments", V3_CARD_SENT),
 ];
 
 /// The schema version this build writes and understands.
@@ -179,4 +180,70 @@ CREATE TABLE outbox_reading (
     position        INTEGER NOT NULL,
     PRIMARY KEY (idempotency_key, bill_id, meter_id)
 ) STRICT, WITHOUT ROWID;
+"#;
+
+// SQLite cannot change a CHECK in place, so the outbox tables are rebuilt. Children first, so no
+// DROP cascades: the lines and readings move to new tables that point to the new orders table,
+// the old ones are dropped (children, then orders), and the renames rewrite the references.
+const V3_CARD_SENT: &str = r#"
+CREATE TABLE outbox_order_v3 (
+    idempotency_key TEXT PRIMARY KEY,
+    created_at      TEXT NOT NULL,
+    total           TEXT NOT NULL
+                    CHECK (total NOT GLOB '*[^0-9.]*' AND total GLOB '*[0-9].[0-9][0-9]'),
+    state           TEXT NOT NULL
+                    CHECK (state IN ('prepared', 'created', 'paid', 'declined', 'cancelled', 'abandoned')),
+    server_order_id TEXT,
+    payment_id      TEXT,
+    gateway_url     TEXT,
+    failure         TEXT,
+    receipt_id      TEXT,
+    -- When the card left for the bank (committed before it is sent): from then on money may
+    -- move, so the order ends only on the bank's word (paid, declined, cancelled), never
+    -- abandoned on a guess.
+    sent_to_bank_at    TEXT,
+    CHECK (state IN ('prepared', 'abandoned') OR server_order_id IS NOT NULL),
+    CHECK (sent_to_bank_at IS NULL OR state NOT IN ('prepared', 'abandoned'))
+) STRICT;
+INSERT INTO outbox_order_v3 (idempotency_key, created_at, total, state, server_order_id,
+                             payment_id, gateway_url, failure, receipt_id, sent_to_bank_at)
+    SELECT idempotency_key, created_at, total, state, server_order_id, payment_id, gateway_url,
+           failure, receipt_id, NULL
+    FROM outbox_order;
+
+CREATE TABLE outbox_line_v3 (
+    idempotency_key TEXT NOT NULL
+                    REFERENCES outbox_order_v3 (idempotency_key) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    bill_id         TEXT NOT NULL,
+    bill_json       TEXT NOT NULL CHECK (json_valid(bill_json)),
+    amount          TEXT NOT NULL
+                    CHECK (amount NOT GLOB '*[^0-9.]*' AND amount GLOB '*[0-9].[0-9][0-9]'),
+    PRIMARY KEY (idempotency_key, position)
+) STRICT, WITHOUT ROWID;
+INSERT INTO outbox_line_v3 SELECT idempotency_key, position, bill_id, bill_json, amount
+    FROM outbox_line;
+
+CREATE TABLE outbox_reading_v3 (
+    idempotency_key TEXT NOT NULL
+                    REFERENCES outbox_order_v3 (idempotency_key) ON DELETE CASCADE,
+    bill_id         TEXT NOT NULL,
+    meter_id        TEXT NOT NULL,
+    value           TEXT NOT NULL
+                    CHECK (value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9.]*' AND value NOT GLOB '*.*.*'),
+    position        INTEGER NOT NULL,
+    PRIMARY KEY (idempotency_key, bill_id, meter_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO outbox_reading_v3 SELECT idempotency_key, bill_id, meter_id, value, position
+    FROM outbox_reading;
+
+DROP TABLE outbox_reading;
+DROP TABLE outbox_line;
+DROP TABLE outbox_order;
+ALTER TABLE outbox_order_v3 RENAME TO outbox_order;
+ALTER TABLE outbox_line_v3 RENAME TO outbox_line;
+ALTER TABLE outbox_reading_v3 RENAME TO outbox_reading;
+CREATE INDEX outbox_order_by_state ON outbox_order (state);
+CREATE INDEX outbox_order_by_created ON outbox_order (created_at);
+CREATE INDEX outbox_line_by_bill ON outbox_line (bill_id);
 "#;

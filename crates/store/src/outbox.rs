@@ -3,14 +3,17 @@
 //! idempotency key instead of paying twice.
 //!
 //! States: `Prepared` (key on disk, nothing sent) → `Created` (the server has the order) →
-//! `Paid` | `Declined`; and `Prepared` | `Created` → `Abandoned` (no money moved and none will).
-//! Final states never change. Card data has no place here.
+//! `Paid` | `Declined` | `Cancelled` (the bank's word); and `Prepared` | `Created` → `Abandoned`
+//! (no money moved and none will). A `Created` order whose card was sent (`sent_to_bank_at`, on disk
+//! before the card leaves) is never abandoned: it ends only on the bank's word. Final states
+//! never change. Card data has no place here.
 
 mod order;
 mod rows;
 
 pub use order::{OutboxOrder, OutboxReading, OutboxState};
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use crate::codec::{money_text, reading_text, time_text, to_json};
@@ -19,7 +22,7 @@ use crate::open::Store;
 use rows::{read_state, OrderRow};
 
 const ORDER_COLUMNS: &str = "idempotency_key, created_at, total, state, server_order_id, \
-                             payment_id, gateway_url, failure, receipt_id";
+                             payment_id, gateway_url, failure, receipt_id, sent_to_bank_at";
 
 impl Store {
     /// Records a new payment. When this returns, the key is committed to disk (synchronous=FULL),
@@ -31,7 +34,7 @@ impl Store {
             return Err(StoreError::DuplicateKey(order.idempotency_key.clone()));
         }
         tx.execute(
-            &format!("INSERT INTO outbox_order ({ORDER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL)"),
+            &format!("INSERT INTO outbox_order ({ORDER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL, NULL)"),
             params![
                 order.idempotency_key,
                 time_text(order.created_at),
@@ -106,11 +109,40 @@ impl Store {
         Ok(())
     }
 
+    /// The card is about to leave for the bank: recorded (committed) before it is sent, so that
+    /// from now on the payment ends only on the bank's word. Needs a `Created` order; repeating
+    /// it (a second card for the same payment) keeps the first time.
+    pub fn outbox_mark_card_sent(
+        &mut self,
+        key: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        let current = read_state(&tx, key)?.ok_or_else(|| StoreError::UnknownOrder(key.into()))?;
+        if current.state != OutboxState::Created {
+            return Err(StoreError::IllegalTransition {
+                key: key.into(),
+                from: current.state,
+                to: OutboxState::Created,
+            });
+        }
+        if current.card_sent {
+            return Ok(());
+        }
+        tx.execute(
+            "UPDATE outbox_order SET sent_to_bank_at = ?2 WHERE idempotency_key = ?1",
+            params![key, time_text(at)],
+        )?;
+        tx.commit()?;
+        tracing::info!(key, "card sent to the bank");
+        Ok(())
+    }
+
     /// Records how the payment ended: `state` is `Paid` (with the receipt id when known),
     /// `Declined` (with the bank's reason) or `Abandoned` (with the reason, if any).
     ///
-    /// `Paid` and `Declined` need a `Created` order; `Abandoned` may come from `Prepared` or
-    /// `Created`. A final state never changes; repeating the same outcome is accepted, and a
+    /// `Paid`, `Declined` and `Cancelled` need a `Created` order; `Abandoned` may come from
+    /// `Prepared` or from a `Created` order whose card was never sent. A final state never changes; repeating the same outcome is accepted, and a
     /// paid order may get its receipt id later.
     pub fn outbox_mark_final(
         &mut self,
@@ -139,6 +171,8 @@ impl Store {
             )));
         }
         let allowed = match (current.state, to) {
+            // Money may have moved: only the bank's word ends it.
+            (OutboxState::Created, OutboxState::Abandoned) => !current.card_sent,
             (OutboxState::Created, _) | (OutboxState::Prepared, OutboxState::Abandoned) => true,
             (from, to) if from == to && current.failure.as_deref() == failure => {
                 match (current.receipt_id.as_deref(), receipt_id) {

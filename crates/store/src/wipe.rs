@@ -5,11 +5,15 @@ use crate::open::Store;
 
 impl Store {
     /// Forgets the selection, saved addresses, cached bills, receipts, settings, saved readings,
-    /// every payment whose outcome is known and every queued reading whose outcome is known.
+    /// every payment but those whose card was sent and whose outcome is not known, and every
+    /// queued reading whose outcome is known.
     ///
-    /// Payments still `Prepared` or `Created` are kept on purpose: money may be in flight, and
-    /// only their idempotency keys let the app find out exactly once whether it went. They hold
-    /// bills and amounts, never card data, and leave the outbox once reconciled. Readings still
+    /// A payment whose card was sent and whose outcome is unknown is kept on purpose: money may
+    /// be in flight, and only its record lets the app find out exactly once whether it went (the
+    /// bank answers by payment id, whoever is signed in next). It holds bills and amounts, never
+    /// card data, and leaves the outbox once settled. A payment whose card never left cannot
+    /// move money: it goes with the rest (its order, if the server made one, waits for a card
+    /// that never comes). Readings still
     /// queued stay for the same reason: the person entered them and their send may be in flight.
     pub fn wipe_personal_data(&mut self) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
@@ -21,7 +25,8 @@ impl Store {
              DELETE FROM setting;
              DELETE FROM saved_reading;
              DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
-             DELETE FROM outbox_order WHERE state IN ('paid', 'declined', 'abandoned');",
+             DELETE FROM outbox_order
+             WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;",
         )?;
         tx.commit()?;
         // secure_delete zeroed the freed pages; copying the WAL back and truncating it removes

@@ -46,12 +46,13 @@ fn device_entry(
     let device_status = match order.state {
         OutboxState::Paid => HistoryStatus::Paid,
         OutboxState::Declined => HistoryStatus::Declined,
-        OutboxState::Abandoned => HistoryStatus::Cancelled,
+        OutboxState::Cancelled | OutboxState::Abandoned => HistoryStatus::Cancelled,
         OutboxState::Prepared | OutboxState::Created => HistoryStatus::Pending,
     };
     let status = match dto.as_ref().map(|d| d.status) {
         Some(OrderStatus::Paid) => HistoryStatus::Paid,
         Some(OrderStatus::Declined) => HistoryStatus::Declined,
+        Some(OrderStatus::Cancelled) => HistoryStatus::Cancelled,
         _ => device_status,
     };
     let receipt = dto
@@ -96,6 +97,7 @@ fn server_entry(dto: OrderDto, receipts: &[ReceiptDto]) -> HistoryEntry {
     let status = match dto.status {
         OrderStatus::Paid => HistoryStatus::Paid,
         OrderStatus::Declined => HistoryStatus::Declined,
+        OrderStatus::Cancelled => HistoryStatus::Cancelled,
         OrderStatus::AwaitingPayment | OrderStatus::Processing => HistoryStatus::Pending,
     };
     let receipt = dto

@@ -6,6 +6,10 @@
 //! - [`Fault::TruncateBody`]: a well-formed answer with its body cut in half (and its
 //!   `Content-Length` fixed to match), so the client gets broken JSON.
 //!
+//! - [`Fault::DeliverLate`]: the client's connection is closed at once, without an answer; the
+//!   request reaches the server later, on a connection of the proxy's own (a card stuck in a
+//!   network that arrives after the app gave up).
+//!
 //! It can also rewrite a text in the answers (of the same length, so lengths stay right), e.g.
 //! the gateway address the Город API hands out, to put the gateway behind a second proxy.
 
@@ -33,6 +37,8 @@ pub enum Fault {
     Stall,
     /// Forwarded and processed; the answer's body is cut in half.
     TruncateBody,
+    /// The client is cut off at once; the request reaches the server after the delay.
+    DeliverLate(Duration),
 }
 
 #[derive(Default)]
@@ -41,6 +47,9 @@ struct Shared {
     armed: Mutex<Vec<(String, Fault)>>,
     rewrite: Mutex<Option<(Vec<u8>, Vec<u8>)>>,
     fired: AtomicUsize,
+    upstream: Mutex<String>,
+    late_delivered: AtomicUsize,
+    late_notify: tokio::sync::Notify,
 }
 
 /// A running proxy in front of one server.
@@ -55,6 +64,7 @@ impl FaultProxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind proxy");
         let url = format!("http://{}", listener.local_addr().expect("proxy addr"));
         let shared = Arc::new(Shared::default());
+        *shared.upstream.lock().unwrap() = upstream.clone();
         let for_loop = shared.clone();
         tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
@@ -95,6 +105,22 @@ impl FaultProxy {
         self.shared.fired.load(Ordering::SeqCst)
     }
 
+    /// Waits until `count` late requests have reached the server and been answered.
+    pub async fn late_delivered(&self, count: usize) {
+        loop {
+            let notified = self.shared.late_notify.notified();
+            if self.shared.late_delivered.load(Ordering::SeqCst) >= count {
+                return;
+            }
+            notified.await;
+        }
+    }
+
+    /// Forgets the faults armed that have not fired.
+    pub fn disarm(&self) {
+        self.shared.armed.lock().unwrap().clear();
+    }
+
     /// Armed faults that have not fired yet.
     pub fn still_armed(&self) -> usize {
         self.shared.armed.lock().unwrap().len()
@@ -123,16 +149,23 @@ async fn up(mut cr: OwnedReadHalf, mut sw: OwnedWriteHalf, shared: Arc<Shared>, 
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
-        {
+        let fault = {
             let text = String::from_utf8_lossy(&buf[..n]);
             let mut armed = shared.armed.lock().unwrap();
-            if let Some(i) = armed
+            armed
                 .iter()
                 .position(|(line, _)| text.contains(line.as_str()))
-            {
-                let (_, fault) = armed.remove(i);
-                *next.lock().unwrap() = Some(fault);
-            }
+                .map(|i| armed.remove(i).1)
+        };
+        if let Some(Fault::DeliverLate(delay)) = fault {
+            let request = read_answer(&mut cr, buf[..n].to_vec()).await;
+            shared.fired.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(deliver_late(request, delay, shared.clone()));
+            // Ending here ends the connection: the client is cut off without an answer.
+            return;
+        }
+        if fault.is_some() {
+            *next.lock().unwrap() = fault;
         }
         let latency = *shared.latency.lock().unwrap();
         if !latency.is_zero() {
@@ -172,6 +205,8 @@ async fn down(mut sr: OwnedReadHalf, mut cw: OwnedWriteHalf, shared: Arc<Shared>
                 }
                 std::future::pending::<()>().await;
             }
+            // Handled on the way up.
+            Some(Fault::DeliverLate(_)) => {}
             Some(Fault::TruncateBody) => {
                 shared.fired.fetch_add(1, Ordering::SeqCst);
                 let answer = read_answer(&mut sr, buf[..n].to_vec()).await;
@@ -188,6 +223,20 @@ async fn down(mut sr: OwnedReadHalf, mut cw: OwnedWriteHalf, shared: Arc<Shared>
     }
     let _ = cw.write_all(&held).await;
     let _ = cw.shutdown().await;
+}
+
+/// Sends a held request to the server after `delay`, on a new connection, and reads the answer.
+async fn deliver_late(request: Vec<u8>, delay: Duration, shared: Arc<Shared>) {
+    tokio::time::sleep(delay).await;
+    let upstream = shared.upstream.lock().unwrap().clone();
+    if let Ok(mut server) = TcpStream::connect(&upstream).await {
+        if server.write_all(&request).await.is_ok() {
+            let (mut sr, _sw) = server.into_split();
+            let _ = read_answer(&mut sr, Vec::new()).await;
+        }
+    }
+    shared.late_delivered.fetch_add(1, Ordering::SeqCst);
+    shared.late_notify.notify_waiters();
 }
 
 /// Applies the rewrite to `held` and returns what can be sent now, keeping back only a tail that
@@ -213,8 +262,8 @@ fn rewrite(shared: &Shared, held: &mut Vec<u8>) -> Vec<u8> {
     held.drain(..held.len() - keep).collect()
 }
 
-/// Reads one whole answer (headers and a `Content-Length` body) starting with `got`.
-async fn read_answer(sr: &mut OwnedReadHalf, mut got: Vec<u8>) -> Vec<u8> {
+/// Reads one whole HTTP message (headers and a `Content-Length` body) starting with `got`.
+async fn read_answer<R: AsyncReadExt + Unpin>(sr: &mut R, mut got: Vec<u8>) -> Vec<u8> {
     let mut buf = vec![0u8; 16 * 1024];
     loop {
         if let Some((head_end, len)) = head_and_length(&got) {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::error::StoreError;
 
 /// Where a payment stands, as far as this phone knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutboxState {
     /// The idempotency key is on disk; nothing has been sent yet (or the answer was lost).
     Prepared,
@@ -21,7 +21,9 @@ pub enum OutboxState {
     Paid,
     /// The bank refused; nothing was charged.
     Declined,
-    /// Given up with no money moved: never created on the server, or it cannot be paid any more.
+    /// Cancelled at the bank before any charge (its word, not a guess); nothing was charged.
+    Cancelled,
+    /// Given up with no money moved: no card was ever sent for it, so none can be charged.
     Abandoned,
 }
 
@@ -30,7 +32,10 @@ impl OutboxState {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            OutboxState::Paid | OutboxState::Declined | OutboxState::Abandoned
+            OutboxState::Paid
+                | OutboxState::Declined
+                | OutboxState::Cancelled
+                | OutboxState::Abandoned
         )
     }
 
@@ -41,6 +46,7 @@ impl OutboxState {
             OutboxState::Created => "created",
             OutboxState::Paid => "paid",
             OutboxState::Declined => "declined",
+            OutboxState::Cancelled => "cancelled",
             OutboxState::Abandoned => "abandoned",
         }
     }
@@ -51,6 +57,7 @@ impl OutboxState {
             "created" => OutboxState::Created,
             "paid" => OutboxState::Paid,
             "declined" => OutboxState::Declined,
+            "cancelled" => OutboxState::Cancelled,
             "abandoned" => OutboxState::Abandoned,
             other => return Err(StoreError::Corrupt(format!("outbox_order.state {other:?}"))),
         })
@@ -82,6 +89,9 @@ pub struct OutboxOrder {
     /// Why the bank refused or the payment was abandoned, in Russian.
     pub failure: Option<String>,
     pub receipt_id: Option<String>,
+    /// When the card was sent to the bank (recorded before sending): from then on the payment
+    /// ends only on the bank's word.
+    pub sent_to_bank_at: Option<DateTime<Utc>>,
     /// The meter readings sent with the lines (in the receipt), part of the frozen composition.
     pub readings: Vec<OutboxReading>,
 }
@@ -110,6 +120,7 @@ impl OutboxOrder {
             gateway_url: None,
             failure: None,
             receipt_id: None,
+            sent_to_bank_at: None,
             readings: Vec::new(),
         }
     }
@@ -135,7 +146,8 @@ impl OutboxOrder {
             && self.payment_id.is_none()
             && self.gateway_url.is_none()
             && self.failure.is_none()
-            && self.receipt_id.is_none();
+            && self.receipt_id.is_none()
+            && self.sent_to_bank_at.is_none();
         if self.state != OutboxState::Prepared || !untouched {
             return refuse("a new payment must be prepared and not sent yet");
         }

@@ -20,6 +20,7 @@ pub(super) struct OrderRow {
     gateway_url: Option<String>,
     failure: Option<String>,
     receipt_id: Option<String>,
+    sent_to_bank_at: Option<String>,
 }
 
 impl OrderRow {
@@ -34,6 +35,7 @@ impl OrderRow {
             gateway_url: r.get(6)?,
             failure: r.get(7)?,
             receipt_id: r.get(8)?,
+            sent_to_bank_at: r.get(9)?,
         })
     }
 
@@ -60,6 +62,11 @@ impl OrderRow {
             )));
         }
         let readings = read_readings(conn, &self.key)?;
+        let sent_to_bank_at = self
+            .sent_to_bank_at
+            .as_deref()
+            .map(|t| parse_time(t, "outbox_order.sent_to_bank_at"))
+            .transpose()?;
         Ok(OutboxOrder {
             created_at: parse_time(&self.created_at, "outbox_order.created_at")?,
             total: parse_money(&self.total, "outbox_order.total")?,
@@ -71,6 +78,7 @@ impl OrderRow {
             gateway_url: self.gateway_url,
             failure: self.failure,
             receipt_id: self.receipt_id,
+            sent_to_bank_at,
             readings,
         })
     }
@@ -103,6 +111,7 @@ pub(super) struct CurrentState {
     gateway_url: Option<String>,
     pub(super) failure: Option<String>,
     pub(super) receipt_id: Option<String>,
+    pub(super) card_sent: bool,
 }
 
 impl CurrentState {
@@ -118,7 +127,8 @@ impl CurrentState {
 pub(super) fn read_state(conn: &Connection, key: &str) -> Result<Option<CurrentState>, StoreError> {
     let row = conn
         .query_row(
-            "SELECT state, server_order_id, payment_id, gateway_url, failure, receipt_id
+            "SELECT state, server_order_id, payment_id, gateway_url, failure, receipt_id,
+                    sent_to_bank_at IS NOT NULL
              FROM outbox_order WHERE idempotency_key = ?1",
             [key],
             |r| {
@@ -129,12 +139,13 @@ pub(super) fn read_state(conn: &Connection, key: &str) -> Result<Option<CurrentS
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get::<_, bool>(6)?,
                 ))
             },
         )
         .optional()?;
     row.map(
-        |(state, server_order_id, payment_id, gateway_url, failure, receipt_id)| {
+        |(state, server_order_id, payment_id, gateway_url, failure, receipt_id, card_sent)| {
             Ok(CurrentState {
                 state: OutboxState::parse(&state)?,
                 server_order_id,
@@ -142,6 +153,7 @@ pub(super) fn read_state(conn: &Connection, key: &str) -> Result<Option<CurrentS
                 gateway_url,
                 failure,
                 receipt_id,
+                card_sent,
             })
         },
     )

@@ -1,6 +1,7 @@
 //! Behaviour of the store on real database files in temporary directories.
 
 mod cache;
+mod card_sent;
 mod migrations;
 mod outbox;
 mod readings;

@@ -61,10 +61,23 @@ fn sign_out_forgets_personal_data_but_keeps_payments_in_flight() {
         at(4, 9),
         frozen.lines().to_vec(),
     );
+    // Its order waits for a card that never left: no money can move, so it goes too.
+    let never_sent = OutboxOrder::prepared(
+        Uuid::new_v4().to_string(),
+        at(5, 8),
+        frozen.lines().to_vec(),
+    );
     store.outbox_insert(&in_flight).unwrap();
     store.outbox_insert(&finished).unwrap();
+    store.outbox_insert(&never_sent).unwrap();
     store
         .outbox_mark_created(&in_flight.idempotency_key, "o-2", "p-2", "http://gw")
+        .unwrap();
+    store
+        .outbox_mark_card_sent(&in_flight.idempotency_key, at(5, 10))
+        .unwrap();
+    store
+        .outbox_mark_created(&never_sent.idempotency_key, "o-3", "p-3", "http://gw")
         .unwrap();
     store
         .outbox_mark_created(&finished.idempotency_key, "o-1", "p-1", "http://gw")
