@@ -145,6 +145,29 @@ async fn three_ds_card_asks_for_the_code_then_pays() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_three_ds_frees_the_bills_and_they_are_paid_once_with_another_card() {
+    let app = App::start();
+    let b = Browser::open(W, H).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    add_address(&b, "Строителей 3", "Орск").await;
+    let total = b.wait_text("#total", "₽").await;
+    pay_with(&b, test_cards::THREE_DS_MIR, "05/28", "555").await;
+    b.wait("#three-ds-code").await;
+
+    // «Отменить и вернуться к счетам»: the cancel reaches the bank; nothing is blocked.
+    b.click("#three-ds-cancel").await;
+    let after = b.wait_text("#total", "₽").await;
+    assert_eq!(after, total, "nothing was paid");
+    assert!(!b.exists(".badge.paid").await, "no bill is marked paid");
+    b.screenshot("22-three-ds-cancelled").await;
+
+    pay_with(&b, test_cards::SUCCESS_VISA, "05/28", "555").await;
+    b.wait_text("#receipt", "Оплачено").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_gets_a_russian_message_next_to_the_field() {
     let app = App::start();
     let b = Browser::open(W, H).await;

@@ -234,3 +234,65 @@ async fn leaving_the_card_screen_does_not_drop_the_card() {
     rig.assert_paid_once().await;
     rig.shutdown().await;
 }
+
+/// Another person signs in on the same phone after «Выйти».
+async fn another_person_signs_in(rig: &Rig) {
+    const OTHER: &str = "+7 922 000-11-22";
+    rig.ofis.request_code(OTHER).await.unwrap();
+    rig.ofis
+        .sign_in(OTHER, gorod_sandbox::SMS_CODE)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn after_sign_out_an_open_payment_of_the_previous_person_is_cancelled_once() {
+    let rig = rig().await;
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::THREE_DS, "12/30", "123")
+        .await
+        .unwrap();
+    assert_eq!(step, PaymentStep::Challenge);
+    rig.ofis.sign_out().await.unwrap();
+    assert_eq!(
+        rig.outbox().len(),
+        1,
+        "a card-sent payment outlives «Выйти»"
+    );
+
+    // The Город API does not show the new person the old order: the bank settles it.
+    another_person_signs_in(&rig).await;
+    assert_eq!(rig.ofis.reconcile().await.unwrap(), 1);
+    assert_eq!(rig.outbox()[0].state, OutboxState::Cancelled);
+    assert_eq!(
+        rig.sandbox.state.order_statuses()[&ticket.order_id],
+        OrderStatus::Cancelled
+    );
+    assert_eq!(
+        rig.ofis.reconcile().await.unwrap(),
+        0,
+        "the next start is clean"
+    );
+    assert!(rig.sandbox.state.charges().is_empty());
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn after_sign_out_a_charged_payment_of_the_previous_person_is_recorded_paid_once() {
+    let rig = rig().await;
+    charged_but_unknown(&rig).await;
+    rig.ofis.sign_out().await.unwrap();
+
+    another_person_signs_in(&rig).await;
+    assert_eq!(rig.ofis.reconcile().await.unwrap(), 1);
+    assert_eq!(rig.outbox()[0].state, OutboxState::Paid);
+    assert_eq!(
+        rig.ofis.reconcile().await.unwrap(),
+        0,
+        "the next start is clean"
+    );
+    assert_eq!(rig.sandbox.state.charges().len(), 1);
+    rig.shutdown().await;
+}
