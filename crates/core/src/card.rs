@@ -1,10 +1,11 @@
 //! The card's trip to the bank: recorded as sent before it leaves, carried by a task of its own
 //! (so leaving the screen does not drop it), and followed until the Город API knows the outcome.
 
+use std::future::Future;
 use std::time::Duration;
 
 use ofis_api::{GatewayOutcome, GatewayStatus, OrderDto};
-use ofis_client::ClientError;
+use ofis_client::{ClientError, GatewayClient};
 use ofis_domain::card::CardData;
 use tracing::{instrument, warn};
 
@@ -55,18 +56,12 @@ impl Ofis {
         self.require_payment_pin(key)?;
         let ticket = self.ticket(key)?;
         self.record_card_sent(key).await?;
-        let this = self.clone();
-        let flight = InFlight::new(self, key);
-        let trip = tokio::spawn(async move {
-            let _flight = flight;
-            let outcome = this
-                .inner
-                .gateway
-                .pay_with_card(&ticket.gateway_url, &ticket.payment_id, card)
-                .await;
-            this.after_gateway(&ticket, outcome).await
-        });
-        trip.await.map_err(|e| CoreError::Task(e.to_string()))?
+        self.travel(&ticket, |gateway, t| async move {
+            gateway
+                .pay_with_card(&t.gateway_url, &t.payment_id, card)
+                .await
+        })
+        .await
     }
 
     /// Sends the 3-D Secure code; like the card, it goes on if the caller gives up.
@@ -74,15 +69,30 @@ impl Ofis {
     pub async fn confirm_3ds(&self, key: &str, code: &str) -> Result<PaymentStep, CoreError> {
         let ticket = self.ticket(key)?;
         let code = code.trim().to_string();
-        let this = self.clone();
-        let flight = InFlight::new(self, key);
+        self.travel(&ticket, |gateway, t| async move {
+            gateway
+                .confirm_3ds(&t.gateway_url, &t.payment_id, &code)
+                .await
+        })
+        .await
+    }
+
+    /// Runs one request to the bank and what follows its answer in a task of its own, marked
+    /// in flight until it ends, so that a caller who gives up drops nothing.
+    async fn travel<F, Fut>(
+        &self,
+        ticket: &PaymentTicket,
+        request: F,
+    ) -> Result<PaymentStep, CoreError>
+    where
+        F: FnOnce(GatewayClient, PaymentTicket) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<GatewayOutcome, ClientError>> + Send,
+    {
+        let (this, ticket) = (self.clone(), ticket.clone());
+        let flight = InFlight::new(self, &ticket.key);
         let trip = tokio::spawn(async move {
             let _flight = flight;
-            let outcome = this
-                .inner
-                .gateway
-                .confirm_3ds(&ticket.gateway_url, &ticket.payment_id, &code)
-                .await;
+            let outcome = request(this.inner.gateway.clone(), ticket.clone()).await;
             this.after_gateway(&ticket, outcome).await
         });
         trip.await.map_err(|e| CoreError::Task(e.to_string()))?

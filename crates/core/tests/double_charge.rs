@@ -33,6 +33,18 @@ async fn charged_but_unknown(rig: &Rig) {
     assert_eq!(rig.outbox()[0].state, OutboxState::Created, "not yet known");
 }
 
+/// Pays everything with a 3-D Secure card, up to the screen that asks for the code.
+async fn at_the_3ds_code(rig: &Rig) -> ofis_core::PaymentTicket {
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    let step = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::THREE_DS, "12/30", "123")
+        .await
+        .unwrap();
+    assert_eq!(step, PaymentStep::Challenge);
+    ticket
+}
+
 /// No bill was charged twice.
 fn assert_each_bill_charged_at_most_once(rig: &Rig) {
     let twice: Vec<_> = rig
@@ -157,13 +169,7 @@ async fn a_card_that_reaches_the_bank_after_the_app_gave_up_is_never_a_second_ch
 #[tokio::test]
 async fn a_cancelled_3ds_ends_at_the_bank_and_frees_its_bills_for_good() {
     let mut rig = rig().await;
-    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
-    let step = rig
-        .ofis
-        .submit_card(&ticket.key, test_cards::THREE_DS, "12/30", "123")
-        .await
-        .unwrap();
-    assert_eq!(step, PaymentStep::Challenge);
+    let ticket = at_the_3ds_code(&rig).await;
 
     let cancelled = rig.ofis.cancel_payment(&ticket.key).await.unwrap();
     assert!(
@@ -192,13 +198,7 @@ async fn a_cancelled_3ds_ends_at_the_bank_and_frees_its_bills_for_good() {
 #[tokio::test]
 async fn a_3ds_left_open_by_a_closed_app_is_cancelled_at_the_next_start() {
     let mut rig = rig().await;
-    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
-    let step = rig
-        .ofis
-        .submit_card(&ticket.key, test_cards::THREE_DS, "12/30", "123")
-        .await
-        .unwrap();
-    assert_eq!(step, PaymentStep::Challenge);
+    at_the_3ds_code(&rig).await;
 
     rig.restart().await;
     assert_eq!(rig.ofis.reconcile().await.unwrap(), 1);
@@ -227,7 +227,8 @@ async fn leaving_the_card_screen_does_not_drop_the_card() {
 
     // The payment goes on and its outcome reaches «История».
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while rig.outbox()[0].state != OutboxState::Paid {
+    // (The outbox is written first, then the shown общий счёт: wait for both.)
+    while rig.outbox()[0].state != OutboxState::Paid || !rig.ofis.snapshot().total().is_zero() {
         assert!(tokio::time::Instant::now() < deadline, "{:?}", rig.outbox());
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -248,13 +249,7 @@ async fn another_person_signs_in(rig: &Rig) {
 #[tokio::test]
 async fn after_sign_out_an_open_payment_of_the_previous_person_is_cancelled_once() {
     let rig = rig().await;
-    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
-    let step = rig
-        .ofis
-        .submit_card(&ticket.key, test_cards::THREE_DS, "12/30", "123")
-        .await
-        .unwrap();
-    assert_eq!(step, PaymentStep::Challenge);
+    let ticket = at_the_3ds_code(&rig).await;
     rig.ofis.sign_out().await.unwrap();
     assert_eq!(
         rig.outbox().len(),
