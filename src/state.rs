@@ -1,7 +1,7 @@
 //! UI-side state: the latest snapshot from the core, and where the user is.
 
 use dioxus::prelude::*;
-use ofis_core::{PayScope, PaymentTicket, ReceiptDto, Snapshot};
+use ofis_core::{PayScope, PaymentTicket, Receipt, Snapshot};
 
 /// The screens of the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,11 +34,11 @@ pub enum Screen {
         ticket: PaymentTicket,
     },
     /// A paid receipt.
-    Receipt(ReceiptDto),
+    Receipt(Receipt),
     /// «История»: orders and receipts, and spending per month.
     History,
     /// A kept receipt opened from «История».
-    ReceiptDetail(ReceiptDto),
+    ReceiptDetail(Receipt),
     /// «Абоненту».
     Subscriber,
     /// «Школы и Сады».

@@ -1,13 +1,13 @@
 //! A paid receipt (чек) with its fiscal data.
 
 use dioxus::prelude::*;
-use ofis_core::ReceiptDto;
+use ofis_core::Receipt;
 
 use crate::state::{Screen, Ui};
 
 /// The receipt screen shown after a payment.
 #[component]
-pub fn ReceiptView(receipt: ReceiptDto) -> Element {
+pub fn ReceiptView(receipt: Receipt) -> Element {
     let ui = use_context::<Ui>();
     let f = &receipt.fiscal;
     let issued = f

@@ -1,8 +1,8 @@
 //! A kept receipt opened from «История»: fiscal data, the fiscal QR, «Отправить на e-mail».
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, ReceiptDto};
-use ofis_domain::{tz, Money};
+use ofis_core::{Ofis, Receipt};
+use ofis_domain::tz;
 
 use crate::components::{Field, FiscalQr};
 use crate::messages::core_error;
@@ -10,7 +10,7 @@ use crate::state::{Screen, Ui};
 
 /// The receipt with its fiscal data and QR code.
 #[component]
-pub fn ReceiptDetail(receipt: ReceiptDto) -> Element {
+pub fn ReceiptDetail(receipt: Receipt) -> Element {
     let ui = use_context::<Ui>();
     let f = &receipt.fiscal;
     let issued = f
@@ -18,8 +18,7 @@ pub fn ReceiptDetail(receipt: ReceiptDto) -> Element {
         .with_timezone(&tz::offset())
         .format("%d.%m.%Y %H:%M")
         .to_string();
-    // Whatever the total holds beyond the lines is the fee.
-    let fee = receipt.total - receipt.lines.iter().map(|l| l.amount).sum::<Money>();
+    let fee = receipt.fees;
     rsx! {
         header { class: "topbar",
             button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::History), "‹" }

@@ -113,18 +113,42 @@ pub struct FiscalData {
     pub sum: Money,
 }
 
-impl FiscalData {
-    /// The text of the receipt's fiscal QR code: `t=…&s=…&fn=…&i=…&fp=…&n=1`.
-    pub fn qr_text(&self) -> String {
-        let local = self.issued_at.with_timezone(&ofis_domain::tz::offset());
-        format!(
-            "t={}&s={}&fn={}&i={}&fp={}&n=1",
-            local.format("%Y%m%dT%H%M"),
-            self.sum,
-            self.fn_number,
-            self.fd_number,
-            self.fp
-        )
+impl From<FiscalData> for ofis_domain::Fiscal {
+    fn from(f: FiscalData) -> Self {
+        ofis_domain::Fiscal {
+            fn_number: f.fn_number,
+            fd_number: f.fd_number,
+            fp: f.fp,
+            issued_at: f.issued_at,
+            sum: f.sum,
+        }
+    }
+}
+
+impl From<OrderLineDto> for ofis_domain::ReceiptLine {
+    fn from(l: OrderLineDto) -> Self {
+        ofis_domain::ReceiptLine {
+            bill_id: ofis_domain::BillId(l.bill_id),
+            provider_name: l.provider_name,
+            service_name: l.service_name,
+            account: l.account,
+            address_title: l.address_title,
+            amount: l.amount,
+            fee: l.fee,
+        }
+    }
+}
+
+impl From<ReceiptDto> for ofis_domain::Receipt {
+    fn from(r: ReceiptDto) -> Self {
+        ofis_domain::Receipt {
+            id: r.id,
+            order_id: r.order_id,
+            lines: r.lines.into_iter().map(Into::into).collect(),
+            total: r.total,
+            fees: r.fees,
+            fiscal: r.fiscal.into(),
+        }
     }
 }
 

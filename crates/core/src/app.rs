@@ -4,8 +4,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use ofis_api::{AddressDto, ReceiptDto, SmsSent};
+use ofis_api::{AddressDto, SmsSent};
 use ofis_client::{ClientOptions, GatewayClient, GorodClient};
+use ofis_domain::Receipt;
 use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
 use ofis_store::Store;
 use tracing::instrument;
@@ -339,7 +340,7 @@ impl Ofis {
     }
 
     /// Receipts kept on this device, newest first.
-    pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, CoreError> {
+    pub async fn receipts(&self) -> Result<Vec<Receipt>, CoreError> {
         self.inner.db.run(|s| s.receipts()).await
     }
 

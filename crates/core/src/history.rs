@@ -4,11 +4,10 @@
 mod merge;
 
 use chrono::{DateTime, Utc};
-use ofis_api::ReceiptDto;
 use ofis_client::ClientError;
 use ofis_domain::email::Email;
 use ofis_domain::spending::{self, MonthSpending, Spend};
-use ofis_domain::{tz, Money, Period};
+use ofis_domain::{tz, Money, Period, Receipt};
 use tracing::{info, instrument, warn};
 
 use crate::app::Ofis;
@@ -53,7 +52,7 @@ pub struct HistoryEntry {
     /// Why it was declined or cancelled, in Russian, when known.
     pub failure: Option<String>,
     /// The receipt of a paid order, when it has arrived.
-    pub receipt: Option<ReceiptDto>,
+    pub receipt: Option<Receipt>,
 }
 
 impl HistoryEntry {
@@ -97,9 +96,9 @@ impl Ofis {
         };
         // Receipts the server has and this device lacks (e.g. paid elsewhere) are kept for
         // offline viewing and for the spending chart.
-        let fresh: Vec<ReceiptDto> = server
+        let fresh: Vec<Receipt> = server
             .iter()
-            .filter_map(|o| o.receipt.clone())
+            .filter_map(|o| o.receipt.clone().map(Receipt::from))
             .filter(|r| !receipts.iter().any(|k| k == r))
             .collect();
         if !fresh.is_empty() {
@@ -145,7 +144,7 @@ impl Ofis {
 /// Receipt lines as spends in the month they were paid (local time), aggregated. The range ends
 /// with the current month, or with a later receipt's month if the server's clock runs ahead.
 pub(crate) fn spending_of(
-    receipts: &[ReceiptDto],
+    receipts: &[Receipt],
     current: Period,
     months: u32,
 ) -> Vec<MonthSpending> {
@@ -157,12 +156,10 @@ pub(crate) fn spending_of(
             service: l.service_name.clone(),
             amount: l.amount,
         }));
-        // Whatever the total holds beyond its lines is the fee the payer was charged.
-        let fee = r.total - r.lines.iter().map(|l| l.amount).sum::<Money>();
         spends.push(Spend {
             period,
             service: FEE_SERVICE.to_string(),
-            amount: fee,
+            amount: r.fees,
         });
     }
     let last = spends

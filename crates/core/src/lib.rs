@@ -43,5 +43,6 @@ pub use subscriber::{
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use ofis_api::{AddressDto, MeterDto, ProviderDto, ReceiptDto, SmsSent};
+pub use ofis_api::{AddressDto, MeterDto, ProviderDto, SmsSent};
 pub use ofis_client::{ClientError, ClientOptions};
+pub use ofis_domain::{Fiscal, Receipt, ReceiptLine};

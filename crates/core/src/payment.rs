@@ -4,11 +4,9 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use ofis_api::{
-    CreateOrder, OrderDto, OrderLineRequest, OrderStatus, ReadingSubmission, ReceiptDto,
-};
+use ofis_api::{CreateOrder, OrderDto, OrderLineRequest, OrderStatus, ReadingSubmission};
 use ofis_client::ClientError;
-use ofis_domain::{BillId, FrozenOrder, Line, Money};
+use ofis_domain::{BillId, FrozenOrder, Line, Money, Receipt};
 use ofis_store::{OutboxOrder, OutboxReading, OutboxState, Store, StoreError};
 use tracing::{info, instrument, warn};
 
@@ -39,7 +37,7 @@ pub struct PaymentTicket {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PaymentStep {
     /// Paid; the receipt is stored.
-    Paid(ReceiptDto),
+    Paid(Receipt),
     /// The bank asks for a 3-D Secure code.
     Challenge,
     /// The bank refused, or the payment was cancelled; nothing was charged. The message is
@@ -270,7 +268,7 @@ impl Ofis {
     ) -> Result<Option<PaymentStep>, CoreError> {
         match dto.status {
             OrderStatus::Paid => {
-                let Some(receipt) = dto.receipt.clone() else {
+                let Some(receipt) = dto.receipt.clone().map(Receipt::from) else {
                     return Err(ClientError::Decode("paid order without a receipt".into()).into());
                 };
                 let (k, r) = (key.to_string(), receipt.clone());

@@ -103,7 +103,7 @@ fn compose(to: &str, receipt: &ReceiptDto) -> SentMail {
         fiscal.fn_number,
         fiscal.fd_number,
         fiscal.fp,
-        fiscal.qr_text()
+        ofis_domain::Fiscal::from(fiscal.clone()).qr_text()
     );
     SentMail {
         to: to.to_string(),

@@ -4,6 +4,8 @@
 //! and every user's database took the same path to it. To change the schema, append a step;
 //! never edit a step that has shipped.
 
+mod receipt_columns;
+
 use rusqlite::Connection;
 
 use crate::error::StoreError;
@@ -57,6 +59,7 @@ pub static MIGRATIONS: &[Migration] = &[
     Migration::sql("initial schema", V1_INITIAL),
     Migration::sql("meter readings", V2_READINGS),
     Migration::sql("card sent, cancelled payments", V3_CARD_SENT),
+    Migration::code("receipts in columns of their own", receipt_columns::migrate),
 ];
 
 /// The schema version this build writes and understands.

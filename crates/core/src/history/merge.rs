@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use ofis_api::{OrderDto, OrderLineDto, OrderStatus, ReceiptDto};
-use ofis_domain::Line;
+use ofis_api::{OrderDto, OrderLineDto, OrderStatus};
+use ofis_domain::{Line, Receipt, ReceiptLine};
 use ofis_store::{OutboxOrder, OutboxState};
 
 use super::{HistoryEntry, HistoryLine, HistoryStatus};
@@ -13,7 +13,7 @@ use super::{HistoryEntry, HistoryLine, HistoryStatus};
 pub(crate) fn merge(
     outbox: Vec<OutboxOrder>,
     server: Vec<OrderDto>,
-    receipts: &[ReceiptDto],
+    receipts: &[Receipt],
 ) -> Vec<HistoryEntry> {
     let mut by_id: HashMap<String, OrderDto> =
         server.into_iter().map(|o| (o.id.clone(), o)).collect();
@@ -38,11 +38,7 @@ pub(crate) fn merge(
     entries
 }
 
-fn device_entry(
-    order: OutboxOrder,
-    dto: Option<OrderDto>,
-    receipts: &[ReceiptDto],
-) -> HistoryEntry {
+fn device_entry(order: OutboxOrder, dto: Option<OrderDto>, receipts: &[Receipt]) -> HistoryEntry {
     let device_status = match order.state {
         OutboxState::Paid => HistoryStatus::Paid,
         OutboxState::Declined => HistoryStatus::Declined,
@@ -58,6 +54,7 @@ fn device_entry(
     let receipt = dto
         .as_ref()
         .and_then(|d| d.receipt.clone())
+        .map(Receipt::from)
         .or_else(|| {
             order
                 .receipt_id
@@ -79,7 +76,7 @@ fn device_entry(
     // The server's word, then the receipt's (fees included), then what this device froze.
     let (lines, total) = match (&dto, &receipt) {
         (Some(d), _) => (d.lines.iter().map(server_line).collect(), d.total),
-        (None, Some(r)) => (r.lines.iter().map(server_line).collect(), r.total),
+        (None, Some(r)) => (r.lines.iter().map(receipt_line).collect(), r.total),
         (None, None) => (order.lines.iter().map(device_line).collect(), order.total),
     };
     HistoryEntry {
@@ -93,7 +90,7 @@ fn device_entry(
     }
 }
 
-fn server_entry(dto: OrderDto, receipts: &[ReceiptDto]) -> HistoryEntry {
+fn server_entry(dto: OrderDto, receipts: &[Receipt]) -> HistoryEntry {
     let status = match dto.status {
         OrderStatus::Paid => HistoryStatus::Paid,
         OrderStatus::Declined => HistoryStatus::Declined,
@@ -103,6 +100,7 @@ fn server_entry(dto: OrderDto, receipts: &[ReceiptDto]) -> HistoryEntry {
     let receipt = dto
         .receipt
         .clone()
+        .map(Receipt::from)
         .or_else(|| receipts.iter().find(|r| r.order_id == dto.id).cloned())
         .filter(|_| status == HistoryStatus::Paid);
     HistoryEntry {
@@ -116,12 +114,12 @@ fn server_entry(dto: OrderDto, receipts: &[ReceiptDto]) -> HistoryEntry {
     }
 }
 
-fn receipt_entry(receipt: ReceiptDto) -> HistoryEntry {
+fn receipt_entry(receipt: Receipt) -> HistoryEntry {
     HistoryEntry {
         id: receipt.order_id.clone(),
         at: receipt.fiscal.issued_at,
         status: HistoryStatus::Paid,
-        lines: receipt.lines.iter().map(server_line).collect(),
+        lines: receipt.lines.iter().map(receipt_line).collect(),
         total: receipt.total,
         failure: None,
         receipt: Some(receipt),
@@ -129,6 +127,16 @@ fn receipt_entry(receipt: ReceiptDto) -> HistoryEntry {
 }
 
 fn server_line(l: &OrderLineDto) -> HistoryLine {
+    HistoryLine {
+        service: l.service_name.clone(),
+        provider: l.provider_name.clone(),
+        account: l.account.clone(),
+        address: l.address_title.clone(),
+        amount: l.amount,
+    }
+}
+
+fn receipt_line(l: &ReceiptLine) -> HistoryLine {
     HistoryLine {
         service: l.service_name.clone(),
         provider: l.provider_name.clone(),

@@ -43,7 +43,7 @@ fn outbox(key: &str, hour: u32, state: OutboxState, server_id: Option<&str>) -> 
 }
 
 // Built from JSON, as the server sends them, so new optional wire fields need no change here.
-fn receipt(order_id: &str, hour: u32) -> ReceiptDto {
+fn receipt(order_id: &str, hour: u32) -> ofis_api::ReceiptDto {
     serde_json::from_value(serde_json::json!({
         "id": format!("rcpt-{order_id}"),
         "order_id": order_id,
@@ -101,7 +101,7 @@ type Case = (
     &'static str,
     Vec<OutboxOrder>,
     Vec<OrderDto>,
-    Vec<ReceiptDto>,
+    Vec<ofis_api::ReceiptDto>,
     Vec<(&'static str, HistoryStatus, bool)>,
 );
 
@@ -167,7 +167,8 @@ fn merges_device_and_server_views_newest_first() {
         ),
     ];
     for (name, outbox, server, receipts, want) in cases {
-        let got = merge(outbox, server, &receipts);
+        let kept: Vec<Receipt> = receipts.into_iter().map(Receipt::from).collect();
+        let got = merge(outbox, server, &kept);
         let want: Vec<(String, HistoryStatus, bool)> = want
             .into_iter()
             .map(|(i, s, r)| (i.to_string(), s, r))

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
-use ofis_api::{FiscalData, OrderLineDto, ReceiptDto};
 use ofis_domain::{AccountNumber, AddressId, Bill, BillId, Money, Period, ProviderId, ServiceKind};
+use ofis_domain::{Fiscal, Receipt, ReceiptLine};
 use ofis_store::Store;
 use tempfile::TempDir;
 
@@ -66,12 +66,12 @@ pub fn bill(id: &str, address: Option<&str>, amount: &str) -> Bill {
     }
 }
 
-pub fn receipt(id: &str, order_id: &str, issued_at: DateTime<Utc>, amount: &str) -> ReceiptDto {
-    ReceiptDto {
+pub fn receipt(id: &str, order_id: &str, issued_at: DateTime<Utc>, amount: &str) -> Receipt {
+    Receipt {
         id: id.into(),
         order_id: order_id.into(),
-        lines: vec![OrderLineDto {
-            bill_id: "b1".into(),
+        lines: vec![ReceiptLine {
+            bill_id: BillId::from("b1"),
             provider_name: "ООО «Водоканал»".into(),
             service_name: "Холодное водоснабжение".into(),
             account: "acc-b1".into(),
@@ -81,7 +81,7 @@ pub fn receipt(id: &str, order_id: &str, issued_at: DateTime<Utc>, amount: &str)
         }],
         total: rub(amount),
         fees: Money::ZERO,
-        fiscal: FiscalData {
+        fiscal: Fiscal {
             fn_number: "9999078900004312".into(),
             fd_number: 1234,
             fp: "3522207165".into(),
