@@ -1,5 +1,6 @@
 //! Reusable pieces of the screens.
 
+mod bar_chart;
 mod field;
 mod fiscal_qr;
 mod found_bills;
@@ -11,6 +12,7 @@ pub mod meter_text;
 mod spending_chart;
 mod tab_bar;
 
+pub use bar_chart::{has_bars, BarChart, BarColumn, Piece};
 pub use field::Field;
 pub use fiscal_qr::FiscalQr;
 pub use found_bills::FoundBills;

@@ -1,72 +1,32 @@
-//! «История показаний» of one meter: the accepted readings and a consumption-by-month chart,
-//! drawn by the app as SVG. Geometry is computed in `Decimal` and printed as SVG numbers.
+//! «История показаний» of one meter: the accepted readings and a consumption-by-month chart
+//! (the app's one bar chart).
 
 use dioxus::prelude::*;
 use ofis_core::{consumption_by_month, MeterDto, MonthUse, Ofis, ReadingSource};
 use ofis_domain::readings::decimal_ru;
-use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::components::{has_bars, BarChart, BarColumn, Piece};
 use crate::messages::core_error;
 
-/// The chart's drawing units; the SVG scales to the screen's width.
-const WIDTH: Decimal = Decimal::from_parts(320, 0, 0, false, 0);
-const TOP: Decimal = Decimal::from_parts(16, 0, 0, false, 0);
-const PLOT: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
-const HEIGHT: u32 = 140;
-const MAX_BAR: Decimal = Decimal::from_parts(32, 0, 0, false, 0);
 /// Months shown in the chart, the latest last.
 const CHART_MONTHS: usize = 12;
 /// Readings listed under the chart, newest first.
 const LISTED: usize = 12;
+/// The colour of consumption bars.
+const COLOUR: &str = "#00838f";
 
-const MONTHS_SHORT: [&str; 12] = [
-    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-];
-
-/// One month's bar.
-#[derive(Clone, Debug, PartialEq)]
-struct Bar {
-    x: Decimal,
-    y: Decimal,
-    width: Decimal,
-    height: Decimal,
-    centre: Decimal,
-    label: String,
-    month: &'static str,
-    title: String,
-}
-
-fn px(v: Decimal) -> Decimal {
-    v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
-
-/// Bars of the last months: heights are each month's share of the biggest one.
-fn bars(months: &[MonthUse], unit: &str) -> Vec<Bar> {
-    let shown = &months[months.len().saturating_sub(CHART_MONTHS)..];
-    let peak = shown.iter().map(|m| m.used).max().unwrap_or_default();
-    if shown.is_empty() || peak.is_zero() {
-        return Vec::new();
-    }
-    let slot = WIDTH / Decimal::from(shown.len());
-    let width = (slot * Decimal::new(6, 1)).min(MAX_BAR);
-    let base = TOP + PLOT;
-    shown
+/// A column a month of the last months, labelled with what was used.
+fn columns(months: &[MonthUse], unit: &str) -> Vec<BarColumn> {
+    months[months.len().saturating_sub(CHART_MONTHS)..]
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let x = slot * Decimal::from(i) + (slot - width) / Decimal::TWO;
-            let height = px(m.used / peak * PLOT);
-            Bar {
-                x: px(x),
-                y: base - height,
-                width: px(width),
-                height,
-                centre: px(x + width / Decimal::TWO),
-                label: decimal_ru(m.used),
-                month: MONTHS_SHORT[(m.period.month() - 1) as usize],
+        .map(|m| BarColumn {
+            period: m.period,
+            label: Some(decimal_ru(m.used)),
+            pieces: vec![Piece {
+                value: m.used,
+                color: COLOUR,
                 title: format!("{}: {} {unit}", m.period.label_ru(), decimal_ru(m.used)),
-            }
+            }],
         })
         .collect()
 }
@@ -88,11 +48,14 @@ pub fn MeterHistory(meter: MeterDto) -> Element {
         }
         Some(Ok(readings)) => {
             let months = consumption_by_month(&meter, readings);
-            let bars = bars(&months, &meter.unit);
+            let columns = columns(&months, &meter.unit);
             let recent: Vec<_> = readings.iter().rev().take(LISTED).cloned().collect();
             rsx! {
-                if !bars.is_empty() {
-                    ConsumptionChart { meter_id: meter.id.clone(), unit: meter.unit.clone(), bars }
+                if has_bars(&columns) {
+                    figure { class: "spending",
+                        BarChart { id: "consumption-chart-{meter.id}", aria_label: "Расход по месяцам, {meter.unit}", columns }
+                        figcaption { class: "hint", "Расход по месяцам, {meter.unit}" }
+                    }
                 }
                 ul { class: "meter-readings", style: "list-style: none; margin: 8px 0 0; padding: 0; font-size: 14px;",
                     for r in recent {
@@ -119,38 +82,11 @@ pub fn MeterHistory(meter: MeterDto) -> Element {
     }
 }
 
-#[component]
-fn ConsumptionChart(meter_id: String, unit: String, bars: Vec<Bar>) -> Element {
-    let label_y = TOP + PLOT + Decimal::from(16);
-    rsx! {
-        figure { class: "spending",
-            svg {
-                id: "consumption-chart-{meter_id}",
-                class: "consumption-chart",
-                xmlns: "http://www.w3.org/2000/svg",
-                view_box: "0 0 {WIDTH} {HEIGHT}",
-                role: "img",
-                "aria-label": "Расход по месяцам, {unit}",
-                line { x1: "0", x2: "{WIDTH}", y1: "{TOP + PLOT}", y2: "{TOP + PLOT}", stroke: "#c9d1dc", stroke_width: "1" }
-                for bar in bars {
-                    g { class: "chart-month",
-                        rect { class: "bar-segment", x: "{bar.x}", y: "{bar.y}", width: "{bar.width}", height: "{bar.height}", fill: "#00838f",
-                            title { "{bar.title}" }
-                        }
-                        text { class: "bar-total", x: "{bar.centre}", y: "{bar.y - Decimal::from(4)}", text_anchor: "middle", "{bar.label}" }
-                        text { class: "bar-month", x: "{bar.centre}", y: "{label_y}", text_anchor: "middle", "{bar.month}" }
-                    }
-                }
-            }
-            figcaption { class: "hint", "Расход по месяцам, {unit}" }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use ofis_domain::Period;
+    use rust_decimal::Decimal;
 
     fn used(month: u32, text: &str) -> MonthUse {
         MonthUse {
@@ -160,29 +96,26 @@ mod tests {
     }
 
     #[test]
-    fn the_biggest_month_fills_the_plot_and_the_others_are_in_proportion() {
-        let bars = bars(&[used(9, "2.5"), used(10, "5"), used(11, "0")], "м³");
-        assert_eq!(bars.len(), 3);
-        assert_eq!(bars[1].height, PLOT);
-        assert_eq!(bars[1].y, TOP);
-        assert_eq!(bars[0].height, PLOT / Decimal::TWO);
-        assert_eq!(bars[2].height, Decimal::ZERO);
-        assert_eq!(bars[0].label, "2,5");
-        assert_eq!(bars[2].month, "ноя");
-        assert!(bars[2].x + bars[2].width <= WIDTH, "fits the drawing");
+    fn a_column_a_month_labelled_with_what_was_used() {
+        let columns = columns(&[used(9, "2.5"), used(10, "5"), used(11, "0")], "м³");
+        assert_eq!(columns.len(), 3);
+        assert_eq!(columns[0].label.as_deref(), Some("2,5"));
+        assert_eq!(columns[1].pieces[0].value, Decimal::from(5));
+        assert_eq!(columns[1].pieces[0].title, "октябрь 2026: 5 м³");
+        assert!(has_bars(&columns));
     }
 
     #[test]
     fn nothing_used_draws_nothing_and_only_the_last_months_are_shown() {
-        assert!(bars(&[used(11, "0")], "м³").is_empty());
+        assert!(!has_bars(&columns(&[used(11, "0")], "м³")));
         let year: Vec<MonthUse> = (0..15)
             .map(|i| MonthUse {
                 period: Period::new(2025 + (i + 8) / 12, ((i + 8) % 12 + 1) as u32).unwrap(),
                 used: Decimal::from(i + 1),
             })
             .collect();
-        let shown = bars(&year, "м³");
+        let shown = columns(&year, "м³");
         assert_eq!(shown.len(), CHART_MONTHS);
-        assert_eq!(shown.last().unwrap().label, "15");
+        assert_eq!(shown.last().unwrap().label.as_deref(), Some("15"));
     }
 }
