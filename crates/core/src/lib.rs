@@ -3,13 +3,14 @@
 //! The UI renders [`Snapshot`]s and calls the intents of [`Ofis`]; it holds no business rule.
 
 mod app;
+mod data_dir;
 mod db;
 mod edits;
 mod error;
 mod finding;
 mod history;
-mod notify;
 mod keyring;
+mod notify;
 mod payment;
 mod pin;
 mod platform;
@@ -30,9 +31,7 @@ pub use keyring::KeyringSecrets;
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
-pub use platform::{
-    Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock,
-};
+pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock};
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};
@@ -43,5 +42,5 @@ pub use subscriber::{
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use ofis_api::{AddressDto, MeterDto, ProviderDto, ReceiptDto, SmsSent};
-pub use ofis_client::{ClientError, ClientOptions};
+pub use ofis_api::{AddressDto, MeterDto, ProviderDto, ReceiptDto, SmsSent, WireError};
+pub use ofis_client::{is_loopback_url, AllowedGateways, ClientError, ClientOptions};
