@@ -2,7 +2,8 @@
 //! exactly as bad as meant): a redirect is never followed — a 307 would re-send the card body to
 //! wherever it points — and an answer bigger than the cap is a typed error, whether it declares
 //! its length or streams chunks for ever. Gateways not configured get nothing, not even a
-//! connection.
+//! connection. Answers whose numbers make no sense (a fee of 10^28 %, a 29-digit meter) are a
+//! typed error, never data.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -269,4 +270,76 @@ async fn an_answer_over_the_cap_is_a_typed_error_declared_or_chunked() {
             Err(ClientError::TooLarge { limit: 1000 })
         );
     }
+}
+
+/// Answers every request with 200 and `body` as JSON.
+async fn answering(body: Vec<u8>) -> String {
+    server(move |mut s: TcpStream| {
+        let answer = [
+            format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                body.len()
+            )
+            .into_bytes(),
+            body.clone(),
+        ]
+        .concat();
+        async move {
+            let _ = s.write_all(&answer).await;
+        }
+    })
+    .await
+    .0
+}
+
+#[tokio::test]
+async fn answers_with_absurd_numbers_are_refused_before_use() {
+    use ofis_api::{AddressBills, BillDto, MeterDto, WireError};
+    // Real answers of the sandbox, made absurd in one number each.
+    let sandbox = gorod_sandbox::start(gorod_sandbox::SandboxConfig::loopback_ephemeral(
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    ))
+    .await
+    .unwrap();
+    let real = GorodClient::new(&sandbox.gorod_url, &ClientOptions::default()).unwrap();
+    real.request_sms("+79123456789").await.unwrap();
+    real.sign_in("+79123456789", gorod_sandbox::SMS_CODE)
+        .await
+        .unwrap();
+    let address = real.suggest_addresses("советская 12 5").await.unwrap()[0].clone();
+    let mut bills: AddressBills = real.address_bills(&address.id, None).await.unwrap();
+    let mut meters: Vec<MeterDto> = real
+        .meters("560011427027", Some("energosbyt"))
+        .await
+        .unwrap();
+    sandbox.shutdown().await;
+
+    let huge = rust_decimal::Decimal::from_i128_with_scale(10i128.pow(28), 0);
+    bills.bills[0].rules.fee.percent = huge;
+    let first: BillDto = bills.bills[0].clone();
+    let client = |url: &str| {
+        let c = GorodClient::new(url, &ClientOptions::default()).unwrap();
+        c.set_access_token(Some("token".into()));
+        c
+    };
+    let url = answering(serde_json::to_vec(&bills).unwrap()).await;
+    assert_eq!(
+        client(&url).address_bills(&address.id, None).await,
+        Err(ClientError::Implausible(WireError::FeePercent(
+            first.id.clone()
+        )))
+    );
+    let url = answering(serde_json::to_vec(&vec![first.clone()]).unwrap()).await;
+    assert!(matches!(
+        client(&url).account_bills("1", None).await,
+        Err(ClientError::Implausible(WireError::FeePercent(_)))
+    ));
+    meters[0].integer_digits = 29;
+    let url = answering(serde_json::to_vec(&meters).unwrap()).await;
+    assert_eq!(
+        client(&url).meters("560011427027", None).await,
+        Err(ClientError::Implausible(WireError::MeterDigits(
+            meters[0].id.clone()
+        )))
+    );
 }
