@@ -117,6 +117,16 @@ pub fn client_error(e: &ClientError) -> String {
             "Сервер ответил с ошибкой. Повторите попытку позже или напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
         }
         ClientError::InsecureUrl(_) => "Адрес сервера небезопасен: нужен https://.".into(),
+        ClientError::TooLarge { .. } => {
+            "Сервер прислал слишком большой ответ. Повторите попытку позже или напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
+        }
+        ClientError::Redirect { .. } => {
+            "Сервер перенаправил запрос на другой адрес; из соображений безопасности запрос туда не отправлен. Повторите попытку позже или напишите в поддержку.".into()
+        }
+        ClientError::Implausible(e) => e.message_ru(),
+        ClientError::GatewayNotAllowed(_) => {
+            "Сервер указал для оплаты незнакомый платёжный шлюз. Данные карты не отправлены. Напишите в поддержку («Вопрос-ответ» → «Написать»).".into()
+        }
     }
 }
 
@@ -129,6 +139,9 @@ pub fn combined_error(e: &CombinedError) -> String {
             "Нечего оплачивать: укажите сумму хотя бы по одной услуге.".into()
         }
         CombinedError::Rule(r) => rule_error(r),
+        CombinedError::AmountOutOfRange(_) => {
+            "Не удалось посчитать сумму к оплате: поставщик прислал неверную комиссию. Исключите этот счёт из оплаты («не платить») или напишите в поддержку.".into()
+        }
     }
 }
 
@@ -211,6 +224,30 @@ pub fn email_error(e: &ofis_domain::email::EmailError) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_server_errors_read_as_russian_sentences() {
+        let wire = ofis_core::WireError::FeePercent("b".into());
+        for (e, expected) in [
+            (ClientError::TooLarge { limit: 1 }, "слишком большой ответ"),
+            (ClientError::Redirect { status: 307 }, "перенаправил запрос"),
+            (
+                ClientError::GatewayNotAllowed("x".into()),
+                "Данные карты не отправлены",
+            ),
+            (
+                ClientError::Implausible(wire),
+                "комиссия поставщика больше 100 %",
+            ),
+        ] {
+            let text = core_error(&CoreError::Client(e));
+            assert!(text.contains(expected), "{text}");
+        }
+        let text = core_error(&CoreError::Combined(CombinedError::AmountOutOfRange(
+            ofis_domain::BillId("b".into()),
+        )));
+        assert!(text.contains("неверную комиссию"), "{text}");
+    }
 
     #[test]
     fn attempts_left_agree_with_their_number() {

@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use gorod_sandbox::{RunningSandbox, SandboxConfig};
 use ofis_core::{
-    Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore, ShiftedClock, SystemClock,
+    AllowedGateways, Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore,
+    ShiftedClock, SystemClock,
 };
 
 use crate::cli::{Command, Front};
@@ -82,6 +83,33 @@ fn secret_store(data_dir: &std::path::Path) -> Arc<dyn SecretStore> {
     }
 }
 
+/// Where the card may go: the embedded sandbox's gateway in demo mode; with a server, the
+/// gateways of `OFIS_GATEWAY` (comma-separated base URLs), else any gateway on this machine when
+/// the server is on it too (a sandbox under development), else none (paying is refused).
+fn allowed_gateways(
+    server_url: &str,
+    sandbox: Option<&RunningSandbox>,
+) -> Result<AllowedGateways, String> {
+    if let Some(running) = sandbox {
+        return AllowedGateways::only([&running.gateway_url]).map_err(|e| e.to_string());
+    }
+    let listed = std::env::var("OFIS_GATEWAY").unwrap_or_default();
+    let listed: Vec<&str> = listed
+        .split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .collect();
+    if !listed.is_empty() {
+        return AllowedGateways::only(listed)
+            .map_err(|e| format!("OFIS_GATEWAY: адрес платёжного шлюза не подходит ({e})"));
+    }
+    Ok(if ofis_core::is_loopback_url(server_url) {
+        AllowedGateways::any_loopback()
+    } else {
+        AllowedGateways::none()
+    })
+}
+
 /// The app service and, in demo mode, the embedded sandbox it talks to over loopback HTTP.
 pub struct Backend {
     pub ofis: Ofis,
@@ -111,10 +139,12 @@ pub async fn start_backend(command: &Command) -> Result<Backend, String> {
             (running.gorod_url.clone(), Some(running))
         }
     };
+    let gateways = allowed_gateways(&server_url, sandbox.as_ref())?;
     let config = CoreConfig {
         server_url,
         data_dir: command.data_dir.clone(),
         client: Default::default(),
+        gateways,
     };
     let ofis = Ofis::open(config, secret_store(&command.data_dir), clock)
         .await

@@ -99,6 +99,7 @@ impl From<ServiceKind> for ServiceKindDto {
 pub struct FeeDto {
     /// Percent of the amount, e.g. "1.5".
     #[schema(value_type = String, example = "1.5")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub percent: Decimal,
     /// Minimum fee on a non-zero amount.
     #[schema(value_type = String, example = "10.00")]
@@ -176,9 +177,13 @@ pub struct BillDto {
     pub rules: PaymentRulesDto,
 }
 
-impl From<BillDto> for Bill {
-    fn from(b: BillDto) -> Self {
-        Bill {
+/// The domain bill, once its numbers are checked ([`crate::Plausible`]): a fee of more than
+/// 100 % is refused here, so no fee or total computed from it can overflow.
+impl TryFrom<BillDto> for Bill {
+    type Error = crate::WireError;
+    fn try_from(b: BillDto) -> Result<Self, Self::Error> {
+        crate::Plausible::check(&b)?;
+        Ok(Bill {
             id: BillId(b.id),
             provider_id: ProviderId(b.provider_id),
             provider_name: b.provider_name,
@@ -192,7 +197,7 @@ impl From<BillDto> for Bill {
             metered: b.metered,
             billed_by_gorod: b.billed_by_gorod,
             rules: b.rules.into(),
-        }
+        })
     }
 }
 

@@ -7,14 +7,17 @@ pub mod error;
 pub mod gateway;
 pub mod orders;
 pub mod paths;
+pub mod plausible;
 pub mod providers;
 pub mod readings;
 pub mod sandbox;
+pub mod text;
 
 pub use auth::*;
 pub use bills::*;
 pub use error::*;
 pub use gateway::*;
 pub use orders::*;
+pub use plausible::{Plausible, WireError};
 pub use providers::*;
 pub use readings::*;

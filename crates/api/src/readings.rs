@@ -39,6 +39,7 @@ pub struct TariffDto {
     pub unit: String,
     /// Roubles per unit, e.g. "43.71"; may have more than two places.
     #[schema(value_type = String, example = "43.71")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub price: Decimal,
     /// The zone of a multi-tariff electricity price; absent for single-tariff prices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,7 +64,11 @@ pub struct MeterDto {
     pub integer_digits: u8,
     /// Digits after the comma (0 for whole units).
     pub fraction_digits: u8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::option_decimal"
+    )]
     #[schema(value_type = Option<String>, example = "123.456")]
     pub last_value: Option<Decimal>,
     /// Local date (Asia/Yekaterinburg) of the last accepted reading.
@@ -71,6 +76,7 @@ pub struct MeterDto {
     pub last_date: Option<NaiveDate>,
     /// The most a household plausibly uses in a month, in the meter's unit.
     #[schema(value_type = String, example = "15")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub max_monthly_consumption: Decimal,
     /// Meters sharing a group are sent together: all or none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,6 +152,7 @@ pub struct ReadingDto {
     pub id: String,
     pub meter_id: String,
     #[schema(value_type = String, example = "130.5")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub value: Decimal,
     /// Local date (Asia/Yekaterinburg).
     pub date: NaiveDate,
@@ -157,6 +164,7 @@ pub struct ReadingDto {
 pub struct ReadingSubmission {
     pub meter_id: String,
     #[schema(value_type = String, example = "130.5")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub value: Decimal,
 }
 
@@ -164,6 +172,7 @@ pub struct ReadingSubmission {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SubmitReading {
     #[schema(value_type = String, example = "130.5")]
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub value: Decimal,
 }
 

@@ -44,6 +44,7 @@ pub struct RegistryReading {
     pub meter_id: String,
     /// Заводской номер, as providers match readings by it.
     pub serial: String,
+    #[serde(deserialize_with = "crate::text::decimal")]
     pub value: rust_decimal::Decimal,
 }
 

@@ -47,6 +47,20 @@ pub enum ClientError {
     /// The URL is not allowed (plain http to a non-loopback host, or not a URL).
     #[error("insecure or invalid server address: {0}")]
     InsecureUrl(String),
+    /// The answer was bigger than the client reads; the request may have been processed.
+    #[error("answer larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    /// The server answered with a redirect, which is never followed: a 307 would re-send the
+    /// body (a card) to wherever it points. The request may have been processed.
+    #[error("redirect {status} not followed")]
+    Redirect { status: u16 },
+    /// The answer decoded, but its numbers make no sense (a fee of 10^28 %, a 29-digit meter):
+    /// refused before anything is computed with them.
+    #[error("implausible answer: {0}")]
+    Implausible(ofis_api::WireError),
+    /// The order names a bank gateway the app is not configured with; nothing was sent to it.
+    #[error("gateway not allowed: {0}")]
+    GatewayNotAllowed(String),
 }
 
 impl ClientError {
@@ -100,6 +114,8 @@ impl ClientError {
                 | ClientError::Conflict(_)
                 | ClientError::Server { .. }
                 | ClientError::Decode(_)
+                | ClientError::TooLarge { .. }
+                | ClientError::Redirect { .. }
         )
     }
 }

@@ -4,21 +4,22 @@ use std::sync::Arc;
 
 use ofis_api::{
     paths, AddressBills, AddressDto, BillDto, CreateOrder, EmailQueued, EmailRequest, MeterDto,
-    OrderDto, ProviderDto, ReadingDto, ReceiptDto, RefreshRequest, Session, SignInRequest,
-    SignOutRequest, SignedOut, SmsRequest, SmsSent, SubmitReading, TariffDto,
+    OrderDto, Plausible, ProviderDto, ReadingDto, ReceiptDto, RefreshRequest, Session,
+    SignInRequest, SignOutRequest, SignedOut, SmsRequest, SmsSent, SubmitReading, TariffDto,
 };
+use ofis_domain::phone::mask;
 use ofis_domain::Period;
 use rust_decimal::Decimal;
 use tracing::instrument;
 
 use crate::error::ClientError;
-use crate::http::{build_http, ensure_allowed_url, send_json, ClientOptions};
+use crate::http::{ensure_allowed_url, ClientOptions, Http};
 use crate::session::SessionTokens;
 
 /// A typed client of one Город API server. Cheap to clone; clones share the session.
 #[derive(Clone)]
 pub struct GorodClient {
-    http: reqwest::Client,
+    pub(crate) http: Http,
     base: Arc<str>,
     pub(crate) session: SessionTokens,
 }
@@ -32,12 +33,18 @@ impl std::fmt::Debug for GorodClient {
     }
 }
 
+/// The answer, if its numbers are within what the app computes with.
+fn plausible<T: Plausible>(answer: T) -> Result<T, ClientError> {
+    answer.check().map_err(ClientError::Implausible)?;
+    Ok(answer)
+}
+
 impl GorodClient {
     /// A client of the server at `base_url` (https, or http on loopback).
     pub fn new(base_url: &str, options: &ClientOptions) -> Result<Self, ClientError> {
         let base = ensure_allowed_url(base_url)?;
         Ok(GorodClient {
-            http: build_http(options)?,
+            http: Http::new(options)?,
             base: base.into(),
             session: SessionTokens::default(),
         })
@@ -59,24 +66,29 @@ impl GorodClient {
         }
     }
 
-    /// Asks the server to send an SMS code to the phone.
-    #[instrument(skip(self), err)]
+    /// Asks the server to send an SMS code to the phone (masked in the log).
+    #[instrument(skip(self, phone), fields(phone = %mask(phone)), err)]
     pub async fn request_sms(&self, phone: &str) -> Result<SmsSent, ClientError> {
         let body = SmsRequest {
             phone: phone.to_string(),
         };
-        send_json(self.http.post(self.url(paths::AUTH_SMS)).json(&body)).await
+        self.http
+            .send_json(self.http.post(self.url(paths::AUTH_SMS)).json(&body))
+            .await
     }
 
-    /// Signs in with the SMS code; the client keeps the access token.
-    #[instrument(skip(self, code), err)]
+    /// Signs in with the SMS code; the client keeps the access token. The phone is masked in
+    /// the log, the code not logged.
+    #[instrument(skip(self, phone, code), fields(phone = %mask(phone)), err)]
     pub async fn sign_in(&self, phone: &str, code: &str) -> Result<Session, ClientError> {
         let body = SignInRequest {
             phone: phone.to_string(),
             code: code.to_string(),
         };
-        let session: Session =
-            send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body)).await?;
+        let session: Session = self
+            .http
+            .send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body))
+            .await?;
         self.set_access_token(Some(session.access_token.clone()));
         self.set_refresh_token(Some(session.refresh_token.clone()));
         Ok(session)
@@ -88,8 +100,10 @@ impl GorodClient {
         let body = RefreshRequest {
             refresh_token: refresh_token.to_string(),
         };
-        let session: Session =
-            send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body)).await?;
+        let session: Session = self
+            .http
+            .send_json(self.http.post(self.url(paths::AUTH_REFRESH)).json(&body))
+            .await?;
         self.set_access_token(Some(session.access_token.clone()));
         self.set_refresh_token(Some(session.refresh_token.clone()));
         Ok(session)
@@ -104,7 +118,7 @@ impl GorodClient {
         let req = self.authed(self.http.post(self.url(paths::AUTH_SIGN_OUT)).json(&body));
         self.set_access_token(None);
         self.set_refresh_token(None);
-        send_json(req?).await
+        self.http.send_json(req?).await
     }
 
     /// Address suggestions for what the user typed.
@@ -119,7 +133,7 @@ impl GorodClient {
             Some(t) => req.bearer_auth(t),
             None => req,
         };
-        send_json(req).await
+        self.http.send_json(req).await
     }
 
     /// Every bill known for an address in a period (the current one when `None`).
@@ -133,7 +147,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// «Поиск по названию услуги»: providers whose name (or service) has every word of `query`,
@@ -144,7 +158,7 @@ impl GorodClient {
             .http
             .get(self.url(paths::PROVIDERS))
             .query(&[("q", query)]);
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// A provider's bills for the account (contract, phone) number in a period (the current one
@@ -164,7 +178,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// «Поиск по лицевому счёту»: the account's bills at whichever provider keeps it, in a period
@@ -186,7 +200,7 @@ impl GorodClient {
         if let Some(p) = period {
             req = req.query(&[("period", p.to_string())]);
         }
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// The meters of a personal account with their last accepted readings, rules and tariffs;
@@ -202,20 +216,23 @@ impl GorodClient {
         if let Some(p) = provider_id {
             req = req.query(&[("provider_id", p)]);
         }
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// The providers' published prices per unit (no sign-in needed).
     #[instrument(skip(self), err)]
     pub async fn tariffs(&self) -> Result<Vec<TariffDto>, ClientError> {
-        send_json(self.http.get(self.url(paths::TARIFFS))).await
+        self.http
+            .send_json(self.http.get(self.url(paths::TARIFFS)))
+            .await
+            .and_then(plausible)
     }
 
     /// A meter's accepted readings, oldest first.
     #[instrument(skip(self), err)]
     pub async fn meter_readings(&self, meter_id: &str) -> Result<Vec<ReadingDto>, ClientError> {
         let req = self.http.get(self.url(&paths::meter_readings(meter_id)));
-        self.send_authed(req).await
+        self.send_authed(req).await.and_then(plausible)
     }
 
     /// «Подать показания ИПУ»: sends a reading without payment under an idempotency key stored

@@ -1,11 +1,16 @@
-//! The shared HTTP plumbing: TLS with explicit roots, timeouts, JSON in and out.
+//! The shared HTTP plumbing: TLS with explicit roots, timeouts, no redirects, a cap on the size
+//! of an answer, JSON in and out.
 
-use std::net::IpAddr;
 use std::time::Duration;
 
+use reqwest::Url;
 use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
+
+/// The largest answer read by default: the biggest real answer (a year of receipts) is tens of
+/// kilobytes.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 /// How the client talks to a server.
 #[derive(Clone, Debug)]
@@ -16,6 +21,8 @@ pub struct ClientOptions {
     pub connect_timeout: Duration,
     /// Extra trusted root certificates (PEM), e.g. a test certificate authority.
     pub extra_roots_pem: Vec<Vec<u8>>,
+    /// The largest answer body read; a bigger one is [`ClientError::TooLarge`].
+    pub max_body_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -24,74 +31,139 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(20),
             connect_timeout: Duration::from_secs(5),
             extra_roots_pem: Vec::new(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
         }
     }
 }
 
-/// Refuses anything but `https://`, except `http://` to a loopback address (the sandbox).
+/// Refuses anything but `https://`, except `http://` to a loopback address (the sandbox); a
+/// user name or password, a query or a fragment are refused too. The URL is parsed as browsers
+/// and reqwest parse it (WHATWG, the `url` crate), so `http://evil?@127.0.0.1` is the host
+/// `evil`, not loopback. Returns the parsed URL's text without a trailing slash: what is sent.
 pub fn ensure_allowed_url(url: &str) -> Result<String, ClientError> {
-    let url = url.trim().trim_end_matches('/');
-    let bad = || ClientError::InsecureUrl(url.to_string());
-    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
-    let authority = rest.split('/').next().unwrap_or_default();
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if host.starts_with('[') {
-        host.split(']')
-            .next()
-            .map(|h| h.trim_start_matches('['))
-            .unwrap_or_default()
-    } else {
-        host.split(':').next().unwrap_or_default()
-    };
-    if host.is_empty() {
+    parse_base(url).map(|u| base_text(&u))
+}
+
+/// The checked, parsed form of [`ensure_allowed_url`].
+pub(crate) fn parse_base(text: &str) -> Result<Url, ClientError> {
+    let text = text.trim();
+    let bad = || ClientError::InsecureUrl(text.to_string());
+    // What a person or a server would never mean in a base URL, and what parsers disagree on.
+    if text
+        .chars()
+        .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    {
         return Err(bad());
     }
-    match scheme {
-        "https" => Ok(url.to_string()),
-        "http" => {
-            let loopback = host == "localhost"
-                || host
-                    .parse::<IpAddr>()
-                    .map(|ip| ip.is_loopback())
-                    .unwrap_or(false);
-            if loopback {
-                Ok(url.to_string())
-            } else {
-                Err(bad())
-            }
-        }
+    let url = Url::parse(text).map_err(|_| bad())?;
+    let clean = url.username().is_empty()
+        && url.password().is_none()
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && !url.cannot_be_a_base();
+    if !clean {
+        return Err(bad());
+    }
+    let host = url.host().ok_or_else(bad)?;
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if is_loopback(&host) => Ok(url),
         _ => Err(bad()),
     }
 }
 
-/// Builds a reqwest client that trusts the bundled web PKI roots and the given extra roots.
-pub(crate) fn build_http(options: &ClientOptions) -> Result<reqwest::Client, ClientError> {
-    let mut builder = reqwest::Client::builder()
-        .timeout(options.timeout)
-        .connect_timeout(options.connect_timeout)
-        .https_only(false)
-        .user_agent(concat!("ofis/", env!("CARGO_PKG_VERSION")));
-    for pem in &options.extra_roots_pem {
-        let cert = reqwest::Certificate::from_pem(pem)
-            .map_err(|e| ClientError::InsecureUrl(format!("bad root certificate: {e}")))?;
-        builder = builder.add_root_certificate(cert);
-    }
-    builder
-        .build()
-        .map_err(|e| ClientError::Network(e.to_string()))
+/// Whether `text` is an allowed URL of a host on this machine.
+pub fn is_loopback_url(text: &str) -> bool {
+    parse_base(text).is_ok_and(|u| u.host().is_some_and(|h| is_loopback(&h)))
 }
 
-/// Sends a request and decodes a JSON answer, mapping error statuses to `ClientError`.
-pub(crate) async fn send_json<T: DeserializeOwned>(
-    req: reqwest::RequestBuilder,
-) -> Result<T, ClientError> {
-    let resp = req.send().await?;
-    let status = resp.status();
-    let body = resp.bytes().await?;
-    if !status.is_success() {
-        return Err(ClientError::from_response(status.as_u16(), &body));
+/// `localhost`, 127.0.0.0/8 or `::1`.
+pub(crate) fn is_loopback(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
     }
-    serde_json::from_slice(&body).map_err(|e| ClientError::Decode(e.to_string()))
+}
+
+/// A parsed base URL as text, without the trailing slash, for `format!("{base}{path}")`.
+pub(crate) fn base_text(url: &Url) -> String {
+    url.as_str().trim_end_matches('/').to_string()
+}
+
+/// The HTTP client with its answer size cap. Derefs to `reqwest::Client` to build requests.
+#[derive(Clone, Debug)]
+pub(crate) struct Http {
+    client: reqwest::Client,
+    max_body: usize,
+}
+
+impl std::ops::Deref for Http {
+    type Target = reqwest::Client;
+    fn deref(&self) -> &reqwest::Client {
+        &self.client
+    }
+}
+
+impl Http {
+    /// A client that trusts the bundled web PKI roots and the given extra roots, and never
+    /// follows a redirect (a 307 would re-send a card body to wherever it points).
+    pub(crate) fn new(options: &ClientOptions) -> Result<Self, ClientError> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(options.timeout)
+            .connect_timeout(options.connect_timeout)
+            .https_only(false)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("ofis/", env!("CARGO_PKG_VERSION")));
+        for pem in &options.extra_roots_pem {
+            let cert = reqwest::Certificate::from_pem(pem)
+                .map_err(|e| ClientError::InsecureUrl(format!("bad root certificate: {e}")))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let client = builder
+            .build()
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        Ok(Http {
+            client,
+            max_body: options.max_body_bytes,
+        })
+    }
+
+    /// Sends a request and decodes a JSON answer, mapping error statuses to `ClientError`.
+    pub(crate) async fn send_json<T: DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, ClientError> {
+        let resp = req.send().await?;
+        let status = resp.status();
+        if status.is_redirection() {
+            return Err(ClientError::Redirect {
+                status: status.as_u16(),
+            });
+        }
+        let body = read_capped(resp, self.max_body).await?;
+        if !status.is_success() {
+            return Err(ClientError::from_response(status.as_u16(), &body));
+        }
+        serde_json::from_slice(&body).map_err(|e| ClientError::Decode(e.to_string()))
+    }
+}
+
+/// The body, refused as soon as it is known to pass `limit` bytes: at once when the declared
+/// length says so, else while the chunks arrive (a chunked answer has no declared length).
+async fn read_capped(mut resp: reqwest::Response, limit: usize) -> Result<Vec<u8>, ClientError> {
+    let too_large = ClientError::TooLarge { limit };
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 #[cfg(test)]
@@ -100,13 +172,15 @@ mod tests {
 
     #[test]
     fn plain_http_is_allowed_only_to_loopback() {
-        for ok in [
-            "https://gorod.example",
-            "http://127.0.0.1:8080",
-            "http://localhost:1/",
-            "http://[::1]:80",
+        for (ok, sent) in [
+            ("https://gorod.example", "https://gorod.example"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://localhost:1/", "http://localhost:1"),
+            ("http://[::1]:80", "http://[::1]"),
+            ("https://gorod.example/api/", "https://gorod.example/api"),
+            ("http://127.1.2.3:9", "http://127.1.2.3:9"),
         ] {
-            assert!(ensure_allowed_url(ok).is_ok(), "{ok}");
+            assert_eq!(ensure_allowed_url(ok).as_deref(), Ok(sent), "{ok}");
         }
         for bad in [
             "http://gorod.example",
@@ -115,6 +189,27 @@ mod tests {
             "gorod.example",
             "http://",
             "http://user@evil.example",
+            // Parsers that split on the last `@` take these for loopback; the host is `evil`.
+            "http://evil?@127.0.0.1",
+            "http://evil#@localhost",
+            "http://evil\\@127.0.0.1",
+            "http://evil/\\@127.0.0.1",
+            "http://evil%40127.0.0.1",
+            "http://127.0.0.1@evil.example",
+            "http://localhost:80@evil.example",
+            "http://user:pass@127.0.0.1",
+            "http://127.0.0.1:8080/?x=1",
+            "http://127.0.0.1:8080/#x",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.evil.example",
+            "http://evil.example/127.0.0.1",
+            "http://[::ffff:a00:1]",
+            "http://0.0.0.0",
+            "https://evil\\@gorod.example",
+            "https:// gorod.example",
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "file:///etc/passwd",
         ] {
             assert!(ensure_allowed_url(bad).is_err(), "{bad}");
         }

@@ -7,7 +7,7 @@ mod http;
 mod session;
 
 pub use error::ClientError;
-pub use gateway::GatewayClient;
+pub use gateway::{AllowedGateways, GatewayClient};
 pub use gorod::GorodClient;
-pub use http::{ensure_allowed_url, ClientOptions};
+pub use http::{ensure_allowed_url, is_loopback_url, ClientOptions, DEFAULT_MAX_BODY_BYTES};
 pub use session::{SessionRefused, SessionRenewed};

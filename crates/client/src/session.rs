@@ -7,7 +7,6 @@ use ofis_api::Session;
 
 use crate::error::ClientError;
 use crate::gorod::GorodClient;
-use crate::http::send_json;
 
 /// Told the new session whenever the client renews an expired one, so it can be kept.
 pub type SessionRenewed = Arc<dyn Fn(&Session) + Send + Sync>;
@@ -73,16 +72,33 @@ impl GorodClient {
     ) -> Result<T, ClientError> {
         let used = self.access_token().ok_or(ClientError::Unauthorized)?;
         let again = req.try_clone();
-        match send_json(req.bearer_auth(&used)).await {
+        match self.http.send_json(req.bearer_auth(&used)).await {
             Err(ClientError::Unauthorized) => {
                 let Some(again) = again else {
                     return Err(ClientError::Unauthorized);
                 };
                 let fresh = self.renew(&used).await?;
-                send_json(again.bearer_auth(fresh)).await
+                self.http.send_json(again.bearer_auth(fresh)).await
             }
             other => other,
         }
+    }
+
+    /// Renews the session now with the refresh token the client holds (the app's start checks
+    /// the kept session this way), one renewal at a time with every other renewal of this
+    /// client: refresh tokens are single-use, so two resumes at once — or a resume beside a
+    /// request whose access token expired — must spend the token once. A caller that waited
+    /// while another renewed gets `Ok` without asking the server again. Hooks are told as for
+    /// any renewal; a refused token signs out (`Unauthorized`).
+    pub async fn renew_session(&self) -> Result<(), ClientError> {
+        let seen = current(&self.session.refresh).ok_or(ClientError::Unauthorized)?;
+        let _one_at_a_time = self.session.renewal.lock().await;
+        match current(&self.session.refresh) {
+            Some(now) if now != seen => return Ok(()),
+            None => return Err(ClientError::Unauthorized),
+            Some(_) => {}
+        }
+        self.renew_with(&seen).await.map(|_| ())
     }
 
     /// A fresh access token instead of `expired`: the one another request renewed meanwhile,
@@ -95,7 +111,13 @@ impl GorodClient {
             Some(_) => {}
         }
         let refresh = current(&self.session.refresh).ok_or(ClientError::Unauthorized)?;
-        match self.refresh(&refresh).await {
+        self.renew_with(&refresh).await
+    }
+
+    /// Exchanges `refresh` for a new session (the caller holds the renewal lock) and tells the
+    /// hooks; a refused token is forgotten.
+    async fn renew_with(&self, refresh: &str) -> Result<String, ClientError> {
+        match self.refresh(refresh).await {
             Ok(session) => {
                 if let Some(callback) = current(&self.session.on_renewed) {
                     callback(&session);

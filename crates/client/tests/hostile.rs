@@ -11,7 +11,7 @@ use ofis_api::{
     paths, AddressBills, AddressDto, ApiError, BillDto, CreateOrder, GatewayOutcome, MeterDto,
     OrderDto, OrderLineRequest, ProviderDto, ReadingDto, ReceiptDto, Session, SmsSent, TariffDto,
 };
-use ofis_client::{ClientError, ClientOptions, GatewayClient, GorodClient};
+use ofis_client::{AllowedGateways, ClientError, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
 use ofis_domain::Money;
 use proptest::prelude::*;
@@ -87,7 +87,11 @@ async fn fetch_corpus() -> Vec<(String, Vec<u8>)> {
     // The gateway's answer, raw.
     let card = CardData::parse(test_cards::SUCCESS_VISA, "12/30", "123", today()).unwrap();
     let gateway_body = {
-        let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+        let gateway = GatewayClient::new(
+            &ClientOptions::default(),
+            AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+        )
+        .unwrap();
         let outcome = gateway
             .pay_with_card(
                 &created.payment.gateway_url,

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use gorod_sandbox::{test_cards, SandboxConfig, SMS_CODE};
 use ofis_api::{AccountFieldKind, CreateOrder, GatewayStatus, OrderLineRequest, OrderStatus};
-use ofis_client::{ClientError, ClientOptions, GatewayClient, GorodClient};
+use ofis_client::{AllowedGateways, ClientError, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
 use ofis_domain::{Bill, BillId, CombinedBill, Money, Period};
 
@@ -59,7 +59,11 @@ async fn finds_an_address_and_its_bills_then_pays_them_once() {
         "same key and body: the first answer replayed"
     );
 
-    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    let gateway = GatewayClient::new(
+        &ClientOptions::default(),
+        AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+    )
+    .unwrap();
     let outcome = gateway
         .pay_with_card(
             &created.payment.gateway_url,
@@ -173,7 +177,8 @@ async fn a_server_that_is_down_or_silent_is_a_network_error_or_a_timeout() {
 async fn plain_http_to_another_host_is_refused_before_any_request() {
     let err = GorodClient::new("http://gorod.example", &ClientOptions::default()).unwrap_err();
     assert!(matches!(err, ClientError::InsecureUrl(_)));
-    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    let gateway =
+        GatewayClient::new(&ClientOptions::default(), AllowedGateways::any_loopback()).unwrap();
     let err = gateway
         .pay_with_card("http://bank.example", "p1", card(test_cards::SUCCESS_VISA))
         .await
@@ -253,7 +258,7 @@ async fn the_server_charges_exactly_the_engines_total_with_fees_and_emails_the_r
         .unwrap()
         .bills;
     let mut combined = CombinedBill::new();
-    combined.add_all(bills.into_iter().map(Bill::from));
+    combined.add_all(bills.into_iter().map(|b| Bill::try_from(b).unwrap()));
     let internet = BillId("bill-UF5612505-2026-11".into());
     let odd = Money::parse_input("1234,57").unwrap();
     combined.set_amount(&internet, odd).unwrap();
@@ -278,7 +283,11 @@ async fn the_server_charges_exactly_the_engines_total_with_fees_and_emails_the_r
         "server and engine agree to the kopeck"
     );
 
-    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    let gateway = GatewayClient::new(
+        &ClientOptions::default(),
+        AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+    )
+    .unwrap();
     gateway
         .pay_with_card(
             &created.payment.gateway_url,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use gorod_sandbox::{test_cards, SandboxConfig, SMS_CODE};
 use ofis_api::{CreateOrder, OrderLineRequest, OrderStatus, ReadingSubmission};
-use ofis_client::{ClientError, ClientOptions, GatewayClient, GorodClient};
+use ofis_client::{AllowedGateways, ClientError, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
 use ofis_domain::readings::{validate_reading, ReadingContext};
 use rust_decimal::Decimal;
@@ -117,11 +117,14 @@ async fn an_order_without_required_readings_is_refused_and_with_them_reaches_the
     };
     let order = client.create_order("r-2", &with).await.unwrap();
     let card = CardData::parse(test_cards::SUCCESS_VISA, "12/30", "123", today()).unwrap();
-    GatewayClient::new(&ClientOptions::default())
-        .unwrap()
-        .pay_with_card(&order.payment.gateway_url, &order.payment.payment_id, card)
-        .await
-        .unwrap();
+    GatewayClient::new(
+        &ClientOptions::default(),
+        AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+    )
+    .unwrap()
+    .pay_with_card(&order.payment.gateway_url, &order.payment.payment_id, card)
+    .await
+    .unwrap();
     assert_eq!(
         client.order(&order.id).await.unwrap().status,
         OrderStatus::Paid

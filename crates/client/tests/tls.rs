@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use gorod_sandbox::{test_cards, RunningSandbox, SandboxConfig, TlsIdentity, SMS_CODE};
 use ofis_api::{CreateOrder, GatewayStatus, OrderLineRequest, OrderStatus};
-use ofis_client::{ClientError, ClientOptions, GatewayClient, GorodClient};
+use ofis_client::{AllowedGateways, ClientError, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose, SanType,
@@ -124,7 +124,11 @@ async fn a_client_trusting_the_test_ca_signs_in_finds_and_pays_over_https() {
         .payment
         .gateway_url
         .starts_with("https://localhost:"));
-    let gateway = GatewayClient::new(&options).unwrap();
+    let gateway = GatewayClient::new(
+        &options,
+        AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+    )
+    .unwrap();
     let card = CardData::parse(test_cards::SUCCESS_VISA, "12/30", "123", today()).unwrap();
     let outcome = gateway
         .pay_with_card(
@@ -152,7 +156,11 @@ async fn an_untrusted_certificate_is_refused() {
     let other = TestCa::new("Another CA");
     let client = GorodClient::new(&sandbox.gorod_url, &trusting(&other)).unwrap();
     assert_handshake_refused(client.request_sms(PHONE).await);
-    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    let gateway = GatewayClient::new(
+        &ClientOptions::default(),
+        AllowedGateways::only([&sandbox.gateway_url]).unwrap(),
+    )
+    .unwrap();
     let card = CardData::parse(test_cards::SUCCESS_VISA, "12/30", "123", today()).unwrap();
     assert_handshake_refused(
         gateway
@@ -192,7 +200,8 @@ async fn plain_http_off_loopback_is_refused_before_any_request() {
             Ok(_) => panic!("{url}: accepted"),
         }
     }
-    let gateway = GatewayClient::new(&ClientOptions::default()).unwrap();
+    let gateway =
+        GatewayClient::new(&ClientOptions::default(), AllowedGateways::any_loopback()).unwrap();
     let card = CardData::parse(test_cards::SUCCESS_VISA, "12/30", "123", today()).unwrap();
     match gateway
         .pay_with_card("http://10.255.255.1:8481", "pay-x", card)

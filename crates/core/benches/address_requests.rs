@@ -39,6 +39,7 @@ async fn measure(runs: usize) {
             server_url: proxy.url.clone(),
             data_dir: dir.path().into(),
             client: Default::default(),
+            gateways: Default::default(),
         };
         let ofis = Ofis::open(
             config,

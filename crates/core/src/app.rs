@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use ofis_api::{AddressDto, SmsSent};
-use ofis_client::{ClientOptions, GatewayClient, GorodClient};
+use ofis_client::{AllowedGateways, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::Receipt;
 use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
 use ofis_store::Store;
@@ -26,8 +26,11 @@ pub struct CoreConfig {
     pub server_url: String,
     /// Folder of the SQLite database.
     pub data_dir: PathBuf,
-    /// HTTP options (timeouts, extra roots).
+    /// HTTP options (timeouts, extra roots, the answer size cap).
     pub client: ClientOptions,
+    /// The bank gateways card data may go to; an order naming another one is refused before
+    /// the card is sent.
+    pub gateways: AllowedGateways,
 }
 
 pub(crate) struct State {
@@ -79,12 +82,12 @@ impl Ofis {
         clock: Arc<dyn Clock>,
     ) -> Result<Self, CoreError> {
         let gorod = GorodClient::new(&config.server_url, &config.client)?;
-        let gateway = GatewayClient::new(&config.client)?;
-        let path = config.data_dir.join("ofis.sqlite");
+        let gateway = GatewayClient::new(&config.client, config.gateways.clone())?;
+        let dir = config.data_dir.clone();
         let store = tokio::task::spawn_blocking(move || {
-            std::fs::create_dir_all(path.parent().unwrap_or(std::path::Path::new(".")))
+            crate::data_dir::prepare(&dir)
                 .map_err(|e| ofis_store::StoreError::Io(e.to_string()))?;
-            Store::open(&path)
+            Store::open(&dir.join("ofis.sqlite"))
         })
         .await
         .map_err(|e| CoreError::Task(e.to_string()))??;
@@ -191,7 +194,7 @@ impl Ofis {
     #[instrument(skip(self, address), fields(address = %address.id))]
     pub async fn add_address(&self, address: AddressDto) -> Result<(Snapshot, usize), CoreError> {
         let found = self.inner.gorod.address_bills(&address.id, None).await?;
-        let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
+        let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
         let count = bills.len();
         {
             let mut s = self.state();
@@ -235,7 +238,7 @@ impl Ofis {
         for address in &addresses {
             let found = self.inner.gorod.address_bills(&address.id, None).await?;
             current = current.max(found.period);
-            let bills: Vec<Bill> = found.bills.into_iter().map(Bill::from).collect();
+            let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
             self.merge_fresh_bills(&bills);
             let (id, period, now) = (
                 AddressId(address.id.clone()),
@@ -255,7 +258,7 @@ impl Ofis {
                 .await
             {
                 Ok(found) => {
-                    let bills: Vec<Bill> = found.into_iter().map(Bill::from).collect();
+                    let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
                     self.merge_fresh_bills(&bills);
                 }
                 // Not posted (or no longer known): the line stays as it is and is marked below.

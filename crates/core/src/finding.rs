@@ -8,6 +8,16 @@ use crate::app::Ofis;
 use crate::error::CoreError;
 use crate::snapshot::Snapshot;
 
+/// The domain bills of an answer; a bill whose numbers make no sense refuses the answer (the
+/// client has checked it already: this keeps the conversion honest if that ever changes).
+pub(crate) fn domain_bills(found: Vec<BillDto>) -> Result<Vec<Bill>, CoreError> {
+    found
+        .into_iter()
+        .map(Bill::try_from)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ofis_client::ClientError::Implausible(e).into())
+}
+
 impl Ofis {
     /// «Поиск по лицевому счёту»: bills of that account at any provider.
     #[instrument(skip(self))]
@@ -17,7 +27,7 @@ impl Ofis {
             return Err(CoreError::EmptyQuery);
         }
         let found = self.inner.gorod.account_bills(account, None).await?;
-        Ok(found.into_iter().map(Bill::from).collect())
+        domain_bills(found)
     }
 
     /// «Поиск по названию услуги»: providers by name or INN.
@@ -45,7 +55,7 @@ impl Ofis {
             .gorod
             .provider_bills(provider_id, account, None)
             .await?;
-        Ok(found.into_iter().map(Bill::from).collect())
+        domain_bills(found)
     }
 
     /// Adds found bills to the общий счёт (under their address, or as single bills); a bill that

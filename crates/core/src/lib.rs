@@ -5,6 +5,7 @@
 mod app;
 mod bank;
 mod card;
+mod data_dir;
 mod db;
 mod edits;
 mod error;
@@ -43,6 +44,6 @@ pub use subscriber::{
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use ofis_api::{AddressDto, MeterDto, ProviderDto, SmsSent};
-pub use ofis_client::{ClientError, ClientOptions};
+pub use ofis_api::{AddressDto, MeterDto, ProviderDto, SmsSent, WireError};
+pub use ofis_client::{is_loopback_url, AllowedGateways, ClientError, ClientOptions};
 pub use ofis_domain::{Fiscal, Receipt, ReceiptLine};

@@ -38,7 +38,7 @@ impl Ofis {
                     Ok(found) if !found.is_empty() => {
                         return Ok(QrFound {
                             search,
-                            bills: found.into_iter().map(Bill::from).collect(),
+                            bills: crate::finding::domain_bills(found)?,
                         });
                     }
                     // A period not posted yet: the current one may be; fall back below.
@@ -55,7 +55,7 @@ impl Ofis {
         };
         // The payee is not known by its INN here: every bill of that account is offered, and the
         // screen shows the payee the code names beside them.
-        let bills: Vec<Bill> = found.into_iter().map(Bill::from).collect();
+        let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
         if bills.is_empty() {
             return Err(CoreError::QrNothingFound);
         }

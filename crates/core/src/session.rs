@@ -90,25 +90,26 @@ impl Ofis {
     /// At start: exchanges the kept refresh token for a fresh session, once per process.
     /// Returns whether the person is signed in. A refused token signs out (the personal data
     /// stays: only the person's «Выйти» forgets it); no connection keeps the kept session for
-    /// the cached view.
+    /// the cached view. Single-flight with every renewal of the client (refresh tokens are
+    /// single-use): two resumes at once (the PIN screen and the shell, two tabs), or a resume
+    /// beside a request renewing an expired token, spend the kept token once and both see the
+    /// session. The renewed tokens reach the keyring through the client's renewal hook.
     #[instrument(skip(self))]
     pub async fn resume_session(&self) -> Result<bool, CoreError> {
         if self.state().session_fresh {
             return Ok(self.is_signed_in());
         }
-        let Some(refresh) = self.inner.secrets.get(REFRESH_TOKEN)? else {
+        if self.inner.secrets.get(REFRESH_TOKEN)?.is_none() {
             return Ok(self.is_signed_in());
-        };
-        match self.inner.gorod.refresh(&refresh).await {
-            Ok(session) => {
-                self.keep_tokens(&session.access_token, &session.refresh_token)?;
+        }
+        match self.inner.gorod.renew_session().await {
+            Ok(()) => {
                 self.state().session_fresh = true;
                 info!("session resumed");
                 Ok(true)
             }
+            // The client forgot the tokens and its refusal hook wiped them from the keyring.
             Err(ClientError::Unauthorized) => {
-                self.inner.gorod.set_access_token(None);
-                self.forget_tokens()?;
                 info!("session expired");
                 Ok(false)
             }

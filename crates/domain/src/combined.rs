@@ -30,9 +30,20 @@ impl Line {
         !self.amount.is_zero()
     }
 
-    /// The provider's fee on this line's amount.
+    /// The provider's fee on this line's amount (for display: never panics, see [`Fee::on`]).
+    ///
+    /// [`Fee::on`]: crate::Fee::on
     pub fn fee(&self) -> Money {
         self.bill.rules.fee.on(self.amount)
+    }
+
+    /// The provider's fee on this line's amount; a fee that is not money is an error.
+    pub fn checked_fee(&self) -> Result<Money, CombinedError> {
+        self.bill
+            .rules
+            .fee
+            .checked_on(self.amount)
+            .map_err(|_| CombinedError::AmountOutOfRange(self.bill.id.clone()))
     }
 }
 
@@ -56,6 +67,9 @@ pub enum CombinedError {
     NothingToPay,
     #[error(transparent)]
     Rule(#[from] RuleError),
+    /// The bill's fee (or the sum with it) is not an amount of money: 10^28 %, say.
+    #[error("the fee or total of bill {0} is out of range")]
+    AmountOutOfRange(BillId),
 }
 
 /// The combined bill (общий счёт).
@@ -208,9 +222,15 @@ impl CombinedBill {
         self.lines.iter().map(Line::fee).sum()
     }
 
-    /// What the payer pays: the lines plus the fees.
+    /// What the payer pays: the lines plus the fees (for display: kept below the money
+    /// ceiling; what is paid goes through [`CombinedBill::checked_total`]).
     pub fn total(&self) -> Money {
         self.subtotal() + self.fees()
+    }
+
+    /// What the payer pays, every fee and sum checked.
+    pub fn checked_total(&self) -> Result<Money, CombinedError> {
+        checked_total(&self.lines)
     }
 
     /// The line of a bill.
@@ -267,11 +287,10 @@ impl CombinedBill {
         for line in &lines {
             line.bill.rules.check(line.amount, line.bill.amount_due)?;
         }
-        let order = FrozenOrder { lines };
-        if order.total() > PAYMENT_LIMIT {
+        if checked_total(&lines)? > PAYMENT_LIMIT {
             return Err(RuleError::OverPaymentLimit(PAYMENT_LIMIT).into());
         }
-        Ok(order)
+        Ok(FrozenOrder { lines })
     }
 
     fn position(&self, id: &BillId) -> Result<usize, CombinedError> {
@@ -280,6 +299,18 @@ impl CombinedBill {
             .position(|l| &l.bill.id == id)
             .ok_or(CombinedError::UnknownBill)
     }
+}
+
+/// The lines' amounts plus their fees, each sum checked: an error names the first bill whose
+/// fee, or whose addition, is not an amount of money.
+fn checked_total(lines: &[Line]) -> Result<Money, CombinedError> {
+    lines.iter().try_fold(Money::ZERO, |sum, line| {
+        let out = || CombinedError::AmountOutOfRange(line.bill.id.clone());
+        let fee = line.checked_fee()?;
+        sum.checked_add(line.amount)
+            .and_then(|s| s.checked_add(fee))
+            .ok_or_else(out)
+    })
 }
 
 /// The composition of a payment after «Оплатить»: it has no way to change.

@@ -121,11 +121,25 @@ impl Money {
         Money::new(self.0 - other.0).ok()
     }
 
-    /// A percentage of this amount, rounded half-up to the kopeck.
-    pub fn percent(self, percent: Decimal) -> Money {
-        let v = (self.0 * percent / Decimal::ONE_HUNDRED)
+    /// A percentage of this amount, rounded half-up to the kopeck; `None` when that is not an
+    /// amount of money (a negative percent, or past the ceiling: 10^28 % of anything).
+    pub fn checked_percent(self, percent: Decimal) -> Option<Money> {
+        let v = self
+            .0
+            .checked_mul(percent)?
+            .checked_div(Decimal::ONE_HUNDRED)?
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        Money::new(v.max(Decimal::ZERO)).unwrap_or(Money(MONEY_CEILING))
+        Money::new(v).ok()
+    }
+
+    /// A percentage of this amount, rounded half-up to the kopeck, kept between zero and the
+    /// ceiling (for display; what is paid goes through [`Money::checked_percent`]).
+    pub fn percent(self, percent: Decimal) -> Money {
+        match self.checked_percent(percent) {
+            Some(m) => m,
+            None if percent.is_sign_negative() => Money::ZERO,
+            None => Money(MONEY_CEILING),
+        }
     }
 
     /// Parses what a person types: spaces as thousands separators, comma or point, optional «₽».

@@ -4,8 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A phone number normalised to `+7XXXXXXXXXX`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A phone number normalised to `+7XXXXXXXXXX`. `Debug` shows it masked.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Phone(String);
 
@@ -38,10 +38,26 @@ impl Phone {
         &self.0
     }
 
+    /// `+7 *** ***-**-89`: what logs may carry (enough to tell two numbers apart, not to call).
+    pub fn masked(&self) -> String {
+        format!("+7 *** ***-**-{}", &self.0[10..12])
+    }
+
     /// `+7 912 345-67-89`.
     pub fn display(&self) -> String {
         let n = &self.0[2..];
         format!("+7 {} {}-{}-{}", &n[0..3], &n[3..6], &n[6..8], &n[8..10])
+    }
+}
+
+/// A phone number as typed, masked for a log: `+7 *** ***-**-89`, or `***` when it is not one.
+pub fn mask(text: &str) -> String {
+    Phone::parse(text).map_or_else(|_| "***".to_string(), |p| p.masked())
+}
+
+impl fmt::Debug for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Phone({})", self.masked())
     }
 }
 
@@ -94,5 +110,14 @@ mod tests {
             Phone::parse("89123456789").unwrap().display(),
             "+7 912 345-67-89"
         );
+    }
+
+    #[test]
+    fn logs_see_the_last_two_digits_only() {
+        let phone = Phone::parse("+7 (912) 345-67-89").unwrap();
+        assert_eq!(phone.masked(), "+7 *** ***-**-89");
+        assert_eq!(format!("{phone:?}"), "Phone(+7 *** ***-**-89)");
+        assert_eq!(mask("8 912 345 67 89"), "+7 *** ***-**-89");
+        assert_eq!(mask("+7 912 345-67"), "***");
     }
 }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::money::Money;
+use crate::money::{Money, MoneyError};
 
 /// The most one payment (one order) may carry, as the bank gateway allows.
 pub const PAYMENT_LIMIT: Money = Money::from_whole_roubles(600_000);
@@ -25,6 +25,22 @@ impl Fee {
     };
 
     /// The fee on an amount: zero for a zero amount, otherwise the percentage but at least `min`.
+    /// A percentage that gives no amount of money (negative, or past the ceiling) is an error.
+    pub fn checked_on(self, amount: Money) -> Result<Money, MoneyError> {
+        if amount.is_zero() || (self.percent.is_zero() && self.min.is_zero()) {
+            return Ok(Money::ZERO);
+        }
+        if self.percent.is_sign_negative() && !self.percent.is_zero() {
+            return Err(MoneyError::Negative);
+        }
+        let fee = amount
+            .checked_percent(self.percent)
+            .ok_or(MoneyError::TooLarge)?;
+        Ok(fee.max(self.min))
+    }
+
+    /// [`Fee::checked_on`] for display: never panics, kept between the minimum and the money
+    /// ceiling. What is paid is checked ([`crate::CombinedBill::freeze`]).
     pub fn on(self, amount: Money) -> Money {
         if amount.is_zero() || (self.percent.is_zero() && self.min.is_zero()) {
             return Money::ZERO;

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use gorod_sandbox::{RunningSandbox, SandboxConfig, SMS_CODE};
 use ofis_core::{
-    AddressDto, ClientOptions, Clock, CoreConfig, MemorySecrets, Ofis, PayScope, PaymentStep,
-    SecretStore,
+    AddressDto, AllowedGateways, ClientOptions, Clock, CoreConfig, MemorySecrets, Ofis, PayScope,
+    PaymentStep, SecretStore,
 };
 use ofis_store::{OutboxOrder, Store};
 
@@ -60,15 +60,19 @@ pub struct Setup {
     pub clock: Arc<dyn Clock>,
     /// HTTP options (timeouts).
     pub client: ClientOptions,
+    /// The gateways the card may go to.
+    pub gateways: AllowedGateways,
 }
 
 impl Default for Setup {
-    /// A fresh in-memory keyring, the demo date's morning, default HTTP options.
+    /// A fresh in-memory keyring, the demo date's morning, default HTTP options, and any
+    /// gateway on loopback (the sandbox's, or a proxy in front of it).
     fn default() -> Self {
         Setup {
             secrets: Arc::new(MemorySecrets::default()),
             clock: Arc::new(FixedClock(morning(today()))),
             client: ClientOptions::default(),
+            gateways: AllowedGateways::any_loopback(),
         }
     }
 }
@@ -106,6 +110,7 @@ pub async fn open_with(server_url: &str, dir: &Path, setup: Setup) -> Ofis {
         server_url: server_url.to_string(),
         data_dir: dir.to_path_buf(),
         client: setup.client,
+        gateways: setup.gateways,
     };
     Ofis::open(config, setup.secrets, setup.clock)
         .await

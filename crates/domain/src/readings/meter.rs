@@ -100,9 +100,10 @@ pub struct Precision {
 }
 
 impl Precision {
-    /// The value after which the display rolls over to zero: 10^integer_digits.
-    pub fn rollover_at(self) -> Decimal {
-        (0..self.integer_digits).fold(Decimal::ONE, |v, _| v * Decimal::TEN)
+    /// The value after which the display rolls over to zero: 10^integer_digits; `None` past
+    /// what a decimal holds (29 digits and more).
+    pub fn rollover_at(self) -> Option<Decimal> {
+        (0..self.integer_digits).try_fold(Decimal::ONE, |v, _| v.checked_mul(Decimal::TEN))
     }
 }
 

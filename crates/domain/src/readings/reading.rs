@@ -96,6 +96,10 @@ pub enum ReadingError {
         consumption: Decimal,
         plausible: Decimal,
     },
+    /// The meter's data from the server gives no sensible consumption (29 digits, a last
+    /// reading beyond the display…): the arithmetic would overflow.
+    #[error("the meter's data is out of range")]
+    MeterOutOfRange,
 }
 
 impl ReadingError {
@@ -135,6 +139,9 @@ impl ReadingError {
                 decimal_ru(*consumption),
                 decimal_ru(*plausible)
             ),
+            ReadingError::MeterOutOfRange => {
+                "Сервер прислал неверные данные счётчика, показание не проверить. Обновите экран; если ошибка повторится, напишите в поддержку («Вопрос-ответ» → «Написать»)".into()
+            }
         }
     }
 }
@@ -231,19 +238,35 @@ pub fn check_value(
     if ctx.with_payment && value.is_zero() {
         return Err(ReadingError::ZeroWithPayment);
     }
+    let out = ReadingError::MeterOutOfRange;
     let (consumption, rolled_over) = match meter.last {
         None => (None, false),
-        Some(last) if value >= last.value => (Some(value - last.value), false),
+        Some(last) if value >= last.value => {
+            (Some(value.checked_sub(last.value).ok_or(out)?), false)
+        }
         Some(last) if !ctx.rollover_confirmed => {
             return Err(ReadingError::NeedsRolloverConfirmation {
                 previous: last.value,
             })
         }
-        Some(last) => (Some(precision.rollover_at() - last.value + value), true),
+        Some(last) => {
+            let used = precision
+                .rollover_at()
+                .and_then(|top| top.checked_sub(last.value))
+                .and_then(|left| left.checked_add(value))
+                .ok_or(out)?;
+            (Some(used), true)
+        }
     };
+    if consumption.is_some_and(|c| c.is_sign_negative() && !c.is_zero()) {
+        // A last reading beyond the display: the roll-over would count backwards.
+        return Err(ReadingError::MeterOutOfRange);
+    }
     if let (Some(used), Some(last)) = (consumption, meter.last) {
-        let plausible =
-            meter.max_monthly_consumption * Decimal::from(months_between(last.date, ctx.today));
+        let plausible = meter
+            .max_monthly_consumption
+            .checked_mul(Decimal::from(months_between(last.date, ctx.today)))
+            .ok_or(ReadingError::MeterOutOfRange)?;
         if used > plausible && !ctx.high_consumption_confirmed {
             return Err(ReadingError::NeedsConfirmation {
                 consumption: used,
