@@ -8,7 +8,7 @@ mod history_button;
 mod line_item;
 mod live_search;
 mod maintenance;
-pub mod meter_text;
+mod meter_field;
 mod spending_chart;
 mod tab_bar;
 
@@ -20,5 +20,6 @@ pub use history_button::HistoryButton;
 pub use line_item::LineItem;
 pub use live_search::{use_live_search, LiveSearch};
 pub use maintenance::{Maintenance, MaintenanceBanner};
+pub use meter_field::MeterField;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

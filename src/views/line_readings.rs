@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dioxus::prelude::*;
-use ofis_core::{CoreError, LineMeters, MeterDto, Ofis, PayScope, ReadingEntry};
-use ofis_domain::readings::{decimal_ru, window_warning, ReadingError, RECOMMENDED_WINDOW};
+use ofis_core::{CoreError, LineMeters, Ofis, PayScope, ReadingEntry};
+use ofis_domain::readings::{decimal_ru, ReadingError, RECOMMENDED_WINDOW};
 use ofis_domain::BillId;
 
-use crate::components::meter_text::{cost_preview_text, needs_confirmation, previous_text};
+use crate::components::MeterField;
 use crate::messages::core_error;
 use crate::state::{Screen, Ui};
 
@@ -56,7 +56,6 @@ fn ReadingsForm(line: LineMeters) -> Element {
     let mut busy = use_signal(|| false);
     let bill = line.bill.clone();
     let meters = line.meters.clone();
-    let today = line.today;
 
     let entries = move || -> Vec<ReadingEntry> {
         typed
@@ -123,8 +122,9 @@ fn ReadingsForm(line: LineMeters) -> Element {
         for meter in meters.iter() {
             MeterField {
                 key: "{meter.id}",
-                meter: meter.clone(),
-                today,
+                card: meter.clone(),
+                label: "конечное",
+                show_details: false,
                 typed,
                 error: errors.read().get(&meter.id).cloned(),
                 confirmed: confirmed.read().contains(&meter.id),
@@ -148,70 +148,6 @@ fn ReadingsForm(line: LineMeters) -> Element {
                 button { id: "readings-save", class: "secondary", disabled: busy(), onclick: move |_| act(false), "Сохранить" }
             }
             button { id: "readings-pay", class: "primary", disabled: busy(), onclick: move |_| act_pay(true), "Оплатить" }
-        }
-    }
-}
-
-/// One meter: «предыдущее», «конечное», the cost preview, and what stops or warns.
-#[component]
-fn MeterField(
-    meter: MeterDto,
-    today: chrono::NaiveDate,
-    mut typed: Signal<BTreeMap<String, String>>,
-    error: Option<ReadingError>,
-    confirmed: bool,
-    on_confirm: EventHandler<bool>,
-) -> Element {
-    let domain = meter.to_domain();
-    let title = domain.title_ru();
-    let input_id = format!("reading-{}", meter.id);
-    let value = typed.read().get(&meter.id).cloned().unwrap_or_default();
-    let previous = previous_text(&meter);
-    let preview = cost_preview_text(&meter, &value);
-    let ban = domain.ban_reason(today);
-    let warning = window_warning(&domain, today).map(|w| w.message_ru());
-    let needs_confirmation = needs_confirmation(&error);
-    let meter_id = meter.id.clone();
-    rsx! {
-        div { class: if error.is_some() { "meter invalid" } else { "meter" },
-            div { class: "meter-title", "{title}" }
-            div { class: "meter-previous", span { "предыдущее" } span { "{previous}" } }
-            if let Some(reason) = &ban {
-                p { class: "error", "{reason}. Показания по этому счётчику не принимаются." }
-            } else {
-                div { class: "field",
-                    label { r#for: "{input_id}", "конечное, {meter.unit}" }
-                    input {
-                        id: "{input_id}",
-                        inputmode: "decimal",
-                        autocomplete: "off",
-                        initial_value: "{value}",
-                        oninput: move |e| {
-                            typed.write().insert(meter_id.clone(), e.value());
-                        },
-                    }
-                }
-            }
-            if let Some(p) = preview {
-                p { class: "hint cost-preview", "{p}" }
-            }
-            if let Some(w) = warning {
-                p { class: "warning", "{w}" }
-            }
-            if let Some(e) = &error {
-                p { id: "{input_id}-error", class: "error", role: "alert", "{e.message_ru()}" }
-            }
-            if needs_confirmation || confirmed {
-                label { class: "confirm",
-                    input {
-                        id: "confirm-{meter.id}",
-                        r#type: "checkbox",
-                        checked: confirmed,
-                        onchange: move |e| on_confirm.call(e.checked()),
-                    }
-                    "Подтверждаю: показание введено верно"
-                }
-            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! (the app's one bar chart).
 
 use dioxus::prelude::*;
-use ofis_core::{consumption_by_month, MeterDto, MonthUse, Ofis, ReadingSource};
+use ofis_core::{MeterCard, MonthUse, Ofis};
 use ofis_domain::readings::decimal_ru;
 
 use crate::components::{has_bars, BarChart, BarColumn, Piece};
@@ -33,23 +33,22 @@ fn columns(months: &[MonthUse], unit: &str) -> Vec<BarColumn> {
 
 /// The readings and the chart of one meter, loaded when opened.
 #[component]
-pub fn MeterHistory(meter: MeterDto) -> Element {
+pub fn MeterHistory(meter: MeterCard) -> Element {
     let ofis = use_context::<Ofis>();
-    let id = meter.id.clone();
+    let card = meter.clone();
     let history = use_resource(move || {
-        let (ofis, id) = (ofis.clone(), id.clone());
-        async move { ofis.meter_history(&id).await.map_err(|e| core_error(&e)) }
+        let (ofis, card) = (ofis.clone(), card.clone());
+        async move { ofis.meter_history(&card).await.map_err(|e| core_error(&e)) }
     });
     let body = match &*history.read() {
         None => rsx! { p { class: "hint", "Загружаем историю показаний…" } },
         Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
-        Some(Ok(readings)) if readings.is_empty() => {
+        Some(Ok(h)) if h.readings.is_empty() => {
             rsx! { p { class: "hint", "Показаний по этому счётчику пока нет." } }
         }
-        Some(Ok(readings)) => {
-            let months = consumption_by_month(&meter, readings);
-            let columns = columns(&months, &meter.unit);
-            let recent: Vec<_> = readings.iter().rev().take(LISTED).cloned().collect();
+        Some(Ok(h)) => {
+            let columns = columns(&h.months, &meter.unit);
+            let recent: Vec<_> = h.readings.iter().take(LISTED).cloned().collect();
             rsx! {
                 if has_bars(&columns) {
                     figure { class: "spending",
@@ -60,14 +59,9 @@ pub fn MeterHistory(meter: MeterDto) -> Element {
                 ul { class: "meter-readings", style: "list-style: none; margin: 8px 0 0; padding: 0; font-size: 14px;",
                     for r in recent {
                         li { key: "{r.id}", class: "entry-line",
-                            span { "{r.date.format(\"%d.%m.%Y\")}" }
-                            span { class: "amount", "{decimal_ru(r.value)} {meter.unit}" }
-                            span { class: "meta",
-                                match r.source {
-                                    ReadingSource::WithPayment => "с оплатой",
-                                    ReadingSource::WithoutPayment => "без оплаты",
-                                }
-                            }
+                            span { "{r.date}" }
+                            span { class: "amount", "{r.value}" }
+                            span { class: "meta", "{r.source}" }
                         }
                     }
                 }

@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use dioxus::prelude::*;
-use ofis_core::{CoreError, MeterDto, Ofis, QueueEntry, QueuedOutcome};
-use ofis_domain::readings::{decimal_ru, window_warning, ReadingError, RECOMMENDED_WINDOW};
+use ofis_core::{CoreError, MeterCard, Ofis, QueueEntry, QueuedOutcome};
+use ofis_domain::readings::{decimal_ru, ReadingError, RECOMMENDED_WINDOW};
 
 use super::meter_history::MeterHistory;
 use super::reading_queue::ReadingQueue;
-use crate::components::meter_text::{cost_preview_text, needs_confirmation, previous_text};
+use crate::components::MeterField;
 use crate::messages::core_error;
 use crate::state::Ui;
 
@@ -145,7 +145,7 @@ fn MeterList(
                 .gorod
                 .iter()
                 .chain(&list.third_party)
-                .map(|m| (m.id.clone(), m.to_domain().title_ru()))
+                .map(|m| (m.id.clone(), m.title.clone()))
                 .filter(|(id, title)| titles.peek().get(id) != Some(title))
                 .collect();
             if !fresh.is_empty() {
@@ -158,7 +158,7 @@ fn MeterList(
     let mut errors = use_signal(BTreeMap::<String, ReadingError>::new);
     let mut busy = use_signal(|| None::<String>);
 
-    let send = move |meter: MeterDto| {
+    let send = move |meter: MeterCard| {
         let ofis = ofis.clone();
         let mut typed = typed;
         async move {
@@ -230,9 +230,8 @@ fn MeterList(
             }
             for meter in list.gorod.iter() {
                 GorodMeter {
-                    key: "{meter.id}-{meter.last_value:?}",
+                    key: "{meter.id}-{meter.previous}",
                     meter: meter.clone(),
-                    today: list.today,
                     typed,
                     error: errors.read().get(&meter.id).cloned(),
                     answer: answers.read().get(&meter.id).cloned(),
@@ -261,8 +260,8 @@ fn MeterList(
             }
             for meter in list.third_party.iter() {
                 div { key: "{meter.id}", id: "third-party-{meter.id}", class: "meter third-party",
-                    div { class: "meter-title", "{meter.to_domain().title_ru()}" }
-                    div { class: "meta", "{meter.provider_name} · л/с {meter.account}" }
+                    div { class: "meter-title", "{meter.title}" }
+                    div { class: "meta", "{meter.details}" }
                     p { class: "meta only-with-payment", style: "margin: 6px 0 0; font-size: 14px;", "{only_with_payment}" }
                 }
             }
@@ -273,9 +272,8 @@ fn MeterList(
 /// One meter a reading may be sent for without payment.
 #[component]
 fn GorodMeter(
-    meter: MeterDto,
-    today: chrono::NaiveDate,
-    mut typed: Signal<BTreeMap<String, String>>,
+    meter: MeterCard,
+    typed: Signal<BTreeMap<String, String>>,
     error: Option<ReadingError>,
     answer: Option<Answer>,
     confirmed: bool,
@@ -284,59 +282,10 @@ fn GorodMeter(
     on_send: EventHandler<()>,
 ) -> Element {
     let mut history = use_signal(|| false);
-    let domain = meter.to_domain();
     let id = meter.id.clone();
-    let value = typed.read().get(&id).cloned().unwrap_or_default();
-    let previous = previous_text(&meter);
-    let preview = cost_preview_text(&meter, &value);
-    let ban = domain.ban_reason(today);
-    let warning = window_warning(&domain, today).map(|w| w.message_ru());
-    let needs_confirmation = needs_confirmation(&error);
-    let input_id = format!("reading-{id}");
+    let banned = meter.ban.is_some();
     rsx! {
-        div { id: "meter-{id}", class: if error.is_some() { "meter invalid" } else { "meter" },
-            div { class: "meter-title", "{domain.title_ru()}" }
-            div { class: "meta", "{meter.provider_name} · л/с {meter.account} · № {meter.serial}" }
-            div { id: "previous-{id}", class: "meter-previous", span { "предыдущее" } span { "{previous}" } }
-            if let Some(reason) = &ban {
-                p { class: "error", "{reason}. Показания по этому счётчику не принимаются." }
-            } else {
-                div { class: "field",
-                    label { r#for: "{input_id}", "текущее, {meter.unit}" }
-                    input {
-                        id: "{input_id}",
-                        inputmode: "decimal",
-                        autocomplete: "off",
-                        initial_value: "{value}",
-                        oninput: {
-                            let id = id.clone();
-                            move |e: FormEvent| {
-                                typed.write().insert(id.clone(), e.value());
-                            }
-                        },
-                    }
-                }
-            }
-            if let Some(p) = preview {
-                p { class: "hint cost-preview", "{p}" }
-            }
-            if let Some(w) = warning {
-                p { class: "warning", "{w}" }
-            }
-            if let Some(e) = &error {
-                p { id: "{input_id}-error", class: "error", role: "alert", "{e.message_ru()}" }
-            }
-            if needs_confirmation || confirmed {
-                label { class: "confirm",
-                    input {
-                        id: "confirm-{id}",
-                        r#type: "checkbox",
-                        checked: confirmed,
-                        onchange: move |e| on_confirm.call(e.checked()),
-                    }
-                    "Подтверждаю: показание введено верно"
-                }
-            }
+        MeterField { card: meter.clone(), label: "текущее", show_details: true, typed, error, confirmed, on_confirm,
             match &answer {
                 Some(Answer::Accepted(text)) => rsx! { p { id: "answer-{id}", class: "sent", role: "status", style: "color: var(--green); font-size: 14px; margin: 6px 0;", "{text}" } },
                 Some(Answer::Queued(text)) => rsx! { p { id: "answer-{id}", class: "warning queued", role: "status", "{text}" } },
@@ -351,7 +300,7 @@ fn GorodMeter(
                     onclick: move |_| history.set(!history()),
                     "История показаний"
                 }
-                if ban.is_none() {
+                if !banned {
                     button { id: "send-{id}", class: "primary", disabled: busy, onclick: move |_| on_send.call(()), "отправить" }
                 }
             }

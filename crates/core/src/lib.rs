@@ -12,6 +12,7 @@ mod error;
 mod finding;
 mod history;
 mod keyring;
+mod meter_card;
 mod notify;
 mod payment;
 mod pin;
@@ -29,6 +30,7 @@ pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
 pub use keyring::KeyringSecrets;
+pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, ReadingRow};
 #[cfg(feature = "desktop-notifications")]
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
@@ -37,13 +39,11 @@ pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock,
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};
-pub use subscriber::{
-    consumption_by_month, AddressMeters, MonthUse, QueuedOutcome, QUEUED_OFFLINE,
-};
+pub use subscriber::{AddressMeters, QueuedOutcome, QUEUED_OFFLINE};
 
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use ofis_api::{AddressDto, MeterDto, ProviderDto, SmsSent, WireError};
+pub use ofis_api::{AddressDto, ProviderDto, SmsSent, WireError};
 pub use ofis_client::{is_loopback_url, AllowedGateways, ClientError, ClientOptions};
 pub use ofis_domain::{Fiscal, Receipt, ReceiptLine};

@@ -2,7 +2,6 @@
 //! saved for a later payment of the whole list, and sent in the receipt with the payment.
 
 use chrono::NaiveDate;
-use ofis_api::MeterDto;
 use ofis_domain::readings::{check_entries, validate_reading, Meter, MeterId, ReadingContext};
 use ofis_domain::{Bill, BillId};
 use rust_decimal::Decimal;
@@ -10,13 +9,14 @@ use tracing::instrument;
 
 use crate::app::Ofis;
 use crate::error::CoreError;
+use crate::meter_card::MeterCard;
 use crate::snapshot::Snapshot;
 
 /// A line's meters, what was saved for them, and today's date for the window check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineMeters {
     pub bill: Bill,
-    pub meters: Vec<MeterDto>,
+    pub meters: Vec<MeterCard>,
     /// Readings saved earlier with «Сохранить».
     pub saved: Vec<(MeterId, Decimal)>,
     /// Today in the service area.
@@ -42,11 +42,15 @@ impl Ofis {
             .line(bill_id)
             .map(|l| l.bill.clone())
             .ok_or(ofis_domain::CombinedError::UnknownBill)?;
+        let today = self.today();
         let meters = if bill.metered {
             self.inner
                 .gorod
                 .meters(&bill.account.0, Some(&bill.provider_id.0))
                 .await?
+                .iter()
+                .map(|m| MeterCard::new(m, today))
+                .collect()
         } else {
             Vec::new()
         };
@@ -56,7 +60,7 @@ impl Ofis {
             bill,
             meters,
             saved,
-            today: self.today(),
+            today,
         })
     }
 
@@ -64,11 +68,11 @@ impl Ofis {
     /// precision, roll-over and high consumption (unless confirmed), bans, and groups.
     pub fn check_line_readings(
         &self,
-        meters: &[MeterDto],
+        meters: &[MeterCard],
         entries: &[ReadingEntry],
     ) -> Result<Vec<(MeterId, Decimal)>, CoreError> {
         let today = self.today();
-        let domain: Vec<Meter> = meters.iter().map(MeterDto::to_domain).collect();
+        let domain: Vec<Meter> = meters.iter().map(|m| m.meter().clone()).collect();
         let mut valid = Vec::new();
         for entry in entries.iter().filter(|e| !e.typed.trim().is_empty()) {
             let meter = domain
@@ -96,7 +100,7 @@ impl Ofis {
     pub async fn save_line_readings(
         &self,
         bill_id: &BillId,
-        meters: &[MeterDto],
+        meters: &[MeterCard],
         entries: &[ReadingEntry],
     ) -> Result<Snapshot, CoreError> {
         let readings = self.check_line_readings(meters, entries)?;

@@ -10,16 +10,16 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use ofis_api::{MeterDto, ReadingDto};
+use ofis_api::ReadingDto;
 use ofis_client::ClientError;
 use ofis_domain::readings::{validate_reading, ReadingContext, RECOMMENDED_WINDOW};
 use ofis_domain::Period;
 use ofis_store::{QueueEntry, QueuedReading};
-use rust_decimal::Decimal;
 use tracing::{info, instrument, warn};
 
 use crate::app::Ofis;
 use crate::error::CoreError;
+use crate::meter_card::{MeterCard, MeterHistory};
 
 /// What the person sees when a reading could not be sent now.
 pub const QUEUED_OFFLINE: &str = "Нет связи: показание сохранено и будет отправлено автоматически";
@@ -31,9 +31,9 @@ const REMINDER_SETTING: &str = "reading_reminder_period";
 #[derive(Clone, Debug, PartialEq)]
 pub struct AddressMeters {
     /// Accounts Система «Город» bills: «отправить» here.
-    pub gorod: Vec<MeterDto>,
+    pub gorod: Vec<MeterCard>,
     /// Third-party accounts: readings only with a payment.
-    pub third_party: Vec<MeterDto>,
+    pub third_party: Vec<MeterCard>,
     /// Today in the service area (for the window warning).
     pub today: NaiveDate,
 }
@@ -47,14 +47,6 @@ pub enum QueuedOutcome {
     Queued { message: String },
     /// The server refused it; the message is Russian and fit for the person.
     Refused { message: String },
-}
-
-/// One month's consumption of a meter, for the chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MonthUse {
-    pub period: Period,
-    /// In the meter's unit.
-    pub used: Decimal,
 }
 
 /// Keys being sent right now in this process: a reading is never sent twice at the same time
@@ -100,24 +92,26 @@ impl Ofis {
             .collect();
         accounts.sort();
         accounts.dedup();
-        let (mut gorod, mut third_party) = (Vec::new(), Vec::<MeterDto>::new());
+        let today = self.today();
+        let (mut gorod, mut third_party) = (Vec::new(), Vec::new());
         let mut seen = BTreeSet::new();
         for (account, provider) in accounts {
             for meter in self.inner.gorod.meters(&account, Some(&provider)).await? {
                 if !seen.insert(meter.id.clone()) {
                     continue;
                 }
+                let card = MeterCard::new(&meter, today);
                 if meter.billed_by_gorod {
-                    gorod.push(meter);
+                    gorod.push(card);
                 } else {
-                    third_party.push(meter);
+                    third_party.push(card);
                 }
             }
         }
         Ok(AddressMeters {
             gorod,
             third_party,
-            today: self.today(),
+            today,
         })
     }
 
@@ -126,7 +120,7 @@ impl Ofis {
     #[instrument(skip(self, meter, typed), fields(meter = %meter.id))]
     pub async fn send_reading(
         &self,
-        meter: &MeterDto,
+        meter: &MeterCard,
         typed: &str,
         confirmed: bool,
     ) -> Result<QueuedOutcome, CoreError> {
@@ -137,12 +131,11 @@ impl Ofis {
         if confirmed {
             ctx = ctx.rollover_confirmed().high_consumption_confirmed();
         }
-        let valid = validate_reading(&meter.to_domain(), typed, ctx).map_err(|error| {
-            CoreError::Reading {
+        let valid =
+            validate_reading(meter.meter(), typed, ctx).map_err(|error| CoreError::Reading {
                 meter_id: meter.id.clone(),
                 error,
-            }
-        })?;
+            })?;
         let reading = QueuedReading {
             idempotency_key: uuid::Uuid::new_v4().to_string(),
             meter_id: valid.meter_id,
@@ -208,9 +201,11 @@ impl Ofis {
         self.inner.db.run(|s| s.reading_queue()).await
     }
 
-    /// A meter's accepted readings, oldest first (from the server).
-    pub async fn meter_history(&self, meter_id: &str) -> Result<Vec<ReadingDto>, CoreError> {
-        Ok(self.inner.gorod.meter_readings(meter_id).await?)
+    /// «История показаний» of a meter: its accepted readings (from the server) and its
+    /// consumption by month.
+    pub async fn meter_history(&self, meter: &MeterCard) -> Result<MeterHistory, CoreError> {
+        let readings = self.inner.gorod.meter_readings(&meter.id).await?;
+        Ok(MeterHistory::of(meter, &readings))
     }
 
     /// «Пора передать показания: с 15 по 25 число» while the recommended window is open and a
@@ -299,35 +294,4 @@ fn refusal(e: &ClientError) -> String {
         ClientError::ReadingsRequired(m) if !m.is_empty() => m.clone(),
         _ => "Сервер не принял показание".into(),
     }
-}
-
-/// Consumption per month from a meter's readings: each month's last reading minus the one
-/// before it (a roll-over past the meter's maximum counts from zero). The first reading has no
-/// month of its own.
-pub fn consumption_by_month(meter: &MeterDto, readings: &[ReadingDto]) -> Vec<MonthUse> {
-    let mut sorted: Vec<&ReadingDto> = readings.iter().collect();
-    sorted.sort_by_key(|r| r.date);
-    let mut last_of_month: Vec<(Period, Decimal)> = Vec::new();
-    for r in sorted {
-        let period = Period::of(r.date);
-        match last_of_month.last_mut() {
-            Some((p, v)) if *p == period => *v = r.value,
-            _ => last_of_month.push((period, r.value)),
-        }
-    }
-    let rollover = meter.to_domain().precision.rollover_at();
-    // Checked: the client refuses readings and meters out of range (`ofis_api::Plausible`), so
-    // a month is left out only if that check is ever bypassed.
-    last_of_month
-        .windows(2)
-        .filter_map(|w| {
-            let ((_, before), (period, now)) = (w[0], w[1]);
-            let used = if now >= before {
-                now.checked_sub(before)?
-            } else {
-                rollover?.checked_sub(before)?.checked_add(now)?
-            };
-            Some(MonthUse { period, used })
-        })
-        .collect()
 }

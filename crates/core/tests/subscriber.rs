@@ -14,8 +14,7 @@ use common::app::{self, FixedClock, Setup};
 use common::switch_proxy::SwitchProxy;
 use gorod_sandbox::RunningSandbox;
 use ofis_core::{
-    consumption_by_month, CoreError, MemorySecrets, MeterDto, Ofis, QueueState, QueuedOutcome,
-    QUEUED_OFFLINE,
+    CoreError, MemorySecrets, MeterCard, Ofis, QueueState, QueuedOutcome, QUEUED_OFFLINE,
 };
 use rust_decimal::Decimal;
 
@@ -50,7 +49,7 @@ async fn signed_in_with_address(server: &str, dir: &std::path::Path) -> Ofis {
     ofis
 }
 
-async fn hot_meter(ofis: &Ofis) -> MeterDto {
+async fn hot_meter(ofis: &Ofis) -> MeterCard {
     let meters = ofis.address_meters(ADDRESS).await.unwrap();
     meters
         .gorod
@@ -59,8 +58,8 @@ async fn hot_meter(ofis: &Ofis) -> MeterDto {
         .expect("the ГВС meter")
 }
 
-fn next_value(meter: &MeterDto) -> (Decimal, String) {
-    let value = meter.last_value.expect("seeded history") + Decimal::ONE;
+fn next_value(meter: &MeterCard) -> (Decimal, String) {
+    let value = meter.last_value().expect("seeded history") + Decimal::ONE;
     (value, value.normalize().to_string().replace('.', ","))
 }
 
@@ -118,22 +117,29 @@ async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
         }
     );
     assert_eq!(
-        hot_meter(&ofis).await.last_value,
+        hot_meter(&ofis).await.last_value(),
         Some(value),
         "«предыдущее» moves on"
     );
 
-    let history = ofis.meter_history(HOT).await.unwrap();
-    assert_eq!(history.last().map(|r| r.value), Some(value));
-    let months = consumption_by_month(&meter, &history);
+    let history = ofis.meter_history(&meter).await.unwrap();
+    let newest = &history.readings[0];
+    assert_eq!(
+        newest.value,
+        format!("{typed} {}", meter.unit),
+        "newest first, as typed"
+    );
+    assert_eq!(newest.source, "без оплаты");
+    let months = history.months;
     assert_eq!(
         months.len(),
         6,
         "six seeded months: five differences and November"
     );
+    let accepted = sandbox.state.meter_readings(HOT);
     assert_eq!(
         months.last().unwrap().used,
-        value - history[history.len() - 2].value
+        value - accepted[accepted.len() - 2].value
     );
     assert!(months.iter().all(|m| m.used >= Decimal::ZERO));
     sandbox.shutdown().await;
