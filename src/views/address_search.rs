@@ -1,7 +1,7 @@
 //! «Поиск по адресу»: suggestions as the user types; a tap adds the address's bills.
 
 use dioxus::prelude::*;
-use ofis_core::{AddressDto, Ofis};
+use ofis_core::{AddressChoice, Ofis};
 
 use crate::components::{use_live_search, LiveSearch};
 use crate::messages::core_error;
@@ -12,7 +12,7 @@ use crate::state::{Screen, Ui};
 pub fn AddressSearch() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
-    let search = use_live_search::<AddressDto>();
+    let search = use_live_search::<AddressChoice>();
     let LiveSearch {
         query,
         results: suggestions,
@@ -29,7 +29,7 @@ pub fn AddressSearch() -> Element {
         async move { search.answer(&text, ofis.suggest_addresses(&text).await) }
     };
 
-    let choose = move |address: AddressDto| {
+    let choose = move |address: AddressChoice| {
         let ofis = ofis.clone();
         async move {
             busy.set(true);

@@ -1,7 +1,7 @@
 //! «Поиск по названию услуги»: a provider, then the account, contract or phone it asks for.
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, ProviderDto};
+use ofis_core::{Ofis, ProviderChoice};
 
 use crate::components::Field;
 use crate::components::{use_live_search, LiveSearch};
@@ -13,7 +13,7 @@ use crate::state::{Screen, Ui};
 pub fn ProviderSearch() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
-    let search = use_live_search::<ProviderDto>();
+    let search = use_live_search::<ProviderChoice>();
     let LiveSearch {
         query,
         results: providers,
@@ -21,7 +21,7 @@ pub fn ProviderSearch() -> Element {
         searched,
         ..
     } = search;
-    let mut chosen = use_signal(|| None::<ProviderDto>);
+    let mut chosen = use_signal(|| None::<ProviderChoice>);
     let account = use_signal(String::new);
     let mut busy = use_signal(|| false);
 
@@ -109,12 +109,12 @@ pub fn ProviderSearch() -> Element {
                     }
                     Field {
                         id: "provider-account",
-                        label: provider.account_field.label.clone(),
-                        placeholder: provider.account_field.example.clone(),
+                        label: provider.field_label.clone(),
+                        placeholder: provider.field_example.clone(),
                         value: account,
                         error: error(),
                     }
-                    p { class: "hint field-hint", "{provider.account_field.hint}" }
+                    p { class: "hint field-hint", "{provider.field_hint}" }
                     button { id: "provider-save", class: "primary", disabled: busy(), onclick: save, "Сохранить" }
                 },
             }

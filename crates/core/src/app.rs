@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use ofis_api::{AddressDto, SmsSent};
+use ofis_api::SmsSent;
 use ofis_client::{AllowedGateways, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::Receipt;
 use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
@@ -182,17 +182,27 @@ impl Ofis {
     }
 
     /// Address suggestions while the user types.
-    pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressDto>, CoreError> {
+    pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressChoice>, CoreError> {
         if query.trim().chars().count() < 2 {
             return Ok(Vec::new());
         }
-        Ok(self.inner.gorod.suggest_addresses(query.trim()).await?)
+        let found = self.inner.gorod.suggest_addresses(query.trim()).await?;
+        Ok(found
+            .into_iter()
+            .map(|a| AddressChoice {
+                id: a.id,
+                title: a.title,
+            })
+            .collect())
     }
 
     /// «Поиск по адресу»: every bill known for the address joins the общий счёт (one request).
     /// Returns the new state and how many bills the address has this period.
     #[instrument(skip(self, address), fields(address = %address.id))]
-    pub async fn add_address(&self, address: AddressDto) -> Result<(Snapshot, usize), CoreError> {
+    pub async fn add_address(
+        &self,
+        address: AddressChoice,
+    ) -> Result<(Snapshot, usize), CoreError> {
         let found = self.inner.gorod.address_bills(&address.id, None).await?;
         let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
         let count = bills.len();
@@ -204,10 +214,7 @@ impl Ofis {
                 }
             }
             if !s.addresses.iter().any(|a| a.id == address.id) {
-                s.addresses.push(AddressChoice {
-                    id: address.id.clone(),
-                    title: address.title.clone(),
-                });
+                s.addresses.push(address.clone());
             }
         }
         self.persist_combined().await?;

@@ -1,6 +1,33 @@
 //! Finding bills beyond the address: by personal account, by provider and its account field.
 
 use ofis_api::{BillDto, ProviderDto};
+
+/// A provider found by «Поиск по названию услуги», with the number it asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderChoice {
+    pub id: String,
+    pub name: String,
+    pub inn: String,
+    /// «Лицевой счёт», «Номер договора», «Номер телефона».
+    pub field_label: String,
+    /// Shown under the field, e.g. «10 цифр, указан в квитанции».
+    pub field_hint: String,
+    /// A well-formed example, e.g. «1000125005».
+    pub field_example: String,
+}
+
+impl From<ProviderDto> for ProviderChoice {
+    fn from(p: ProviderDto) -> Self {
+        ProviderChoice {
+            id: p.id,
+            name: p.name,
+            inn: p.inn,
+            field_label: p.account_field.label,
+            field_hint: p.account_field.hint,
+            field_example: p.account_field.example,
+        }
+    }
+}
 use ofis_domain::{Bill, BillId};
 use tracing::instrument;
 
@@ -32,11 +59,12 @@ impl Ofis {
 
     /// «Поиск по названию услуги»: providers by name or INN.
     #[instrument(skip(self))]
-    pub async fn search_providers(&self, query: &str) -> Result<Vec<ProviderDto>, CoreError> {
+    pub async fn search_providers(&self, query: &str) -> Result<Vec<ProviderChoice>, CoreError> {
         if query.trim().chars().count() < 2 {
             return Ok(Vec::new());
         }
-        Ok(self.inner.gorod.search_providers(query.trim()).await?)
+        let found = self.inner.gorod.search_providers(query.trim()).await?;
+        Ok(found.into_iter().map(ProviderChoice::from).collect())
     }
 
     /// The bills of an account (or contract, or phone) at one provider.

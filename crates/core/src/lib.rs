@@ -12,6 +12,7 @@ mod error;
 mod finding;
 mod history;
 mod keyring;
+pub mod messages;
 mod meter_card;
 mod notify;
 mod payment;
@@ -44,6 +45,7 @@ pub use subscriber::{AddressMeters, QueuedOutcome, QUEUED_OFFLINE};
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use ofis_api::{AddressDto, ProviderDto, SmsSent, WireError};
+pub use finding::ProviderChoice;
+pub use ofis_api::{SmsSent, WireError};
 pub use ofis_client::{is_loopback_url, AllowedGateways, ClientError, ClientOptions};
 pub use ofis_domain::{Fiscal, Receipt, ReceiptLine};

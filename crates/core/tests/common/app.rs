@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use gorod_sandbox::{RunningSandbox, SandboxConfig, SMS_CODE};
 use ofis_core::{
-    AddressDto, AllowedGateways, ClientOptions, Clock, CoreConfig, MemorySecrets, Ofis, PayScope,
-    PaymentStep, SecretStore,
+    AddressChoice, AllowedGateways, ClientOptions, Clock, CoreConfig, MemorySecrets, Ofis,
+    PayScope, PaymentStep, SecretStore,
 };
 use ofis_store::{OutboxOrder, Store};
 
@@ -124,7 +124,7 @@ pub async fn sign_in(ofis: &Ofis) {
 }
 
 /// The first suggestion for the demo address.
-pub async fn demo_address(ofis: &Ofis) -> AddressDto {
+pub async fn demo_address(ofis: &Ofis) -> AddressChoice {
     ofis.suggest_addresses(DEMO_ADDRESS)
         .await
         .unwrap()
