@@ -7,8 +7,10 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 Использование / usage:
   ofis [--server URL] [--data-dir DIR]              desktop window (web front when there is no display)
-  ofis web [--addr 127.0.0.1:8080] [--server URL] [--data-dir DIR]
-                                                    the same app in a browser (dioxus-liveview)
+  ofis web [--addr 127.0.0.1:8080] [--tls-cert FILE --tls-key FILE] [--server URL] [--data-dir DIR]
+                                                    the same app in a browser (dioxus-liveview);
+                                                    open the printed URL (it carries this launch's
+                                                    key); an address off this computer needs TLS
 Without --server (or OFIS_SERVER) the app runs on the embedded demo town (gorod-sandbox).
 OFIS_DATA_DIR sets the data folder (default ~/.local/share/ofis).
 --today YYYY-MM-DD runs the app (and the demo town) on another date: bills are posted from the
@@ -18,7 +20,18 @@ OFIS_DATA_DIR sets the data folder (default ~/.local/share/ofis).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Front {
     Desktop,
-    Web { addr: SocketAddr },
+    /// The web front on `addr`, over TLS when `tls` is given (required off loopback).
+    Web {
+        addr: SocketAddr,
+        tls: Option<TlsFiles>,
+    },
+}
+
+/// The web front's certificate chain and private key, PEM files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// A parsed command line.
@@ -43,8 +56,10 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
         args.next();
         front = Front::Web {
             addr: DEFAULT_WEB_ADDR.parse().expect("valid default"),
+            tls: None,
         };
     }
+    let (mut tls_cert, mut tls_key) = (None, None);
     let mut server = std::env::var("OFIS_SERVER").ok().filter(|s| !s.is_empty());
     let mut data_dir = std::env::var_os("OFIS_DATA_DIR").map(PathBuf::from);
     let mut today = None;
@@ -60,7 +75,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
                 today = Some(date);
             }
             "--addr" => match &mut front {
-                Front::Web { addr } => {
+                Front::Web { addr, .. } => {
                     let v = value("--addr")?;
                     *addr = v
                         .parse()
@@ -68,17 +83,42 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
                 }
                 Front::Desktop => return Err("--addr goes with `ofis web`".into()),
             },
+            "--tls-cert" => tls_cert = Some(PathBuf::from(value("--tls-cert")?)),
+            "--tls-key" => tls_key = Some(PathBuf::from(value("--tls-key")?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument: {other}")),
         }
     }
     let data_dir = data_dir.unwrap_or_else(default_data_dir);
+    web_tls(&mut front, tls_cert, tls_key)?;
     Ok(Command {
         front,
         server,
         data_dir,
         today,
     })
+}
+
+/// Puts the TLS files into the web front, and refuses a web front that would carry card data
+/// over a network in clear: an address off loopback is served over TLS only.
+fn web_tls(front: &mut Front, cert: Option<PathBuf>, key: Option<PathBuf>) -> Result<(), String> {
+    let files = match (cert, key) {
+        (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+        (None, None) => None,
+        _ => return Err("--tls-cert and --tls-key go together".into()),
+    };
+    match front {
+        Front::Desktop if files.is_some() => Err("--tls-cert goes with `ofis web`".into()),
+        Front::Desktop => Ok(()),
+        Front::Web { addr, .. } if files.is_none() && !addr.ip().is_loopback() => Err(format!(
+            "--addr {addr}: адрес доступен из сети, а без TLS номер карты прошёл бы по ней \
+             открытым текстом. Укажите --tls-cert ФАЙЛ --tls-key ФАЙЛ или адрес 127.0.0.1."
+        )),
+        Front::Web { tls, .. } => {
+            *tls = files;
+            Ok(())
+        }
+    }
 }
 
 fn default_data_dir() -> PathBuf {
@@ -109,7 +149,8 @@ mod tests {
         assert_eq!(
             c.front,
             Front::Web {
-                addr: "127.0.0.1:9000".parse().unwrap()
+                addr: "127.0.0.1:9000".parse().unwrap(),
+                tls: None,
             }
         );
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
@@ -134,5 +175,27 @@ mod tests {
         assert_eq!(with_server.today, day);
         assert!(parse_str("--today 25.11.2026").is_err());
         assert_eq!(parse_str("").unwrap().today, None);
+    }
+
+    #[test]
+    fn an_address_off_loopback_is_served_over_tls_only() {
+        let refused = parse_str("web --addr 0.0.0.0:8080").unwrap_err();
+        assert!(refused.contains("--tls-cert"), "{refused}");
+        assert!(parse_str("web --addr 192.168.1.5:8080").is_err());
+        assert!(parse_str("web --addr [::]:8080").is_err());
+        assert!(parse_str("web --addr [::1]:8080").is_ok());
+        let c = parse_str("web --addr 0.0.0.0:8443 --tls-cert c.pem --tls-key k.pem").unwrap();
+        assert_eq!(
+            c.front,
+            Front::Web {
+                addr: "0.0.0.0:8443".parse().unwrap(),
+                tls: Some(TlsFiles {
+                    cert: "c.pem".into(),
+                    key: "k.pem".into()
+                }),
+            }
+        );
+        assert!(parse_str("web --addr 0.0.0.0:8443 --tls-cert c.pem").is_err());
+        assert!(parse_str("--tls-cert c.pem --tls-key k.pem").is_err());
     }
 }

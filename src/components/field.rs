@@ -13,21 +13,41 @@ pub fn Field(
     #[props(default)] inputmode: String,
     #[props(default)] autocomplete: String,
     #[props(default)] error: Option<String>,
+    // Card data and PINs: the typed text stays in the input and in `value` (Rust side), and is
+    // never written back to the page, where it would become the DOM's `value` attribute.
+    #[props(default)] secret: bool,
 ) -> Element {
     let error_id = format!("{id}-error");
-    rsx! {
-        div { class: if error.is_some() { "field invalid" } else { "field" },
-            label { r#for: "{id}", "{label}" }
+    let input = if secret {
+        rsx! {
             input {
                 id: "{id}",
                 r#type: "{kind}",
                 placeholder: "{placeholder}",
                 inputmode: "{inputmode}",
                 autocomplete: "{autocomplete}",
-                // Not `value`: a re-render lagging behind fast typing must never overwrite what was typed.
+                oninput: move |e| value.set(e.value()),
+            }
+        }
+    } else {
+        rsx! {
+            input {
+                id: "{id}",
+                r#type: "{kind}",
+                placeholder: "{placeholder}",
+                inputmode: "{inputmode}",
+                autocomplete: "{autocomplete}",
+                // Not `value`: a re-render lagging behind fast typing must never overwrite what
+                // was typed. (`initial_value` is the DOM's `value` attribute: never for secrets.)
                 initial_value: "{value}",
                 oninput: move |e| value.set(e.value()),
             }
+        }
+    };
+    rsx! {
+        div { class: if error.is_some() { "field invalid" } else { "field" },
+            label { r#for: "{id}", "{label}" }
+            {input}
             if let Some(err) = &error {
                 p { id: "{error_id}", class: "error", role: "alert", "{err}" }
             }

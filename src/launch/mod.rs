@@ -6,6 +6,10 @@ mod desktop;
 mod mobile;
 #[cfg(feature = "web")]
 mod web;
+#[cfg(feature = "web")]
+mod web_guard;
+#[cfg(feature = "web")]
+mod web_tls;
 
 use std::sync::Arc;
 
@@ -30,7 +34,7 @@ pub fn init_logging() {
 /// Runs the chosen front until it is closed.
 pub fn run(command: Command) -> Result<(), String> {
     match command.front.clone() {
-        Front::Web { addr } => run_web(command, addr),
+        Front::Web { addr, tls } => run_web(command, addr, tls),
         Front::Desktop => {
             #[cfg(all(feature = "mobile", not(feature = "desktop")))]
             return mobile::run(command);
@@ -42,20 +46,28 @@ pub fn run(command: Command) -> Result<(), String> {
             {
                 eprintln!("Нет графического дисплея: запускаю веб-версию ОФИС.");
                 let addr = crate::cli::DEFAULT_WEB_ADDR.parse().expect("valid default");
-                run_web(command, addr)
+                run_web(command, addr, None)
             }
         }
     }
 }
 
 #[cfg(feature = "web")]
-fn run_web(command: Command, addr: std::net::SocketAddr) -> Result<(), String> {
+fn run_web(
+    command: Command,
+    addr: std::net::SocketAddr,
+    tls: Option<crate::cli::TlsFiles>,
+) -> Result<(), String> {
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-    rt.block_on(web::serve(command, addr))
+    rt.block_on(web::serve(command, addr, tls))
 }
 
 #[cfg(not(feature = "web"))]
-fn run_web(_command: Command, _addr: std::net::SocketAddr) -> Result<(), String> {
+fn run_web(
+    _command: Command,
+    _addr: std::net::SocketAddr,
+    _tls: Option<crate::cli::TlsFiles>,
+) -> Result<(), String> {
     Err("this build has no web front (feature `web`)".into())
 }
 

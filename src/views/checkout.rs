@@ -111,13 +111,13 @@ pub fn Checkout(scope: PayScope, ticket: PaymentTicket) -> Element {
                 div { class: "frozen-total", span { "Итого" } strong { id: "checkout-total", "{total}" } }
             }
             form { class: "card-form", autocomplete: "off", onsubmit: move |e| e.prevent_default(),
-                Field { id: "card-number", label: "Номер карты", inputmode: "numeric", autocomplete: "cc-number", placeholder: "0000 0000 0000 0000", value: number, error: err_for(CardField::Number) }
+                Field { id: "card-number", label: "Номер карты", inputmode: "numeric", autocomplete: "cc-number", placeholder: "0000 0000 0000 0000", value: number, secret: true, error: err_for(CardField::Number) }
                 div { class: "field-row",
-                    Field { id: "card-expiry", label: "Срок действия", inputmode: "numeric", autocomplete: "cc-exp", placeholder: "ММ/ГГ", value: expiry, error: err_for(CardField::Expiry) }
-                    Field { id: "card-cvc", label: "CVC", kind: "password", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "123", value: cvc, error: err_for(CardField::Cvc) }
+                    Field { id: "card-expiry", label: "Срок действия", inputmode: "numeric", autocomplete: "cc-exp", placeholder: "ММ/ГГ", value: expiry, secret: true, error: err_for(CardField::Expiry) }
+                    Field { id: "card-cvc", label: "CVC", kind: "password", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "123", value: cvc, secret: true, error: err_for(CardField::Cvc) }
                 }
                 if pin_asked {
-                    Field { id: "payment-pin", label: "ПИН-код приложения", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, error: pin_error() }
+                    Field { id: "payment-pin", label: "ПИН-код приложения", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, secret: true, error: pin_error() }
                 }
                 p { class: "hint", "Данные карты передаются напрямую банку и не сохраняются в приложении." }
                 if let Some(err) = error() {

@@ -64,7 +64,7 @@ pub fn PinLock() -> Element {
                 h1 { "ОФИС" }
                 p { "Введите ПИН-код приложения" }
             }
-            Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, error: error() }
+            Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, secret: true, error: error() }
             button { id: "unlock", class: "primary", disabled: busy(), onclick: unlock, "Войти" }
             if confirm_exit() {
                 p { class: "hint", "Выйти? Сохранённые услуги, чеки и показания на этом устройстве будут удалены; войти снова можно по номеру телефона." }

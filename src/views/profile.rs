@@ -87,12 +87,12 @@ pub fn Profile() -> Element {
             h2 { style: "font-size: 15px; margin: 16px 0 4px;", "ПИН-код" }
             if pin_on() {
                 p { class: "hint", "ПИН-код запрашивается при входе в приложение и перед оплатой." }
-                Field { id: "current-pin", label: "Текущий ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: current, error: pin_error() }
+                Field { id: "current-pin", label: "Текущий ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: current, secret: true, error: pin_error() }
                 button { id: "remove-pin", class: "secondary", disabled: busy(), onclick: remove_pin, "Отключить ПИН-код" }
             } else {
                 p { class: "hint", "Четыре цифры, которые будут запрашиваться при входе и перед оплатой." }
-                Field { id: "new-pin", label: "Новый ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: first, error: pin_error() }
-                Field { id: "new-pin-again", label: "Повторите ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: again }
+                Field { id: "new-pin", label: "Новый ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: first, secret: true, error: pin_error() }
+                Field { id: "new-pin-again", label: "Повторите ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: again, secret: true }
                 button { id: "set-pin", class: "primary", disabled: busy(), onclick: set_pin, "Установить ПИН-код" }
             }
             if let Some(text) = pin_done() {

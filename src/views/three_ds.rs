@@ -67,7 +67,7 @@ pub fn ThreeDs(scope: PayScope, ticket: PaymentTicket) -> Element {
         header { class: "topbar", h1 { "Подтверждение платежа" } }
         section { class: "three-ds",
             p { "Банк отправил код подтверждения в СМС. Сумма платежа: " strong { "{total}" } }
-            Field { id: "three-ds-code", label: "Код из СМС банка", inputmode: "numeric", autocomplete: "one-time-code", value: code, error: error() }
+            Field { id: "three-ds-code", label: "Код из СМС банка", inputmode: "numeric", autocomplete: "one-time-code", value: code, secret: true, error: error() }
             button { id: "three-ds-submit", class: "primary", disabled: busy(), onclick: confirm, "Подтвердить" }
             button { id: "three-ds-cancel", class: "link", disabled: busy(), onclick: cancel, "Отменить и вернуться к счетам" }
         }

@@ -43,12 +43,8 @@ pub(crate) struct State {
     pub(crate) awaiting: BTreeSet<BillId>,
     pub(crate) notifications: Vec<String>,
     pub(crate) with_readings: BTreeSet<BillId>,
-    /// A PIN is set and has not been typed since the app started.
-    pub(crate) locked: bool,
     /// Payments (idempotency keys) with a request at the bank right now, in this process.
     pub(crate) in_flight: BTreeSet<String>,
-    /// Orders (idempotency keys) for which the PIN was typed before paying.
-    pub(crate) pin_passed: BTreeSet<String>,
     /// The session was made or renewed by this process: nothing to resume.
     pub(crate) session_fresh: bool,
 }
@@ -62,16 +58,21 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     /// One payment flow at a time: a double tap on «Оплатить» makes one order.
     pub(crate) pay_lock: tokio::sync::Mutex<()>,
+    /// One PIN check at a time, in every window: the count of wrong PINs is read, then written.
+    pub(crate) pin_check: tokio::sync::Mutex<()>,
     /// Counts the server's refusals to renew the session.
     pub(crate) session_refusals: Arc<tokio::sync::watch::Sender<u64>>,
     /// The platform's notification centre, when the front has one.
     pub(crate) notifier: Mutex<Option<Arc<dyn crate::notify::Notifier>>>,
 }
 
-/// The app service. Cheap to clone; clones share everything.
+/// The app service, as one window sees it. Cheap to clone; clones share everything (they are the
+/// same window). [`Ofis::new_window`] makes another window on the same app.
 #[derive(Clone)]
 pub struct Ofis {
     pub(crate) inner: Arc<Inner>,
+    /// This window's PIN lock.
+    pub(crate) seat: Arc<Mutex<crate::pin::Seat>>,
 }
 
 impl Ofis {
@@ -108,7 +109,7 @@ impl Ofis {
             .await?;
         let session_refusals = Arc::new(tokio::sync::watch::Sender::new(0));
         crate::session::restore_tokens(&gorod, secrets.clone(), session_refusals.clone());
-        let locked = crate::pin::is_set(secrets.as_ref());
+        let seat = crate::pin::Seat::opened(secrets.as_ref());
         // A crash between recording a payment and saving the общий счёт must not leave paid
         // bills asking for money again: the outbox is the truth about what was paid.
         let mut combined = combined;
@@ -125,8 +126,6 @@ impl Ofis {
             awaiting: BTreeSet::new(),
             notifications: Vec::new(),
             with_readings,
-            locked,
-            pin_passed: BTreeSet::new(),
             in_flight: BTreeSet::new(),
             session_fresh: false,
         };
@@ -139,9 +138,11 @@ impl Ofis {
                 clock,
                 state: Mutex::new(state),
                 pay_lock: tokio::sync::Mutex::new(()),
+                pin_check: tokio::sync::Mutex::new(()),
                 notifier: Mutex::new(None),
                 session_refusals,
             }),
+            seat: Arc::new(Mutex::new(seat)),
         })
     }
 

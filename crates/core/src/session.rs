@@ -79,10 +79,10 @@ impl Ofis {
             let mut s = self.state();
             s.phone = Some(session.profile.phone);
             s.session_fresh = true;
-            // The SMS code proves at least what the PIN would; the PIN stays for paying and
-            // for the next start.
-            s.locked = false;
         }
+        // The SMS code proves at least what the PIN would; the PIN stays for paying and for the
+        // next window.
+        self.seat().locked = false;
         info!("signed in");
         Ok(self.snapshot())
     }
@@ -152,9 +152,13 @@ impl Ofis {
             s.awaiting.clear();
             s.notifications.clear();
             s.with_readings.clear();
-            s.locked = false;
-            s.pin_passed = BTreeSet::new();
             s.session_fresh = false;
+        }
+        {
+            // Other windows' locks lapse with the PIN (see `is_locked`).
+            let mut seat = self.seat();
+            seat.locked = false;
+            seat.pin_passed = BTreeSet::new();
         }
         info!("signed out");
         Ok(self.snapshot())
