@@ -75,32 +75,25 @@ fn Shell() -> Element {
     let ui = use_context::<Ui>();
     let now = use_signal(|| None);
     let maintenance = use_context_provider(|| Maintenance { now });
-    // Show the cached общий счёт at once, settle unfinished payments, then refresh from the server.
+    // Show the cached общий счёт at once; the start (session, payments, refresh, readings) runs
+    // in core, and whatever went wrong on the way is shown.
     use_future(move || {
         let ofis = ofis.clone();
         async move {
-            // A kept session is renewed first; a refused one goes back to sign-in.
-            match ofis.resume_session().await {
-                Ok(true) => {}
-                Ok(false) => {
-                    ui.signed_out(
-                        ofis.snapshot(),
-                        Some(crate::messages::SESSION_EXPIRED.into()),
-                    );
-                    return;
+            let started = ofis.start_up().await;
+            if started.session_expired {
+                ui.signed_out(
+                    ofis.snapshot(),
+                    Some(crate::messages::SESSION_EXPIRED.into()),
+                );
+                return;
+            }
+            for e in &started.problems {
+                if !maintenance.report(e) {
+                    ui.notify(crate::messages::core_error(e));
                 }
-                Err(e) if maintenance.report(&e) => {}
-                Err(e) => ui.notify(crate::messages::core_error(&e)),
             }
-            if let Err(e) = ofis.reconcile().await {
-                ui.notify(crate::messages::core_error(&e));
-            }
-            match ofis.refresh().await {
-                Ok(s) => ui.show(s),
-                Err(e) if maintenance.report(&e) => {}
-                Err(e) => ui.notify(crate::messages::core_error(&e)),
-            }
-            crate::views::readings_startup(&ofis, ui).await;
+            ui.show(ofis.snapshot());
         }
     });
     let screen = (ui.screen)();

@@ -58,7 +58,7 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
         total.trim(),
         "the receipt is for the whole total"
     );
-    let fn_number = b.wait_text("#fiscal-fn", "").await;
+    let fn_number = b.wait_text("#receipt-fn", "").await;
     assert_eq!(
         fn_number.trim().len(),
         16,

@@ -220,6 +220,10 @@ async fn card_data_typed_into_the_web_front_is_nowhere_but_the_bank() {
             "the card step's span ({label}) not captured"
         );
     }
+    // The phone typed at sign-in is masked in the logs too, dioxus's own TRACE spans included.
+    for form in ["912 345-67-89", "9123456789", "912\u{a0}345"] {
+        assert!(!text.contains(form), "the phone ({form:?}) is in the logs");
+    }
     // ...and the card planted through the Город API's answer, found by the same search.
     let in_logs = forms_found(&[search("planted".into(), &captured, &[PLANTED])]);
     assert!(

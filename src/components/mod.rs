@@ -9,6 +9,7 @@ mod line_item;
 mod live_search;
 mod maintenance;
 mod meter_field;
+mod receipt_body;
 mod spending_chart;
 mod tab_bar;
 
@@ -21,5 +22,6 @@ pub use line_item::LineItem;
 pub use live_search::{use_live_search, LiveSearch};
 pub use maintenance::{Maintenance, MaintenanceBanner};
 pub use meter_field::MeterField;
+pub use receipt_body::ReceiptBody;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

@@ -21,10 +21,26 @@ use ofis_core::{
 
 use crate::cli::{Command, Front};
 
-/// Logs to stderr; `RUST_LOG` refines. Secrets never reach a log field (see `ofis_core`).
+/// The UI framework's crates log each component's props and each input event at TRACE, typed
+/// text included (a phone number, an address): they never log below DEBUG, whatever `RUST_LOG`
+/// asks for.
+const UI_LOG_CAP: [&str; 6] = [
+    "dioxus_core=debug",
+    "dioxus_html=debug",
+    "dioxus_liveview=debug",
+    "dioxus_desktop=debug",
+    "dioxus_signals=debug",
+    "dioxus_interpreter_js=debug",
+];
+
+/// Logs to stderr; `RUST_LOG` refines. Secrets never reach a log field (see `ofis_core`), and
+/// the UI framework never logs what was typed ([`UI_LOG_CAP`]).
 pub fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    for cap in UI_LOG_CAP {
+        filter = filter.add_directive(cap.parse().expect("a valid log directive"));
+    }
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -32,7 +32,6 @@ pub use placeholder::Placeholder;
 pub use profile::Profile;
 pub use provider_search::ProviderSearch;
 pub use qr_search::QrSearch;
-pub use reading_queue::readings_startup;
 pub use receipt::ReceiptView;
 pub use receipt_detail::ReceiptDetail;
 pub use sign_in::SignIn;

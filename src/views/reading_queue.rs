@@ -1,24 +1,11 @@
 //! The queue of readings sent without payment, as the person sees it: «в очереди»,
-//! «отправлено», «отклонено: причина», newest first; and what the app does with it at start.
+//! «отправлено», «отклонено: причина», newest first.
 
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, QueueEntry, QueueState};
+use ofis_core::{QueueEntry, QueueState};
 use ofis_domain::readings::decimal_ru;
-
-use crate::state::Ui;
-
-/// At the start of the app: sends what waits in the reading queue and, when the recommended
-/// window is open, puts the reminder into the notifications (once a month).
-pub async fn readings_startup(ofis: &Ofis, ui: Ui) {
-    if let Err(e) = ofis.flush_reading_queue().await {
-        tracing::warn!(error = %e, "reading queue not sent");
-    }
-    if let Ok(Some(_)) = ofis.remind_readings().await {
-        ui.show(ofis.snapshot());
-    }
-}
 
 /// Every reading sent without payment and where it stands, newest first.
 #[component]

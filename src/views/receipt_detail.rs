@@ -2,9 +2,8 @@
 
 use dioxus::prelude::*;
 use ofis_core::{Ofis, Receipt};
-use ofis_domain::tz;
 
-use crate::components::{Field, FiscalQr};
+use crate::components::{Field, ReceiptBody};
 use crate::messages::core_error;
 use crate::state::{Screen, Ui};
 
@@ -12,42 +11,15 @@ use crate::state::{Screen, Ui};
 #[component]
 pub fn ReceiptDetail(receipt: Receipt) -> Element {
     let ui = use_context::<Ui>();
-    let f = &receipt.fiscal;
-    let issued = f
-        .issued_at
-        .with_timezone(&tz::offset())
-        .format("%d.%m.%Y %H:%M")
-        .to_string();
-    let fee = receipt.fees;
+    let id = receipt.id.clone();
     rsx! {
         header { class: "topbar",
             button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::History), "‹" }
             h1 { "Чек" }
         }
         section { id: "receipt-detail", class: "receipt",
-            div { class: "paid-mark", "✓ Оплачено" }
-            for line in receipt.lines.iter() {
-                div { class: "receipt-line", key: "{line.bill_id}",
-                    div {
-                        div { class: "service", "{line.service_name}" }
-                        div { class: "meta", "{line.provider_name} · л/с {line.account}" }
-                    }
-                    span { class: "amount", "{line.amount.display_rub()}" }
-                }
-            }
-            if !fee.is_zero() {
-                div { class: "receipt-line", span { "Комиссия" } span { class: "amount", "{fee.display_rub()}" } }
-            }
-            div { class: "receipt-total", span { "Итого" } strong { id: "detail-total", "{receipt.total.display_rub()}" } }
-            dl { class: "fiscal",
-                dt { "Дата" } dd { id: "detail-date", "{issued}" }
-                dt { "ФН" } dd { id: "detail-fn", "{f.fn_number}" }
-                dt { "ФД" } dd { id: "detail-fd", "{f.fd_number}" }
-                dt { "ФП" } dd { id: "detail-fp", "{f.fp}" }
-                dt { "Сумма" } dd { id: "detail-sum", "{f.sum.display_rub()}" }
-            }
-            FiscalQr { text: f.qr_text() }
-            EmailCopy { receipt_id: receipt.id.clone() }
+            ReceiptBody { receipt, id_prefix: "detail" }
+            EmailCopy { receipt_id: id }
         }
     }
 }

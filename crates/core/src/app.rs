@@ -184,7 +184,7 @@ impl Ofis {
 
     /// Address suggestions while the user types.
     pub async fn suggest_addresses(&self, query: &str) -> Result<Vec<AddressChoice>, CoreError> {
-        if query.trim().chars().count() < 2 {
+        if !crate::finding::is_search_query(query) {
             return Ok(Vec::new());
         }
         let found = self.inner.gorod.suggest_addresses(query.trim()).await?;

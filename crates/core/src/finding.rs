@@ -2,6 +2,14 @@
 
 use ofis_api::{BillDto, ProviderDto};
 
+/// The fewest characters a live search sends to the server (addresses, providers).
+pub const MIN_QUERY_CHARS: usize = 2;
+
+/// Whether what was typed is long enough to search for.
+pub fn is_search_query(text: &str) -> bool {
+    text.trim().chars().count() >= MIN_QUERY_CHARS
+}
+
 /// A provider found by «Поиск по названию услуги», with the number it asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProviderChoice {
@@ -60,7 +68,7 @@ impl Ofis {
     /// «Поиск по названию услуги»: providers by name or INN.
     #[instrument(skip(self))]
     pub async fn search_providers(&self, query: &str) -> Result<Vec<ProviderChoice>, CoreError> {
-        if query.trim().chars().count() < 2 {
+        if !is_search_query(query) {
             return Ok(Vec::new());
         }
         let found = self.inner.gorod.search_providers(query.trim()).await?;

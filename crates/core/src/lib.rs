@@ -23,6 +23,7 @@ mod readings;
 mod reconcile;
 mod session;
 mod snapshot;
+mod start;
 mod subscriber;
 
 pub use app::{CoreConfig, Ofis};
@@ -40,12 +41,13 @@ pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock,
 pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};
+pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueuedOutcome, QUEUED_OFFLINE};
 
 pub use ofis_api::{ReadingDto, ReadingSource};
 pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
 
-pub use finding::ProviderChoice;
+pub use finding::{is_search_query, ProviderChoice, MIN_QUERY_CHARS};
 pub use ofis_api::{SmsSent, WireError};
 pub use ofis_client::{is_loopback_url, AllowedGateways, ClientError, ClientOptions};
 pub use ofis_domain::{Fiscal, Receipt, ReceiptLine};
