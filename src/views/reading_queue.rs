@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::{QueueEntry, QueueState};
+use ofis_core::{QueueRow, QueueRowState};
 use ofis_domain::readings::decimal_ru;
 
 /// Every reading sent without payment and where it stands, newest first.
 #[component]
 pub fn ReadingQueue(
-    queue: Signal<Vec<QueueEntry>>,
+    queue: Signal<Vec<QueueRow>>,
     titles: Signal<BTreeMap<String, String>>,
 ) -> Element {
     let entries = queue();
@@ -23,19 +23,19 @@ pub fn ReadingQueue(
         ul { id: "reading-queue", style: "list-style: none; margin: 0; padding: 0;",
             for entry in entries.iter().rev() {
                 {
-                    let meter = &entry.reading.meter_id.0;
+                    let meter = &entry.meter_id;
                     let title = titles.get(meter).cloned().unwrap_or_else(|| meter.clone());
                     let (class, chip, state) = match &entry.state {
-                        QueueState::Queued => ("queued", "chip pending", "в очереди".to_string()),
-                        QueueState::Sent { .. } => ("sent", "chip paid", "отправлено".to_string()),
-                        QueueState::Refused { message } => ("refused", "chip declined", format!("отклонено: {message}")),
+                        QueueRowState::Queued => ("queued", "chip pending", "в очереди".to_string()),
+                        QueueRowState::Sent { .. } => ("sent", "chip paid", "отправлено".to_string()),
+                        QueueRowState::Refused { message } => ("refused", "chip declined", format!("отклонено: {message}")),
                     };
                     rsx! {
                         li {
-                            key: "{entry.reading.idempotency_key}",
+                            key: "{entry.key}",
                             class: "queue-entry {class} entry-line",
                             "data-meter": "{meter}",
-                            span { class: "entry-service", "{title}: {decimal_ru(entry.reading.value)}" }
+                            span { class: "entry-service", "{title}: {decimal_ru(entry.value)}" }
                             span { class: "{chip}", "{state}" }
                         }
                     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use dioxus::prelude::*;
-use ofis_core::{CoreError, MeterCard, Ofis, QueueEntry, QueuedOutcome};
+use ofis_core::{CoreError, MeterCard, Ofis, QueueRow, QueuedOutcome};
 use ofis_domain::readings::{decimal_ru, ReadingError, RECOMMENDED_WINDOW};
 
 use super::meter_history::MeterHistory;
@@ -39,7 +39,7 @@ pub fn Subscriber() -> Element {
     });
     let mut open = use_signal(|| false);
     let mut reload = use_signal(|| 0u32);
-    let mut queue = use_signal(Vec::<QueueEntry>::new);
+    let mut queue = use_signal(Vec::<QueueRow>::new);
     let titles = use_signal(BTreeMap::<String, String>::new);
     let mut answers = use_signal(BTreeMap::<String, Answer>::new);
     // While the tab is open: send what waits, show the queue, retry every few seconds.
@@ -126,7 +126,7 @@ pub fn Subscriber() -> Element {
 fn MeterList(
     address_id: String,
     reload: Signal<u32>,
-    queue: Signal<Vec<QueueEntry>>,
+    queue: Signal<Vec<QueueRow>>,
     titles: Signal<BTreeMap<String, String>>,
     mut answers: Signal<BTreeMap<String, Answer>>,
 ) -> Element {
@@ -169,12 +169,8 @@ fn MeterList(
             let text = typed.read().get(&id).cloned().unwrap_or_default();
             let sure = confirmed.read().contains(&id);
             match ofis.send_reading(&meter, &text, sure).await {
-                Ok(QueuedOutcome::Sent(r)) => {
-                    let text = format!(
-                        "Показание {} {} отправлено",
-                        decimal_ru(r.value),
-                        meter.unit
-                    );
+                Ok(QueuedOutcome::Sent { value, .. }) => {
+                    let text = format!("Показание {} {} отправлено", decimal_ru(value), meter.unit);
                     answers.write().insert(id.clone(), Answer::Accepted(text));
                     typed.write().remove(&id);
                     confirmed.write().remove(&id);

@@ -42,10 +42,7 @@ pub use qr::QrFound;
 pub use readings::{LineMeters, ReadingEntry};
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
-pub use subscriber::{AddressMeters, QueuedOutcome, QUEUED_OFFLINE};
-
-pub use ofis_api::{ReadingDto, ReadingSource};
-pub use ofis_store::{QueueEntry, QueueState, QueuedReading};
+pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};
 
 pub use finding::{is_search_query, ProviderChoice, MIN_QUERY_CHARS};
 pub use ofis_api::{SmsSent, WireError};

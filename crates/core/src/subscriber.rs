@@ -10,11 +10,11 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use ofis_api::ReadingDto;
 use ofis_client::ClientError;
 use ofis_domain::readings::{validate_reading, ReadingContext, RECOMMENDED_WINDOW};
 use ofis_domain::Period;
-use ofis_store::{QueueEntry, QueuedReading};
+use ofis_store::{QueueEntry, QueueState, QueuedReading};
+use rust_decimal::Decimal;
 use tracing::{info, instrument, warn};
 
 use crate::app::Ofis;
@@ -42,11 +42,49 @@ pub struct AddressMeters {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueuedOutcome {
     /// The server accepted it.
-    Sent(ReadingDto),
+    Sent { reading_id: String, value: Decimal },
     /// No connection (or maintenance): kept in the queue, sent automatically later.
     Queued { message: String },
     /// The server refused it; the message is Russian and fit for the person.
     Refused { message: String },
+}
+
+/// One reading sent without payment, as «Отправленные показания» lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueueRow {
+    /// Its idempotency key: a stable key for the list.
+    pub key: String,
+    pub meter_id: String,
+    pub value: Decimal,
+    pub state: QueueRowState,
+}
+
+/// Where a reading sent without payment stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueueRowState {
+    /// «в очереди»: sent automatically when the server is back.
+    Queued,
+    /// «отправлено».
+    Sent { reading_id: String },
+    /// «отклонено: …», the server's reason in Russian.
+    Refused { message: String },
+}
+
+impl From<QueueEntry> for QueueRow {
+    fn from(e: QueueEntry) -> Self {
+        QueueRow {
+            key: e.reading.idempotency_key,
+            meter_id: e.reading.meter_id.0,
+            value: e.reading.value,
+            state: match e.state {
+                QueueState::Queued => QueueRowState::Queued,
+                QueueState::Sent { server_reading_id } => QueueRowState::Sent {
+                    reading_id: server_reading_id,
+                },
+                QueueState::Refused { message } => QueueRowState::Refused { message },
+            },
+        }
+    }
 }
 
 /// Keys being sent right now in this process: a reading is never sent twice at the same time
@@ -185,7 +223,7 @@ impl Ofis {
                 continue;
             }
             match self.deliver(&reading).await? {
-                QueuedOutcome::Sent(_) => sent += 1,
+                QueuedOutcome::Sent { .. } => sent += 1,
                 QueuedOutcome::Queued { .. } => break,
                 QueuedOutcome::Refused { .. } => {}
             }
@@ -197,8 +235,9 @@ impl Ofis {
     }
 
     /// Every reading sent without payment with its state, oldest first.
-    pub async fn reading_queue(&self) -> Result<Vec<QueueEntry>, CoreError> {
-        self.inner.db.run(|s| s.reading_queue()).await
+    pub async fn reading_queue(&self) -> Result<Vec<QueueRow>, CoreError> {
+        let entries = self.inner.db.run(|s| s.reading_queue()).await?;
+        Ok(entries.into_iter().map(QueueRow::from).collect())
     }
 
     /// «История показаний» of a meter: its accepted readings (from the server) and its
@@ -264,7 +303,10 @@ impl Ofis {
                     .db
                     .run(move |s| s.mark_reading_sent(&key, &id))
                     .await?;
-                Ok(QueuedOutcome::Sent(dto))
+                Ok(QueuedOutcome::Sent {
+                    reading_id: dto.id,
+                    value: dto.value,
+                })
             }
             Err(e) if e.is_retryable() || matches!(e, ClientError::Unauthorized) => {
                 warn!(error = %e, key, "reading left in the queue");

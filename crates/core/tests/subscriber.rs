@@ -14,7 +14,8 @@ use common::app::{self, FixedClock, Setup};
 use common::switch_proxy::SwitchProxy;
 use gorod_sandbox::RunningSandbox;
 use ofis_core::{
-    CoreError, MemorySecrets, MeterCard, Ofis, QueueState, QueuedOutcome, QUEUED_OFFLINE,
+    CoreError, MemorySecrets, MeterCard, Ofis, QueueRowState as QueueState, QueuedOutcome,
+    QUEUED_OFFLINE,
 };
 use rust_decimal::Decimal;
 
@@ -100,10 +101,14 @@ async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
     let before = sandbox.state.meter_readings(HOT).len();
     let (value, typed) = next_value(&meter);
     let outcome = ofis.send_reading(&meter, &typed, false).await.unwrap();
-    let QueuedOutcome::Sent(reading) = outcome else {
+    let QueuedOutcome::Sent {
+        reading_id,
+        value: accepted,
+    } = outcome
+    else {
         panic!("expected the reading accepted, got {outcome:?}")
     };
-    assert_eq!(reading.value, value);
+    assert_eq!(accepted, value);
     let arrived = sandbox.state.meter_readings(HOT);
     assert_eq!(arrived.len(), before + 1);
     assert_eq!(arrived.last().unwrap().value, value);
@@ -113,7 +118,7 @@ async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
     assert_eq!(
         queue[0].state,
         QueueState::Sent {
-            server_reading_id: reading.id.clone()
+            reading_id: reading_id.clone()
         }
     );
     assert_eq!(
@@ -201,7 +206,7 @@ async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_on
     let queue = ofis.reading_queue().await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].state, QueueState::Queued);
-    assert_eq!(queue[0].reading.value, value);
+    assert_eq!(queue[0].value, value);
     assert_eq!(
         ofis.flush_reading_queue().await.unwrap(),
         0,
@@ -227,7 +232,7 @@ async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_on
     assert_eq!(
         queue[0].state,
         QueueState::Sent {
-            server_reading_id: arrived.last().unwrap().id.clone()
+            reading_id: arrived.last().unwrap().id.clone()
         }
     );
     sandbox.shutdown().await;
