@@ -3,7 +3,6 @@
 use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, QrFound};
-use ofis_domain::qr_payload::{self, PaymentQr};
 
 use crate::components::FoundBills;
 use crate::messages::core_error;
@@ -23,21 +22,6 @@ for (let i = 0; i < bytes.length; i += 0x8000) {
 }
 return btoa(bin);
 "#;
-
-/// Decodes every code in the photo and parses the first payment code among them.
-fn understand(photo: &[u8]) -> Result<PaymentQr, String> {
-    let codes = ofis_qr::decode_image_bytes(photo).map_err(|e| e.message_ru().to_string())?;
-    let mut first_error = None;
-    for code in codes {
-        match qr_payload::parse_bytes(&code.bytes) {
-            Ok(qr) => return Ok(qr),
-            Err(e) => {
-                first_error.get_or_insert(e.message_ru());
-            }
-        }
-    }
-    Err(first_error.unwrap_or_else(|| "QR-код не найден.".to_string()))
-}
 
 /// The QR search screen.
 #[component]
@@ -70,10 +54,7 @@ pub fn QrSearch() -> Element {
                     Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string())
                 }
                 Some(b64) => match base64::engine::general_purpose::STANDARD.decode(b64) {
-                    // Decoding a camera photo takes a moment: never on the UI thread.
-                    Ok(photo) => tokio::task::spawn_blocking(move || understand(&photo))
-                        .await
-                        .unwrap_or_else(|_| Err("Не удалось распознать фото.".to_string())),
+                    Ok(photo) => ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e)),
                     Err(_) => Err("Не удалось прочитать фото. Попробуйте ещё раз.".to_string()),
                 },
             };

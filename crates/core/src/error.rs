@@ -40,6 +40,8 @@ pub enum CoreError {
         bill_id: ofis_domain::BillId,
         message: String,
     },
+    #[error("no payment QR code read from the photo: {0}")]
+    QrUnreadable(String),
     #[error("the QR code names no account")]
     QrWithoutAccount,
     #[error("no bills for the QR code")]

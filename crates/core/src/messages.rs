@@ -62,6 +62,7 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::UnknownMeter(_) => "Счётчик не найден. Обновите экран и введите показания снова.".into(),
         CoreError::OnlyWithPayment(_) => "Показания по этой услуге принимаются только вместе с оплатой: «Мои платежи» → услуга → «Оплатить» → «конечное».".into(),
         CoreError::ReadingsRequired { message, .. } => message.clone(),
+        CoreError::QrUnreadable(message) => message.clone(),
         CoreError::QrWithoutAccount => {
             "В QR-коде нет лицевого счёта. Найдите счёт по адресу или по лицевому счёту.".into()
         }

@@ -1,7 +1,7 @@
 //! «Поиск по QR-коду»: what a bill's GOST QR code says, turned into the bills it names.
 
 use ofis_client::ClientError;
-use ofis_domain::qr_payload::{PaymentQr, QrSearch};
+use ofis_domain::qr_payload::{self, PaymentQr, QrSearch};
 use ofis_domain::Bill;
 use tracing::instrument;
 
@@ -17,7 +17,35 @@ pub struct QrFound {
     pub bills: Vec<Bill>,
 }
 
+/// Decodes every code in the photo and parses the first payment code among them.
+fn understand(photo: &[u8]) -> Result<PaymentQr, CoreError> {
+    let unreadable = |message: String| CoreError::QrUnreadable(message);
+    let codes =
+        ofis_qr::decode_image_bytes(photo).map_err(|e| unreadable(e.message_ru().into()))?;
+    let mut first_error = None;
+    for code in codes {
+        match qr_payload::parse_bytes(&code.bytes) {
+            Ok(qr) => return Ok(qr),
+            Err(e) => {
+                first_error.get_or_insert(e.message_ru());
+            }
+        }
+    }
+    Err(unreadable(
+        first_error.unwrap_or_else(|| "QR-код не найден.".to_string()),
+    ))
+}
+
 impl Ofis {
+    /// What the QR code in a photo says (a camera photo, or one chosen from the gallery):
+    /// decoded off the caller's thread, since a photo takes a moment.
+    #[instrument(skip_all, fields(bytes = photo.len()))]
+    pub async fn read_qr_photo(&self, photo: Vec<u8>) -> Result<PaymentQr, CoreError> {
+        tokio::task::spawn_blocking(move || understand(&photo))
+            .await
+            .map_err(|e| CoreError::Task(e.to_string()))?
+    }
+
     /// Finds the bills a payment QR code names: the payee by INN, then the account there; or the
     /// account alone when the payee is unknown to the system.
     #[instrument(skip_all)]
