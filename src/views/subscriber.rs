@@ -3,7 +3,6 @@
 //! the offline queue and each meter's history.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
 
 use dioxus::prelude::*;
 use ofis_core::{CoreError, MeterCard, Ofis, QueueRow, QueuedOutcome};
@@ -14,9 +13,6 @@ use super::reading_queue::ReadingQueue;
 use crate::components::MeterField;
 use crate::messages::core_error;
 use crate::state::Ui;
-
-/// How often the queue is retried while «Абоненту» is open.
-const RETRY_EVERY: Duration = Duration::from_secs(5);
 
 /// The answer to one «отправить», shown under the meter.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,25 +38,22 @@ pub fn Subscriber() -> Element {
     let mut queue = use_signal(Vec::<QueueRow>::new);
     let titles = use_signal(BTreeMap::<String, String>::new);
     let mut answers = use_signal(BTreeMap::<String, Answer>::new);
-    // While the tab is open: send what waits, show the queue, retry every few seconds.
+    // While the tab is open: rounds of the queue, as often as core's retry policy says.
     let poll = ofis.clone();
     use_future(move || {
         let ofis = poll.clone();
         async move {
             loop {
-                if let Ok(sent) = ofis.flush_reading_queue().await {
-                    if sent > 0 {
-                        // What waited has gone: «нет связи» under a meter is no longer true.
-                        answers
-                            .write()
-                            .retain(|_, a| !matches!(a, Answer::Queued(_)));
-                        *reload.write() += 1;
-                    }
+                let round = ofis.reading_queue_round().await;
+                if round.sent > 0 {
+                    // What waited has gone: «нет связи» under a meter is no longer true.
+                    answers
+                        .write()
+                        .retain(|_, a| !matches!(a, Answer::Queued(_)));
+                    *reload.write() += 1;
                 }
-                if let Ok(entries) = ofis.reading_queue().await {
-                    queue.set(entries);
-                }
-                tokio::time::sleep(RETRY_EVERY).await;
+                queue.set(round.rows);
+                tokio::time::sleep(round.retry_in).await;
             }
         }
     });

@@ -45,6 +45,8 @@ pub(crate) struct State {
     pub(crate) with_readings: BTreeSet<BillId>,
     /// Payments (idempotency keys) with a request at the bank right now, in this process.
     pub(crate) in_flight: BTreeSet<String>,
+    /// Rounds of the readings queue in a row that left readings waiting.
+    pub(crate) queue_failures: u32,
     /// The session was made or renewed by this process: nothing to resume.
     pub(crate) session_fresh: bool,
 }
@@ -127,6 +129,7 @@ impl Ofis {
             notifications: Vec::new(),
             with_readings,
             in_flight: BTreeSet::new(),
+            queue_failures: 0,
             session_fresh: false,
         };
         Ok(Ofis {

@@ -15,7 +15,7 @@ use common::switch_proxy::SwitchProxy;
 use gorod_sandbox::RunningSandbox;
 use ofis_core::{
     CoreError, MemorySecrets, MeterCard, Ofis, QueueRowState as QueueState, QueuedOutcome,
-    QUEUED_OFFLINE,
+    QUEUED_OFFLINE, RETRY_FIRST,
 };
 use rust_decimal::Decimal;
 
@@ -236,4 +236,51 @@ async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_on
         }
     );
     sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_queue_is_tried_less_often_while_offline_and_soon_again_once_a_send_gets_through() {
+    let sandbox = sandbox().await;
+    let proxy = SwitchProxy::start(sandbox.gorod_url.trim_start_matches("http://").into()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = open(&proxy.url, dir.path(), Arc::new(MemorySecrets::default())).await;
+    app::sign_in_with_address(&ofis).await;
+    let meter = hot_meter(&ofis).await;
+    let (_, typed) = next_value(&meter);
+    assert_eq!(
+        ofis.reading_queue_round().await.retry_in,
+        RETRY_FIRST,
+        "nothing waits"
+    );
+
+    proxy.set_down(true);
+    ofis.send_reading(&meter, &typed, false).await.unwrap();
+    // Rounds are run here one after another: the waits are what core asks for, never slept.
+    let waits: Vec<u64> = rounds_offline(&ofis, 4).await;
+    assert_eq!(
+        waits,
+        [5, 10, 20, 40],
+        "doubling while the server is out of reach"
+    );
+
+    proxy.set_down(false);
+    let round = ofis.reading_queue_round().await;
+    assert_eq!(round.sent, 1);
+    assert_eq!(
+        round.retry_in, RETRY_FIRST,
+        "soon again once a send got through"
+    );
+    assert!(matches!(round.rows[0].state, QueueState::Sent { .. }));
+    sandbox.shutdown().await;
+}
+
+/// The waits, in seconds, that `n` rounds of the queue ask for.
+async fn rounds_offline(ofis: &Ofis, n: usize) -> Vec<u64> {
+    let mut waits = Vec::new();
+    for _ in 0..n {
+        let round = ofis.reading_queue_round().await;
+        assert_eq!(round.sent, 0);
+        waits.push(round.retry_in.as_secs());
+    }
+    waits
 }
