@@ -51,7 +51,7 @@ impl<T: 'static> LiveSearch<T> {
         }
         match found {
             Ok(list) => {
-                self.searched.set(ofis_core::is_search_query(&text));
+                self.searched.set(ofis_core::is_search_query(text));
                 self.results.set(list);
                 self.error.set(None);
             }

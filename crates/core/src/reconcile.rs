@@ -20,7 +20,7 @@ enum Standing {
     /// Final now (recorded), or settled on the bank's word.
     Settled,
     /// Still open on the server, as this answer says.
-    Open(OrderDto),
+    Open(Box<OrderDto>),
     /// Unknown to the Город API and still open at the bank: it holds its bills.
     OpenAtBank,
 }
@@ -118,7 +118,7 @@ impl Ofis {
         Ok(
             match self.record_final(&order.idempotency_key, &dto).await? {
                 Some(_) => Standing::Settled,
-                None => Standing::Open(dto),
+                None => Standing::Open(Box::new(dto)),
             },
         )
     }
