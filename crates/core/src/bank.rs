@@ -16,7 +16,8 @@ use crate::payment::{PaymentStep, CANCELLED};
 pub(crate) enum Settlement {
     /// Final, as the Город API tells it (a paid order with its receipt).
     Known(PaymentStep),
-    /// Final on the bank's word alone: the Город API no longer knows the order.
+    /// Final on the bank's word alone: the Город API does not know the order, or has not heard
+    /// how it ended.
     OnBankWord,
     /// Not final yet: the order stays pending.
     Open,
@@ -77,6 +78,9 @@ impl Ofis {
         Ok(
             match self.record_final(&order.idempotency_key, &dto).await? {
                 Some(step) => Settlement::Known(step),
+                // The bank has ended it but the Город API has not heard (its notice lost): the
+                // bank's word settles it, so nothing stays blocked for ever.
+                None if bank.status.is_final() => self.settle_on_bank_word(order, &bank).await?,
                 None => Settlement::Open,
             },
         )
@@ -111,6 +115,10 @@ impl Ofis {
             .db
             .run(move |s| s.outbox_mark_final(&k, state, f.as_deref(), None))
             .await?;
+        if state == OutboxState::Paid {
+            let paid = order.lines.iter().map(|l| l.bill.id.clone()).collect();
+            self.bills_paid(&order.idempotency_key, paid).await?;
+        }
         self.state().tickets.remove(&order.idempotency_key);
         Ok(Settlement::OnBankWord)
     }

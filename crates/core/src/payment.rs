@@ -260,6 +260,29 @@ impl Ofis {
         }
     }
 
+    /// These bills are paid (by the order of `key`): shown as paid, out of what is still to
+    /// pay, and their saved readings gone with the payment (never sent twice).
+    pub(crate) async fn bills_paid(
+        &self,
+        key: &str,
+        paid_ids: Vec<BillId>,
+    ) -> Result<(), CoreError> {
+        {
+            let mut s = self.state();
+            for id in &paid_ids {
+                s.paid.insert(id.clone());
+                let _ = s.combined.skip(id);
+                s.with_readings.remove(id);
+            }
+            s.tickets.remove(key);
+        }
+        self.inner
+            .db
+            .run(move |s| paid_ids.iter().try_for_each(|id| s.clear_line_readings(id)))
+            .await?;
+        self.persist_combined().await
+    }
+
     /// Records a final server answer in the outbox (and the receipt); `None` if not final yet.
     pub(crate) async fn record_final(
         &self,
@@ -284,21 +307,7 @@ impl Ofis {
                     .iter()
                     .map(|l| BillId(l.bill_id.clone()))
                     .collect();
-                {
-                    let mut s = self.state();
-                    for id in &paid_ids {
-                        s.paid.insert(id.clone());
-                        let _ = s.combined.skip(id);
-                        s.with_readings.remove(id);
-                    }
-                    s.tickets.remove(key);
-                }
-                // The readings went in the receipt: they are not sent twice.
-                self.inner
-                    .db
-                    .run(move |s| paid_ids.iter().try_for_each(|id| s.clear_line_readings(id)))
-                    .await?;
-                self.persist_combined().await?;
+                self.bills_paid(key, paid_ids).await?;
                 info!(order = %dto.id, "paid");
                 Ok(Some(PaymentStep::Paid(receipt)))
             }

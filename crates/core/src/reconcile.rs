@@ -57,9 +57,9 @@ impl Ofis {
             };
             if order.lines == frozen.lines()
                 && order.readings == readings
-                && server.status == OrderStatus::AwaitingPayment
+                && !money_may_move(&order, &server)
             {
-                // Safe even if a card went: it is the same payment, charged at most once.
+                // The same composition, no card ever sent for it: the same order serves.
                 reusable = Some(self.ticket_for(&order, &server));
                 continue;
             }

@@ -2,7 +2,8 @@
 //! the pay flow, at least 1 000 times and at least 200 times for each way a payment can end —
 //! paid, declined, insufficient funds, 3-D Secure passed, 3-D Secure abandoned — with answers
 //! lost on the way (a fault proxy in front of the Город API and the gateway) and «Оплатить»
-//! pressed again after each restart, sometimes while the start-up reconcile still runs. The
+//! pressed again after each restart, sometimes while the start-up reconcile still runs, and now
+//! and then the gateway's notices to the Город API lost (the bank knows, the Город API not). The
 //! sandbox (in this test process, kept across restarts) counts the charges; each data dir is
 //! audited bill by bill: at most one charge, none lost (charged but unknown to the app), nothing
 //! left pending, `PRAGMA integrity_check` = ok.
@@ -81,6 +82,7 @@ async fn run_to_completion(
     dir: &Path,
     seed: u64,
     scenario: Scenario,
+    before: &str,
 ) -> (String, Duration) {
     let started = Instant::now();
     let child = spawn_worker(url, dir, seed, scenario, false);
@@ -91,7 +93,8 @@ async fn run_to_completion(
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
-        "a worker run to completion failed ({}):\n{stdout}\n{}",
+        "a worker run to completion ({}) failed ({}); before it: {before}\n{stdout}\n{}",
+        scenario.name(),
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
@@ -123,8 +126,11 @@ impl World {
         }
     }
 
-    /// Now and then, one answer of the next requests is lost on its way back.
+    /// Now and then, one answer of the next requests is lost on its way back, or, for this
+    /// worker, the gateway's notices to the Город API are.
     fn maybe_lose_an_answer(&self, rng: &mut Rng) {
+        let notices_lost = rng.below(10) == 0;
+        self.sandbox.state.lose_outcome_notices(notices_lost);
         match rng.below(8) {
             0 => self.gorod.arm("POST /api/v1/orders ", Fault::DropAnswer),
             1 => self.gorod.arm("GET /api/v1/orders/", Fault::DropAnswer),
@@ -132,6 +138,28 @@ impl World {
             3 => self.gateway.arm("/3ds ", Fault::DropAnswer),
             _ => {}
         }
+    }
+
+    /// Where each order of `dir` stands in the outbox, at the Город API and at the gateway.
+    fn report_on(&self, dir: &Path) -> String {
+        let statuses = self.sandbox.state.order_statuses();
+        outbox(dir)
+            .iter()
+            .map(|o| {
+                let order = o.server_order_id.as_deref().unwrap_or("-");
+                let bank = o
+                    .payment_id
+                    .as_deref()
+                    .and_then(|p| self.sandbox.state.gateway_stage(p));
+                format!(
+                    "[{:?} card_sent={} gorod={:?} bank={bank:?}]",
+                    o.state,
+                    o.sent_to_bank_at.is_some(),
+                    statuses.get(order)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn charged_orders(&self) -> BTreeSet<String> {
@@ -204,11 +232,13 @@ async fn cycle(
     }
     world.gorod.disarm();
     world.gateway.disarm();
+    world.sandbox.state.lose_outcome_notices(false);
     for (run, scenario) in [
         ("completion", scenario),
         ("good card at last", Scenario::Success),
     ] {
-        let (line, _) = run_to_completion(&url, dir, rng.next(), scenario).await;
+        let report = world.report_on(dir);
+        let (line, _) = run_to_completion(&url, dir, rng.next(), scenario, &report).await;
         let outcome = line.split_whitespace().next().unwrap_or("?");
         let key = format!("{run} ({}): {outcome}", scenario.name());
         *figures.completions.entry(key).or_default() += 1;
@@ -232,8 +262,8 @@ async fn killing_the_app_anywhere_in_the_pay_flow_never_charges_twice_nor_loses_
     let mut windows: BTreeMap<Scenario, Duration> = BTreeMap::new();
     for scenario in Scenario::ALL {
         let dir = root.path().join(format!("warm-up-{}", scenario.name()));
-        let (_, took) = run_to_completion(&world.gorod.url, &dir, rng.next(), scenario).await;
-        run_to_completion(&world.gorod.url, &dir, rng.next(), Scenario::Success).await;
+        let (_, took) = run_to_completion(&world.gorod.url, &dir, rng.next(), scenario, "").await;
+        run_to_completion(&world.gorod.url, &dir, rng.next(), Scenario::Success, "").await;
         windows.insert(scenario, took.max(Duration::from_millis(20)));
         dirs.push(dir);
     }

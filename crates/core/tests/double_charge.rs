@@ -291,3 +291,58 @@ async fn after_sign_out_a_charged_payment_of_the_previous_person_is_recorded_pai
     assert_eq!(rig.sandbox.state.charges().len(), 1);
     rig.shutdown().await;
 }
+
+/// Pays everything while the gateway's notices to the Город API are lost: the bank charges, the
+/// Город API never hears, and the app cannot say how it ended.
+async fn charged_but_untold(rig: &Rig) {
+    let ticket = rig.ofis.start_payment(PayScope::All).await.unwrap();
+    rig.sandbox.state.lose_outcome_notices(true);
+    let unknown = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await;
+    assert!(
+        matches!(unknown, Err(CoreError::PaymentInProgress)),
+        "{unknown:?}"
+    );
+    assert_eq!(rig.sandbox.state.charges().len(), 1, "the bank did charge");
+}
+
+#[tokio::test]
+async fn a_lost_notice_is_told_again_when_the_app_asks_the_bank() {
+    let rig = rig().await;
+    charged_but_untold(&rig).await;
+    rig.sandbox.state.lose_outcome_notices(false);
+
+    let asked = rig.ofis.start_payment(PayScope::All).await.unwrap_err();
+    assert!(matches!(asked, CoreError::AlreadyPaid(_)), "{asked:?}");
+    assert_eq!(rig.outbox()[0].state, OutboxState::Paid);
+    assert_eq!(
+        rig.ofis.receipts().await.unwrap().len(),
+        1,
+        "with its receipt"
+    );
+    assert_eq!(rig.sandbox.state.charges().len(), 1);
+    assert_eq!(rig.sandbox.state.orders_count(), 1);
+    rig.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_charge_the_gorod_api_never_hears_of_is_settled_on_the_banks_word() {
+    let rig = rig().await;
+    charged_but_untold(&rig).await;
+
+    // «Оплатить» again: the bank says paid; the Город API still does not know. Nothing stays
+    // blocked and nothing is charged twice: the person is asked about the paid bills.
+    let asked = rig.ofis.start_payment(PayScope::All).await.unwrap_err();
+    assert!(matches!(asked, CoreError::AlreadyPaid(_)), "{asked:?}");
+    assert_eq!(rig.outbox()[0].state, OutboxState::Paid);
+    assert_eq!(rig.sandbox.state.charges().len(), 1);
+    assert_eq!(rig.sandbox.state.orders_count(), 1);
+    assert_eq!(
+        rig.ofis.reconcile().await.unwrap(),
+        0,
+        "nothing left pending"
+    );
+    rig.shutdown().await;
+}

@@ -93,6 +93,8 @@ pub(crate) struct GatewayState {
     pub charges: Vec<ChargeRecord>,
     /// Where the Город API listens, for the outcome notices.
     pub gorod_url: String,
+    /// A test switch: outcome notices to the Город API are lost on the way.
+    pub notices_lost: bool,
 }
 
 /// One payment the gateway expects: registered by the Город API when it creates an order.
@@ -105,6 +107,7 @@ pub(crate) struct Payment {
 }
 
 /// Where a payment stands at the gateway.
+#[derive(Debug)]
 pub(crate) enum Stage {
     /// No card yet.
     Created,
@@ -228,6 +231,19 @@ impl Sandbox {
             }
         }
         per_bill
+    }
+
+    /// Loses (or, with `false`, delivers again) every outcome notice the gateway sends the Город
+    /// API from now on: the bank knows the outcome, the Город API does not.
+    pub fn lose_outcome_notices(&self, lost: bool) {
+        self.lock().gateway.notices_lost = lost;
+    }
+
+    /// Where a payment stands at the gateway, as text (for a test's failure report).
+    pub fn gateway_stage(&self, payment_id: &str) -> Option<String> {
+        let state = self.lock();
+        let payment = state.gateway.payments.get(payment_id)?;
+        Some(format!("{:?}", payment.stage))
     }
 
     /// The status of every order the Город API has, by order id.

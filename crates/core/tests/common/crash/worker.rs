@@ -16,6 +16,8 @@ pub const WORKER_URL: &str = "OFIS_CRASH_URL";
 pub const WORKER_DIR: &str = "OFIS_CRASH_DIR";
 pub const WORKER_SEED: &str = "OFIS_CRASH_SEED";
 pub const WORKER_SCENARIO: &str = "OFIS_CRASH_SCENARIO";
+/// Starts of the flow a worker makes before giving up (each retry is what a person would do).
+const ATTEMPTS: usize = 12;
 
 /// splitmix64: a small seeded generator, so a failing run can be replayed.
 pub struct Rng(pub u64);
@@ -115,7 +117,7 @@ async fn jitter(rng: &mut Rng) {
 async fn work(url: String, dir: PathBuf, mut rng: Rng, scenario: Scenario) -> String {
     let ofis = app::open(&url, &dir).await;
     let mut errors = Vec::new();
-    for _ in 0..40 {
+    for _ in 0..ATTEMPTS {
         match attempt(&ofis, &mut rng, scenario).await {
             Ok(outcome) => {
                 return format!("{outcome} retries={} errors={errors:?}", errors.len());
