@@ -16,8 +16,8 @@ use crate::payment::{PaymentStep, CANCELLED};
 pub(crate) enum Settlement {
     /// Final, as the Город API tells it (a paid order with its receipt).
     Known(PaymentStep),
-    /// Final on the bank's word alone: the Город API does not know the order, or has not heard
-    /// how it ended.
+    /// Paid on the bank's word alone (no receipt yet): the Город API does not know the order,
+    /// or has not heard how it ended.
     OnBankWord,
     /// Not final yet: the order stays pending.
     Open,
@@ -115,12 +115,17 @@ impl Ofis {
             .db
             .run(move |s| s.outbox_mark_final(&k, state, f.as_deref(), None))
             .await?;
-        if state == OutboxState::Paid {
-            let paid = order.lines.iter().map(|l| l.bill.id.clone()).collect();
-            self.bills_paid(&order.idempotency_key, paid).await?;
-        }
         self.state().tickets.remove(&order.idempotency_key);
-        Ok(Settlement::OnBankWord)
+        match failure {
+            // Declined or cancelled: said as the bank said it.
+            Some(message) => Ok(Settlement::Known(PaymentStep::Declined(message))),
+            // Paid, with no receipt to show until the Город API hears of it.
+            None => {
+                let paid = order.lines.iter().map(|l| l.bill.id.clone()).collect();
+                self.bills_paid(&order.idempotency_key, paid).await?;
+                Ok(Settlement::OnBankWord)
+            }
+        }
     }
 
     /// Neither the Город API nor the bank knows the payment: no money can move for it.
@@ -137,7 +142,9 @@ impl Ofis {
             .run(move |s| s.outbox_mark_final(&k, state, failure, None))
             .await?;
         self.state().tickets.remove(&order.idempotency_key);
-        Ok(Settlement::OnBankWord)
+        Ok(Settlement::Known(PaymentStep::Declined(
+            UNKNOWN_TO_BANK.to_string(),
+        )))
     }
 }
 
