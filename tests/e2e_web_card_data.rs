@@ -16,44 +16,12 @@ mod card_search;
 #[path = "../crates/core/tests/common/fault_proxy.rs"]
 mod fault_proxy;
 
+use card_search::cards::{DECLINED, MISTYPED, NO_FUNDS, PAID, PLANTED, THREE_DS, USED};
 use card_search::{forms_found, report, search, search_files, Card, Hit, Searched};
 use fault_proxy::{host_port, FaultProxy};
-use gorod_sandbox::{test_cards, SandboxConfig, THREE_DS_CODE};
+use gorod_sandbox::{SandboxConfig, THREE_DS_CODE};
 use support::{add_address, sign_in, App, Browser, Launch};
 
-const THREE_DS: Card = Card {
-    pan: test_cards::THREE_DS,
-    expiry: "10/35",
-    cvc: "739",
-};
-const DECLINED: Card = Card {
-    pan: test_cards::DECLINE,
-    expiry: "09/36",
-    cvc: "826",
-};
-const NO_FUNDS: Card = Card {
-    pan: test_cards::INSUFFICIENT_FUNDS,
-    expiry: "06/33",
-    cvc: "458",
-};
-const PAID: Card = Card {
-    pan: test_cards::SUCCESS_VISA,
-    expiry: "08/37",
-    cvc: "913",
-};
-/// A wrong check digit: refused on the device, before the bank.
-const MISTYPED: Card = Card {
-    pan: "4111111111111112",
-    expiry: "12/32",
-    cvc: "571",
-};
-/// Never typed: planted to prove the search finds what it looks for.
-const PLANTED: Card = Card {
-    pan: test_cards::SUCCESS_MIR,
-    expiry: "11/34",
-    cvc: "642",
-};
-const USED: [Card; 5] = [THREE_DS, DECLINED, NO_FUNDS, PAID, MISTYPED];
 /// The demo address with no bills, whose id the proxy turns into one holding [`PLANTED`].
 const PLANT_ADDRESS: &str = "orb-chkalova-30-8";
 

@@ -19,48 +19,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use common::app::{self, Setup};
+use common::card_search::cards::{DECLINED, MISTYPED, NO_FUNDS, PAID, PLANTED, THREE_DS, USED};
 use common::card_search::{find, forms_found, report, search, search_files, Card, Hit, Searched};
 use common::log_capture::Captured;
-use gorod_sandbox::{test_cards, RunningSandbox, THREE_DS_CODE};
+use gorod_sandbox::{RunningSandbox, THREE_DS_CODE};
 use ofis_core::{CoreError, MemorySecrets, Ofis, PayScope, PaymentStep};
-
-/// Paid through 3-D Secure (typed in groups, as the card shows it).
-const THREE_DS: Card = Card {
-    pan: test_cards::THREE_DS,
-    expiry: "10/35",
-    cvc: "739",
-};
-/// Refused by the bank.
-const DECLINED: Card = Card {
-    pan: test_cards::DECLINE,
-    expiry: "09/36",
-    cvc: "826",
-};
-/// Refused: not enough money.
-const NO_FUNDS: Card = Card {
-    pan: test_cards::INSUFFICIENT_FUNDS,
-    expiry: "06/33",
-    cvc: "458",
-};
-/// Pays (typed in groups).
-const PAID: Card = Card {
-    pan: test_cards::SUCCESS_VISA,
-    expiry: "08/37",
-    cvc: "913",
-};
-/// A mistyped number (wrong check digit): refused on the phone, before the bank.
-const MISTYPED: Card = Card {
-    pan: "4111111111111112",
-    expiry: "12/32",
-    cvc: "571",
-};
-/// Never paid with: planted on purpose to prove the search finds what it looks for.
-const PLANTED: Card = Card {
-    pan: test_cards::SUCCESS_MIR,
-    expiry: "11/34",
-    cvc: "642",
-};
-const USED: [Card; 5] = [THREE_DS, DECLINED, NO_FUNDS, PAID, MISTYPED];
 
 /// Opens the app; `secrets` are the phone's keyring, kept across restarts.
 async fn open(sandbox: &RunningSandbox, dir: &Path, secrets: &Arc<MemorySecrets>) -> Ofis {

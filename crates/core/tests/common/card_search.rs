@@ -20,6 +20,52 @@ pub struct Card {
     pub cvc: &'static str,
 }
 
+/// The cards the card-data searches type, each with its own expiry and CVC so every one can be
+/// told apart in a hit.
+pub mod cards {
+    use super::Card;
+    use gorod_sandbox::test_cards;
+
+    /// Paid through 3-D Secure (typed in groups, as the card shows it).
+    pub const THREE_DS: Card = Card {
+        pan: test_cards::THREE_DS,
+        expiry: "10/35",
+        cvc: "739",
+    };
+    /// Refused by the bank.
+    pub const DECLINED: Card = Card {
+        pan: test_cards::DECLINE,
+        expiry: "09/36",
+        cvc: "826",
+    };
+    /// Refused: not enough money.
+    pub const NO_FUNDS: Card = Card {
+        pan: test_cards::INSUFFICIENT_FUNDS,
+        expiry: "06/33",
+        cvc: "458",
+    };
+    /// Pays (typed in groups).
+    pub const PAID: Card = Card {
+        pan: test_cards::SUCCESS_VISA,
+        expiry: "08/37",
+        cvc: "913",
+    };
+    /// A mistyped number (wrong check digit): refused on the device, before the bank.
+    pub const MISTYPED: Card = Card {
+        pan: "4111111111111112",
+        expiry: "12/32",
+        cvc: "571",
+    };
+    /// Never paid with: planted on purpose to prove the search finds what it looks for.
+    pub const PLANTED: Card = Card {
+        pan: test_cards::SUCCESS_MIR,
+        expiry: "11/34",
+        cvc: "642",
+    };
+    /// Every card typed in a search run.
+    pub const USED: [Card; 5] = [THREE_DS, DECLINED, NO_FUNDS, PAID, MISTYPED];
+}
+
 /// One place a card's data was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
