@@ -152,6 +152,15 @@ fn unknown_payment() -> Failure {
     Failure::not_found("Платёж не найден")
 }
 
+/// Where a payment stands now, as the gateway answers it.
+fn outcome_now(gateway: &GatewayState, payment_id: &str) -> Result<GatewayOutcome, Failure> {
+    let payment = gateway
+        .payments
+        .get(payment_id)
+        .ok_or_else(unknown_payment)?;
+    Ok(outcome_of(payment))
+}
+
 /// Takes the card for a payment. A payment already final replays its outcome (and nothing is
 /// charged again).
 async fn submit_card(
@@ -182,12 +191,7 @@ async fn submit_card(
             }
         }
         drop(submission);
-        let payment = state
-            .gateway
-            .payments
-            .get(&payment_id)
-            .ok_or_else(unknown_payment)?;
-        outcome_of(payment)
+        outcome_now(&state.gateway, &payment_id)?
     };
     notify_gorod(&gateway, &payment_id, &outcome).await;
     Ok(Json(outcome))
@@ -235,12 +239,7 @@ async fn answer_challenge(
                 }
             }
         }
-        let payment = state
-            .gateway
-            .payments
-            .get(&payment_id)
-            .ok_or_else(unknown_payment)?;
-        outcome_of(payment)
+        outcome_now(&state.gateway, &payment_id)?
     };
     notify_gorod(&gateway, &payment_id, &outcome).await;
     Ok(Json(outcome))
@@ -254,12 +253,7 @@ async fn payment_status(
 ) -> Result<Json<GatewayOutcome>, Failure> {
     let outcome = {
         let state = gateway.sandbox.lock();
-        let payment = state
-            .gateway
-            .payments
-            .get(&payment_id)
-            .ok_or_else(unknown_payment)?;
-        outcome_of(payment)
+        outcome_now(&state.gateway, &payment_id)?
     };
     // Like every answer: a final outcome is told to the Город API again, in case the first
     // notice was lost (it ignores repeats).
@@ -292,12 +286,7 @@ async fn cancel_payment(
                 Some(CANCELLED),
             );
         }
-        let payment = state
-            .gateway
-            .payments
-            .get(&payment_id)
-            .ok_or_else(unknown_payment)?;
-        outcome_of(payment)
+        outcome_now(&state.gateway, &payment_id)?
     };
     notify_gorod(&gateway, &payment_id, &outcome).await;
     Ok(Json(outcome))
