@@ -6,6 +6,7 @@ mod components;
 mod launch;
 mod messages;
 mod qr_cli;
+mod route;
 mod state;
 mod views;
 

@@ -79,6 +79,7 @@ async fn history_shows_a_paid_and_a_declined_payment_with_the_receipt_and_the_ch
 
     b.click(".history-entry.paid").await;
     b.wait("#receipt-detail").await;
+    let receipt_link = b.client.current_url().await.expect("URL");
     let fn_number = b.wait_text("#detail-fn", "").await;
     assert_eq!(fn_number.trim().len(), 16, "ФН has 16 digits");
     assert!(!b.wait_text("#detail-fd", "").await.trim().is_empty());
@@ -111,6 +112,13 @@ async fn history_shows_a_paid_and_a_declined_payment_with_the_receipt_and_the_ch
     b.screenshot("43-history-email-sent").await;
 
     b.click(".back").await;
+    b.wait("#spending-chart").await;
+
+    // The receipt's address opens it again (a link, a notification), and back is «История».
+    b.client.goto(receipt_link.as_str()).await.expect("link");
+    let again = b.wait_text("#detail-fn", "").await;
+    assert_eq!(again.trim(), fn_number.trim(), "the same receipt");
+    b.client.back().await.expect("back");
     b.wait("#spending-chart").await;
     b.close().await;
     sandbox.shutdown().await;

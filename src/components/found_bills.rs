@@ -5,35 +5,35 @@ use ofis_core::Ofis;
 use ofis_domain::Bill;
 
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
+use crate::state::Ui;
 
 /// The list of found bills.
 #[component]
 pub fn FoundBills(bills: Vec<Bill>) -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
-    let mut error = use_signal(|| None::<String>);
+    let nav = navigator();
+    let act = super::use_act();
     let add = move |bill: Bill| {
         let ofis = ofis.clone();
-        async move {
+        act.run(async move {
             let title = format!("{} · {}", bill.service_title(), bill.provider_name);
-            match ofis.add_bills(vec![bill]).await {
-                Ok((snapshot, 0)) => {
-                    ui.show(snapshot);
-                    ui.notify(format!("«{title}» уже есть в общем счёте."));
-                    ui.go(Screen::Payments);
-                }
-                Ok((snapshot, _)) => {
-                    ui.show(snapshot);
-                    ui.notify(format!("«{title}» добавлен в общий счёт."));
-                    ui.go(Screen::Payments);
-                }
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-        }
+            let (snapshot, added) = ofis
+                .add_bills(vec![bill])
+                .await
+                .map_err(|e| core_error(&e))?;
+            ui.show(snapshot);
+            ui.notify(match added {
+                0 => format!("«{title}» уже есть в общем счёте."),
+                _ => format!("«{title}» добавлен в общий счёт."),
+            });
+            nav.replace(Route::Payments {});
+            Ok(())
+        })
     };
     rsx! {
-        if let Some(err) = error() {
+        if let Some(err) = act.error() {
             p { class: "error", role: "alert", "{err}" }
         }
         ul { class: "found",

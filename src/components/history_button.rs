@@ -2,18 +2,20 @@
 
 use dioxus::prelude::*;
 
-use crate::state::{Screen, Ui};
+use crate::route::Route;
 
 /// Opens the payment history.
 #[component]
 pub fn HistoryButton() -> Element {
-    let ui = use_context::<Ui>();
+    let nav = navigator();
     rsx! {
         button {
             id: "open-history",
             class: "history-button",
             aria_label: "История платежей",
-            onclick: move |_| ui.go(Screen::History),
+            onclick: move |_| {
+                nav.push(Route::History {});
+            },
             "История"
         }
     }

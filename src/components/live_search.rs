@@ -26,6 +26,15 @@ impl<T> Clone for LiveSearch<T> {
 
 impl<T> Copy for LiveSearch<T> {}
 
+impl<T> PartialEq for LiveSearch<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.query == other.query
+            && self.results == other.results
+            && self.error == other.error
+            && self.searched == other.searched
+    }
+}
+
 /// A live search's state, kept across renders.
 pub fn use_live_search<T: 'static>() -> LiveSearch<T> {
     LiveSearch {

@@ -37,29 +37,27 @@ pub fn MaintenanceBanner() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
     let maintenance = use_context::<Maintenance>();
-    let mut busy = use_signal(|| false);
+    let act = super::use_act();
     let Some((message, retry)) = (maintenance.now)() else {
         return rsx! {};
     };
     let retry_text = retry.map(retry_after);
     let again = move |_| {
         let ofis = ofis.clone();
-        async move {
-            busy.set(true);
+        act.run(async move {
             match ofis.refresh().await {
                 Ok(s) => {
                     maintenance.clear();
                     ui.show(s);
                 }
+                Err(e) if maintenance.report(&e) => {}
                 Err(e) => {
-                    if !maintenance.report(&e) {
-                        maintenance.clear();
-                        ui.notify(core_error(&e));
-                    }
+                    maintenance.clear();
+                    ui.notify(core_error(&e));
                 }
             }
-            busy.set(false);
-        }
+            Ok(())
+        })
     };
     rsx! {
         section { id: "maintenance", class: "notice", role: "alert",
@@ -69,7 +67,7 @@ pub fn MaintenanceBanner() -> Element {
             if let Some(text) = retry_text {
                 p { id: "maintenance-retry-after", "{text}" }
             }
-            button { id: "maintenance-retry", class: "primary", disabled: busy(), onclick: again, "Повторить" }
+            button { id: "maintenance-retry", class: "primary", disabled: act.busy(), onclick: again, "Повторить" }
         }
     }
 }

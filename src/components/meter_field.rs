@@ -2,10 +2,10 @@
 //! cost preview, the window warning, what stops it, and the confirmation a roll-over or a high
 //! consumption asks for. What a screen adds under it (answers, buttons) comes as children.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use dioxus::prelude::*;
-use ofis_core::{needs_confirmation, MeterCard};
+use ofis_core::{needs_confirmation, MeterCard, ReadingEntry};
 use ofis_domain::readings::ReadingError;
 
 /// A meter and its reading field.
@@ -74,4 +74,32 @@ pub fn MeterField(
             {children}
         }
     }
+}
+
+/// «Да, показание верное» (or not) for an unusual reading of meter `id`.
+pub fn confirm_toggle(mut confirmed: Signal<BTreeSet<String>>, id: &str) -> EventHandler<bool> {
+    let id = id.to_string();
+    EventHandler::new(move |yes: bool| {
+        if yes {
+            confirmed.write().insert(id.clone());
+        } else {
+            confirmed.write().remove(&id);
+        }
+    })
+}
+
+/// What was typed for each meter, with whether an unusual reading was confirmed.
+pub fn typed_entries(
+    typed: Signal<BTreeMap<String, String>>,
+    confirmed: Signal<BTreeSet<String>>,
+) -> Vec<ReadingEntry> {
+    typed
+        .read()
+        .iter()
+        .map(|(m, t)| ReadingEntry {
+            meter_id: m.clone(),
+            typed: t.clone(),
+            confirmed: confirmed.read().contains(m),
+        })
+        .collect()
 }

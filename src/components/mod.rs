@@ -1,5 +1,7 @@
 //! Reusable pieces of the screens.
 
+mod act;
+mod back_button;
 mod bar_chart;
 mod field;
 mod fiscal_qr;
@@ -13,6 +15,8 @@ mod receipt_body;
 mod spending_chart;
 mod tab_bar;
 
+pub use act::{use_act, Act};
+pub use back_button::BackButton;
 pub use bar_chart::{has_bars, BarChart, BarColumn, Piece};
 pub use field::Field;
 pub use fiscal_qr::FiscalQr;
@@ -21,7 +25,7 @@ pub use history_button::HistoryButton;
 pub use line_item::LineItem;
 pub use live_search::{use_live_search, LiveSearch};
 pub use maintenance::{Maintenance, MaintenanceBanner};
-pub use meter_field::MeterField;
-pub use receipt_body::ReceiptBody;
+pub use meter_field::{confirm_toggle, typed_entries, MeterField};
+pub use receipt_body::KeptReceipt;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

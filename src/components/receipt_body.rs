@@ -42,3 +42,24 @@ pub fn ReceiptBody(receipt: Receipt, id_prefix: &'static str) -> Element {
         FiscalQr { text: f.qr_text() }
     }
 }
+
+/// A receipt kept on this device, by its id (as an address names it): loaded, then its body.
+#[component]
+pub fn KeptReceipt(id: String, id_prefix: &'static str) -> Element {
+    let ofis = use_context::<ofis_core::Ofis>();
+    let loaded = use_resource(move || {
+        let (ofis, id) = (ofis.clone(), id.clone());
+        async move { ofis.receipt(&id).await }
+    });
+    let shown = match &*loaded.read() {
+        None => rsx! { p { class: "hint", "Загружаем чек…" } },
+        Some(Ok(Some(receipt))) => rsx! { ReceiptBody { receipt: receipt.clone(), id_prefix } },
+        Some(Ok(None)) => rsx! {
+            p { id: "{id_prefix}-missing", class: "error", role: "alert", "Чек не найден на этом устройстве. Откройте «История»: чеки с сервера появятся там." }
+        },
+        Some(Err(e)) => rsx! {
+            p { id: "{id_prefix}-missing", class: "error", role: "alert", "{crate::messages::core_error(e)}" }
+        },
+    };
+    shown
+}

@@ -2,49 +2,52 @@
 
 use dioxus::prelude::*;
 
-use crate::state::{Screen, Tab, Ui};
+use crate::route::Route;
+use crate::state::Tab;
 
 /// The four sections of the app.
 #[component]
 pub fn TabBar(active: Tab) -> Element {
-    let ui = use_context::<Ui>();
+    let nav = navigator();
     let tabs = [
         (
             Tab::Payments,
             "Мои платежи",
             "₽",
-            Screen::Payments,
+            Route::Payments {},
             "tab-payments",
         ),
         (
             Tab::Subscriber,
             "Абоненту",
             "⌂",
-            Screen::Subscriber,
+            Route::Subscriber {},
             "tab-subscriber",
         ),
         (
             Tab::Schools,
             "Школы и Сады",
             "✎",
-            Screen::Schools,
+            Route::Schools {},
             "tab-schools",
         ),
         (
             Tab::Transport,
             "Транспорт",
             "⇄",
-            Screen::Transport,
+            Route::Transport {},
             "tab-transport",
         ),
     ];
     rsx! {
         nav { class: "tabbar",
-            for (tab, label, icon, screen, id) in tabs {
+            for (tab, label, icon, route, id) in tabs {
                 button {
                     id,
                     class: if tab == active { "tab active" } else { "tab" },
-                    onclick: move |_| ui.go(screen.clone()),
+                    onclick: move |_| {
+                        nav.push(route.clone());
+                    },
                     span { class: "tab-icon", "{icon}" }
                     span { class: "tab-label", "{label}" }
                 }

@@ -66,11 +66,11 @@ pub async fn serve(
         pool: LiveViewPool::new(),
         ofis: backend.ofis.clone(),
     });
-    // Liveview's own catch-all route does not match the bare `/`, so the page is routed here.
+    // Every address is a screen of the app's router (a reload or a link opens it), so every
+    // path but the socket's serves the page. Liveview's own catch-all does not match the bare `/`.
     let app = Router::new()
         .route("/", get(page))
-        .route("/app", get(page))
-        .route("/app/{*rest}", get(page))
+        .route("/{*screen}", get(page))
         .route(WS_PATH, get(socket))
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(axum::middleware::map_response(hardened))

@@ -3,24 +3,25 @@
 use dioxus::prelude::*;
 use ofis_core::{AddressChoice, Ofis};
 
-use crate::components::{use_live_search, LiveSearch};
+use crate::components::{use_act, use_live_search, LiveSearch};
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
+use crate::state::Ui;
 
 /// The address search screen.
 #[component]
 pub fn AddressSearch() -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
+    let nav = navigator();
     let search = use_live_search::<AddressChoice>();
     let LiveSearch {
         query,
         results: suggestions,
-        mut error,
+        error,
         searched,
         ..
     } = search;
-    let mut busy = use_signal(|| false);
 
     let ofis_typing = ofis.clone();
     let on_input = move |e: FormEvent| {
@@ -29,33 +30,25 @@ pub fn AddressSearch() -> Element {
         async move { search.answer(&text, ofis.suggest_addresses(&text).await) }
     };
 
+    let add = use_act();
     let choose = move |address: AddressChoice| {
         let ofis = ofis.clone();
-        async move {
-            busy.set(true);
+        add.run(async move {
             let title = address.title.clone();
-            match ofis.add_address(address).await {
-                Ok((snapshot, 0)) => {
-                    ui.show(snapshot);
-                    ui.notify(format!("По адресу «{title}» пока нет выставленных счетов. Мы покажем их, когда поставщики их выставят."));
-                    ui.go(Screen::Payments);
-                }
-                Ok((snapshot, n)) => {
-                    ui.show(snapshot);
-                    ui.notify(format!(
-                        "Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."
-                    ));
-                    ui.go(Screen::Payments);
-                }
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
+            let (snapshot, added) = ofis.add_address(address).await.map_err(|e| core_error(&e))?;
+            ui.show(snapshot);
+            ui.notify(match added {
+                0 => format!("По адресу «{title}» пока нет выставленных счетов. Мы покажем их, когда поставщики их выставят."),
+                n => format!("Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."),
+            });
+            nav.replace(Route::Payments {});
+            Ok(())
+        })
     };
 
     rsx! {
         header { class: "topbar",
-            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::Payments), "‹" }
+            crate::components::BackButton { to: Route::Payments {} }
             h1 { "Поиск по адресу" }
         }
         section { class: "search",
@@ -70,7 +63,7 @@ pub fn AddressSearch() -> Element {
                     oninput: on_input,
                 }
             }
-            if let Some(err) = error() {
+            if let Some(err) = error().or(add.error()) {
                 p { id: "address-error", class: "error", role: "alert", "{err}" }
             }
             if searched() && suggestions().is_empty() {
@@ -81,7 +74,7 @@ pub fn AddressSearch() -> Element {
                     li { key: "{address.id}",
                         button {
                             class: "suggestion",
-                            disabled: busy(),
+                            disabled: add.busy(),
                             onclick: {
                                 let choose = choose.clone();
                                 let address = address.clone();

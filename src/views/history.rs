@@ -6,7 +6,7 @@ use ofis_domain::tz;
 
 use crate::components::SpendingChart;
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
 
 /// The chip text and style of a status.
 fn chip(status: HistoryStatus) -> (&'static str, &'static str) {
@@ -22,7 +22,6 @@ fn chip(status: HistoryStatus) -> (&'static str, &'static str) {
 #[component]
 pub fn HistoryView() -> Element {
     let ofis = use_context::<Ofis>();
-    let ui = use_context::<Ui>();
     let data = use_resource(move || {
         let ofis = ofis.clone();
         async move {
@@ -60,7 +59,7 @@ pub fn HistoryView() -> Element {
     };
     rsx! {
         header { class: "topbar",
-            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::Payments), "‹" }
+            crate::components::BackButton { to: Route::Payments {} }
             h1 { "История" }
         }
         div { id: "history", class: "history", {body} }
@@ -70,7 +69,7 @@ pub fn HistoryView() -> Element {
 /// One payment: date, status, lines, total; a paid one opens its receipt.
 #[component]
 fn EntryCard(entry: HistoryEntry) -> Element {
-    let ui = use_context::<Ui>();
+    let nav = navigator();
     let (label, class) = chip(entry.status);
     let when = entry
         .at
@@ -92,8 +91,8 @@ fn EntryCard(entry: HistoryEntry) -> Element {
             role: if opens { "button" } else { "listitem" },
             tabindex: if opens { "0" } else { "-1" },
             onclick: move |_| {
-                if let Some(r) = receipt.clone() {
-                    ui.go(Screen::ReceiptDetail(r));
+                if let Some(r) = receipt.as_ref() {
+                    nav.push(Route::ReceiptDetail { id: r.id.clone() });
                 }
             },
             div { class: "entry-head",

@@ -1,95 +1,36 @@
 //! «Мои платежи»: the общий счёт grouped by address, the total, and «Оплатить».
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, PayScope};
+use ofis_core::{CoreError, Ofis, PayScope};
 use ofis_domain::AddressId;
 
-use crate::components::LineItem;
+use crate::components::{use_act, LineItem};
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
+use crate::state::Ui;
 
 /// The payments screen.
 #[component]
 pub fn Payments() -> Element {
-    let ofis = use_context::<Ofis>();
-    let mut ui = use_context::<Ui>();
-    let maintenance = use_context::<crate::components::Maintenance>();
+    let ui = use_context::<Ui>();
+    let nav = navigator();
     let snapshot = (ui.snapshot)();
-    let mut busy = use_signal(|| false);
-    let total = snapshot.total();
-    let fees = snapshot.combined.fees();
     let groups = snapshot.combined.groups();
-    let notifications = snapshot.notifications.clone();
-    let ofis_dismiss = ofis.clone();
-    let notice = (ui.notice)();
-
-    let mut paid_again = use_signal(|| None::<String>);
-    let pay = move |again: bool| {
-        let ofis = ofis.clone();
-        async move {
-            busy.set(true);
-            paid_again.set(None);
-            let started = if again {
-                ofis.start_payment_again(PayScope::All).await
-            } else {
-                ofis.start_payment(PayScope::All).await
-            };
-            match started {
-                Ok(ticket) => ui.go(Screen::Checkout {
-                    scope: PayScope::All,
-                    ticket,
-                }),
-                // The provider wants readings: straight to that line's «конечное» (manual, section 8).
-                Err(ofis_core::CoreError::ReadingsRequired { bill_id, message }) => {
-                    ui.go(Screen::LineReadings {
-                        bill_id,
-                        message: Some(message),
-                    })
-                }
-                Err(e) if maintenance.report(&e) => {}
-                // «оплачено … — оплатить ещё раз?»: asked, never assumed.
-                Err(e @ ofis_core::CoreError::AlreadyPaid(_)) => {
-                    paid_again.set(Some(core_error(&e)))
-                }
-                Err(e) => ui.notify(core_error(&e)),
-            }
-            busy.set(false);
-        }
-    };
-    let pay_again = pay.clone();
-
     rsx! {
         header { class: "topbar",
             h1 { "Мои платежи" }
             crate::components::HistoryButton {}
-            button { id: "open-profile", class: "profile-button", aria_label: "Профиль", onclick: move |_| ui.go(Screen::Profile), "☺" }
-            button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| ui.go(Screen::AddService), "+" }
+            button { id: "open-profile", class: "profile-button", aria_label: "Профиль", onclick: move |_| { nav.push(Route::Profile {}); }, "☺" }
+            button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| { nav.push(Route::AddService {}); }, "+" }
         }
-        if let Some(text) = notice {
-            div { id: "notice", class: "notice", role: "status",
-                span { "{text}" }
-                button { class: "notice-close", aria_label: "Закрыть", onclick: move |_| ui.notice.set(None), "×" }
-            }
-        }
-        if !notifications.is_empty() {
-            div { id: "notifications", class: "notifications", role: "status",
-                for (i, text) in notifications.iter().enumerate() {
-                    p { key: "{i}", class: "notification", "{text}" }
-                }
-                button {
-                    class: "link",
-                    onclick: move |_| ui.show(ofis_dismiss.dismiss_notifications()),
-                    "Понятно"
-                }
-            }
-        }
+        Notices {}
         if snapshot.from_cache && !snapshot.combined.is_empty() {
             p { class: "hint", "Показаны сохранённые счета, обновляем…" }
         }
         if groups.is_empty() {
             section { class: "empty",
                 p { "Здесь будет ваш общий счёт. Найдите счета по адресу — и каждый месяц они будут собираться здесь." }
-                button { id: "empty-add-address", class: "primary", onclick: move |_| ui.go(Screen::AddressSearch), "Поиск по адресу" }
+                button { id: "empty-add-address", class: "primary", onclick: move |_| { nav.push(Route::AddressSearch {}); }, "Поиск по адресу" }
             }
         } else {
             section { class: "combined",
@@ -111,26 +52,102 @@ pub fn Payments() -> Element {
                     }
                 }
             }
-            footer { class: "paybar",
-                if !fees.is_zero() {
-                    div { class: "fees",
-                        span { "в т.ч. комиссия поставщиков" }
-                        span { id: "fees", "{fees.display_rub()}" }
-                    }
-                }
-                div { class: "total",
-                    span { "Итого к оплате" }
-                    strong { id: "total", "{total.display_rub()}" }
-                }
-                if let Some(question) = paid_again() {
-                    div { id: "already-paid", class: "line-menu confirm", role: "alertdialog",
-                        p { "{question}" }
-                        button { id: "pay-again", class: "confirm-yes", onclick: move |_| pay_again(true), "Оплатить ещё раз" }
-                        button { class: "confirm-no", onclick: move |_| paid_again.set(None), "Отмена" }
-                    }
-                }
-                button { id: "pay", class: "primary", disabled: busy() || total.is_zero(), onclick: move |_| pay(false), "Оплатить" }
+            PayBar {}
+        }
+    }
+}
+
+/// The notice of the last action (e.g. «По адресу нет счетов») and the in-app notifications.
+#[component]
+fn Notices() -> Element {
+    let ofis = use_context::<Ofis>();
+    let mut ui = use_context::<Ui>();
+    let notifications = (ui.snapshot)().notifications;
+    rsx! {
+        if let Some(text) = (ui.notice)() {
+            div { id: "notice", class: "notice", role: "status",
+                span { "{text}" }
+                button { class: "notice-close", aria_label: "Закрыть", onclick: move |_| ui.notice.set(None), "×" }
             }
+        }
+        if !notifications.is_empty() {
+            div { id: "notifications", class: "notifications", role: "status",
+                for (i, text) in notifications.iter().enumerate() {
+                    p { key: "{i}", class: "notification", "{text}" }
+                }
+                button {
+                    class: "link",
+                    onclick: move |_| ui.show(ofis.dismiss_notifications()),
+                    "Понятно"
+                }
+            }
+        }
+    }
+}
+
+/// The fees, «Итого к оплате» and «Оплатить» (with «Оплатить ещё раз?» for bills found paid).
+#[component]
+fn PayBar() -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let nav = navigator();
+    let maintenance = use_context::<crate::components::Maintenance>();
+    let snapshot = (ui.snapshot)();
+    let (total, fees) = (snapshot.total(), snapshot.combined.fees());
+    let mut paid_again = use_signal(|| None::<String>);
+    let act = use_act();
+    let mut pay = move |again: bool| {
+        let ofis = ofis.clone();
+        paid_again.set(None);
+        act.run(async move {
+            let started = if again {
+                ofis.start_payment_again(PayScope::All).await
+            } else {
+                ofis.start_payment(PayScope::All).await
+            };
+            match started {
+                Ok(ticket) => {
+                    nav.push(Route::Checkout {
+                        scope: PayScope::All,
+                        order: ticket.key,
+                    });
+                }
+                // The provider wants readings: straight to that line's «конечное» (manual, section 8).
+                Err(CoreError::ReadingsRequired { bill_id, message }) => {
+                    nav.push(Route::LineReadings {
+                        bill_id,
+                        why: message,
+                    });
+                }
+                Err(e) if maintenance.report(&e) => {}
+                // «оплачено … — оплатить ещё раз?»: asked, never assumed.
+                Err(e @ CoreError::AlreadyPaid(_)) => paid_again.set(Some(core_error(&e))),
+                Err(e) => ui.notify(core_error(&e)),
+            }
+            Ok(())
+        })
+    };
+    let mut pay_again = pay.clone();
+    rsx! {
+        footer { class: "paybar",
+            if !fees.is_zero() {
+                div { class: "fees",
+                    span { "в т.ч. комиссия поставщиков" }
+                    span { id: "fees", "{fees.display_rub()}" }
+                }
+            }
+            div { class: "total",
+                span { "Итого к оплате" }
+                strong { id: "total", "{total.display_rub()}" }
+            }
+            if let Some(question) = paid_again() {
+                div { id: "already-paid", class: "line-menu confirm", role: "alertdialog",
+                    p { "{question}" }
+                    button { id: "pay-again", class: "confirm-yes", onclick: move |_| pay_again(true), "Оплатить ещё раз" }
+                    button { class: "confirm-no", onclick: move |_| paid_again.set(None), "Отмена" }
+                }
+            }
+            button { id: "pay", class: "primary", disabled: act.busy() || total.is_zero(), onclick: move |_| pay(false), "Оплатить" }
         }
     }
 }

@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::{CoreError, Ofis};
 
-use crate::components::Field;
+use crate::components::{use_act, Field};
 use crate::messages::core_error;
 use crate::messages::SESSION_EXPIRED;
 use crate::state::{Gate, Ui};
@@ -14,8 +14,7 @@ pub fn PinLock() -> Element {
     let ofis = use_context::<Ofis>();
     let mut ui = use_context::<Ui>();
     let pin = use_signal(String::new);
-    let mut error = use_signal(|| None::<String>);
-    let mut busy = use_signal(|| false);
+    let act = use_act();
 
     // A session the server no longer knows needs the SMS code, not the PIN.
     let ofis_resume = ofis.clone();
@@ -30,8 +29,7 @@ pub fn PinLock() -> Element {
     let ofis_unlock = ofis.clone();
     let unlock = move |_| {
         let ofis = ofis_unlock.clone();
-        async move {
-            busy.set(true);
+        act.run(async move {
             match ofis.unlock(&pin()).await {
                 Ok(snapshot) => {
                     ui.show(snapshot);
@@ -40,22 +38,19 @@ pub fn PinLock() -> Element {
                 Err(e @ CoreError::PinLockedOut) => {
                     ui.signed_out(ofis.snapshot(), Some(core_error(&e)))
                 }
-                Err(e) => error.set(Some(core_error(&e))),
+                Err(e) => return Err(core_error(&e)),
             }
-            busy.set(false);
-        }
+            Ok(())
+        })
     };
     let mut confirm_exit = use_signal(|| false);
     let forgot = move |_| {
         let ofis = ofis.clone();
-        async move {
-            busy.set(true);
-            match ofis.sign_out().await {
-                Ok(snapshot) => ui.signed_out(snapshot, Some("Выполнен выход. Войдите по номеру телефона и установите новый ПИН-код в «Профиле».".into())),
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
+        act.run(async move {
+            let snapshot = ofis.sign_out().await.map_err(|e| core_error(&e))?;
+            ui.signed_out(snapshot, Some("Выполнен выход. Войдите по номеру телефона и установите новый ПИН-код в «Профиле».".into()));
+            Ok(())
+        })
     };
 
     rsx! {
@@ -64,16 +59,16 @@ pub fn PinLock() -> Element {
                 h1 { "ОФИС" }
                 p { "Введите ПИН-код приложения" }
             }
-            Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, secret: true, error: error() }
-            button { id: "unlock", class: "primary", disabled: busy(), onclick: unlock, "Войти" }
+            Field { id: "unlock-pin", label: "ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: pin, secret: true, error: act.error() }
+            button { id: "unlock", class: "primary", disabled: act.busy(), onclick: unlock, "Войти" }
             if confirm_exit() {
                 p { class: "hint", "Выйти? Сохранённые услуги, чеки и показания на этом устройстве будут удалены; войти снова можно по номеру телефона." }
                 div { class: "field-row",
-                    button { id: "forgot-pin-confirm", class: "danger", disabled: busy(), onclick: forgot, "подтвердить" }
+                    button { id: "forgot-pin-confirm", class: "danger", disabled: act.busy(), onclick: forgot, "подтвердить" }
                     button { id: "forgot-pin-cancel", class: "link", onclick: move |_| confirm_exit.set(false), "отмена" }
                 }
             } else {
-                button { id: "forgot-pin", class: "link", disabled: busy(), onclick: move |_| confirm_exit.set(true), "Забыли ПИН-код? Выйти" }
+                button { id: "forgot-pin", class: "link", disabled: act.busy(), onclick: move |_| confirm_exit.set(true), "Забыли ПИН-код? Выйти" }
             }
         }
     }

@@ -1,6 +1,8 @@
-//! A section that is not built yet says so plainly.
+//! A section that is not built yet says so plainly; so does an address the app does not know.
 
 use dioxus::prelude::*;
+
+use crate::route::Route;
 
 /// A section that comes in a later version.
 #[component]
@@ -9,6 +11,48 @@ pub fn Placeholder(title: String, text: String) -> Element {
         header { class: "topbar", h1 { "{title}" } }
         section { class: "placeholder",
             p { "{text}" }
+        }
+    }
+}
+
+/// «Школы и Сады», until the section is built.
+#[component]
+pub fn SchoolsSoon() -> Element {
+    rsx! {
+        Placeholder {
+            title: "Школы и Сады",
+            text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи».",
+        }
+    }
+}
+
+/// «Транспорт», until the section is built.
+#[component]
+pub fn TransportSoon() -> Element {
+    rsx! {
+        Placeholder {
+            title: "Транспорт",
+            text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии.",
+        }
+    }
+}
+
+/// An address the app does not know (an old or mistyped link).
+#[component]
+pub fn NotFound(rest: Vec<String>) -> Element {
+    let nav = navigator();
+    let _ = rest;
+    rsx! {
+        header { class: "topbar", h1 { "Нет такой страницы" } }
+        section { class: "placeholder",
+            p { id: "not-found", "Ссылка устарела или набрана с ошибкой." }
+            button {
+                class: "primary",
+                onclick: move |_| {
+                    nav.replace(Route::Payments {});
+                },
+                "Мои платежи"
+            }
         }
     }
 }

@@ -3,17 +3,38 @@
 use dioxus::prelude::*;
 use ofis_core::{Ofis, ProviderChoice};
 
-use crate::components::Field;
-use crate::components::{use_live_search, LiveSearch};
+use crate::components::{use_act, use_live_search, Field, LiveSearch};
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
+use crate::state::Ui;
 
 /// The provider search screen.
 #[component]
 pub fn ProviderSearch() -> Element {
-    let ofis = use_context::<Ofis>();
-    let ui = use_context::<Ui>();
+    // Kept here, so «Выбрать другого поставщика» comes back to the same search.
     let search = use_live_search::<ProviderChoice>();
+    let chosen = use_signal(|| None::<ProviderChoice>);
+    rsx! {
+        header { class: "topbar",
+            crate::components::BackButton { to: Route::AddService {} }
+            h1 { "Поиск по названию услуги" }
+        }
+        section { class: "search",
+            match chosen() {
+                None => rsx! { ProviderPicker { search, chosen } },
+                Some(provider) => rsx! { ProviderAccount { provider, chosen } },
+            }
+        }
+    }
+}
+
+/// The provider's name or INN, and the providers found for it.
+#[component]
+fn ProviderPicker(
+    search: LiveSearch<ProviderChoice>,
+    chosen: Signal<Option<ProviderChoice>>,
+) -> Element {
+    let ofis = use_context::<Ofis>();
     let LiveSearch {
         query,
         results: providers,
@@ -21,103 +42,90 @@ pub fn ProviderSearch() -> Element {
         searched,
         ..
     } = search;
-    let mut chosen = use_signal(|| None::<ProviderChoice>);
-    let account = use_signal(String::new);
-    let mut busy = use_signal(|| false);
-
-    let ofis_typing = ofis.clone();
     let on_input = move |e: FormEvent| {
-        let ofis = ofis_typing.clone();
+        let ofis = ofis.clone();
         let text = search.typed(&e);
         async move { search.answer(&text, ofis.search_providers(&text).await) }
     };
-
-    let save = move |_| {
-        let ofis = ofis.clone();
-        async move {
-            let Some(provider) = chosen() else { return };
-            busy.set(true);
-            let result = match ofis.find_at_provider(&provider.id, &account()).await {
-                Ok(bills) => ofis.add_bills(bills).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok((snapshot, added)) => {
-                    ui.show(snapshot);
-                    if added == 0 {
-                        ui.notify("Этот счёт уже есть в общем счёте.");
-                    } else {
-                        ui.notify(format!("Счёт «{}» добавлен в общий счёт.", provider.name));
-                    }
-                    ui.go(Screen::Payments);
-                }
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
-    };
-
     rsx! {
-        header { class: "topbar",
-            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::AddService), "‹" }
-            h1 { "Поиск по названию услуги" }
-        }
-        section { class: "search",
-            match chosen() {
-                None => rsx! {
-                    div { class: "field",
-                        label { r#for: "provider-query", "Поставщик услуги или ИНН" }
-                        input {
-                            id: "provider-query",
-                            r#type: "search",
-                            placeholder: "Например: Водоканал",
-                            autocomplete: "off",
-                            initial_value: "{query}",
-                            oninput: on_input,
-                        }
-                    }
-                    if let Some(err) = error() {
-                        p { class: "error", role: "alert", "{err}" }
-                    }
-                    if searched() && providers().is_empty() {
-                        p { id: "provider-not-found", class: "hint", "Поставщик не найден. Попробуйте другое название или ИНН." }
-                    }
-                    ul { class: "suggestions",
-                        for provider in providers() {
-                            li { key: "{provider.id}",
-                                button {
-                                    class: "provider",
-                                    onclick: {
-                                        let provider = provider.clone();
-                                        move |_| {
-                                            error.set(None);
-                                            chosen.set(Some(provider.clone()));
-                                        }
-                                    },
-                                    span { class: "option-title", "{provider.name}" }
-                                    span { class: "option-hint", "ИНН {provider.inn}" }
-                                }
-                            }
-                        }
-                    }
-                },
-                Some(provider) => rsx! {
-                    div { class: "chosen-provider",
-                        div { class: "option-title", "{provider.name}" }
-                        div { class: "option-hint", "ИНН {provider.inn}" }
-                        button { class: "link", onclick: move |_| chosen.set(None), "Выбрать другого поставщика" }
-                    }
-                    Field {
-                        id: "provider-account",
-                        label: provider.field_label.clone(),
-                        placeholder: provider.field_example.clone(),
-                        value: account,
-                        error: error(),
-                    }
-                    p { class: "hint field-hint", "{provider.field_hint}" }
-                    button { id: "provider-save", class: "primary", disabled: busy(), onclick: save, "Сохранить" }
-                },
+        div { class: "field",
+            label { r#for: "provider-query", "Поставщик услуги или ИНН" }
+            input {
+                id: "provider-query",
+                r#type: "search",
+                placeholder: "Например: Водоканал",
+                autocomplete: "off",
+                initial_value: "{query}",
+                oninput: on_input,
             }
         }
+        if let Some(err) = error() {
+            p { class: "error", role: "alert", "{err}" }
+        }
+        if searched() && providers().is_empty() {
+            p { id: "provider-not-found", class: "hint", "Поставщик не найден. Попробуйте другое название или ИНН." }
+        }
+        ul { class: "suggestions",
+            for provider in providers() {
+                li { key: "{provider.id}",
+                    button {
+                        class: "provider",
+                        onclick: {
+                            let provider = provider.clone();
+                            move |_| {
+                                error.set(None);
+                                chosen.set(Some(provider.clone()));
+                            }
+                        },
+                        span { class: "option-title", "{provider.name}" }
+                        span { class: "option-hint", "ИНН {provider.inn}" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The account (or contract, or phone) the chosen provider asks for, and «Сохранить».
+#[component]
+fn ProviderAccount(provider: ProviderChoice, chosen: Signal<Option<ProviderChoice>>) -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let nav = navigator();
+    let account = use_signal(String::new);
+    let add = use_act();
+    let (id, name) = (provider.id.clone(), provider.name.clone());
+    let save = move |_| {
+        let (ofis, id, name) = (ofis.clone(), id.clone(), name.clone());
+        add.run(async move {
+            let bills = ofis
+                .find_at_provider(&id, &account())
+                .await
+                .map_err(|e| core_error(&e))?;
+            let (snapshot, added) = ofis.add_bills(bills).await.map_err(|e| core_error(&e))?;
+            ui.show(snapshot);
+            ui.notify(match added {
+                0 => "Этот счёт уже есть в общем счёте.".to_string(),
+                _ => format!("Счёт «{name}» добавлен в общий счёт."),
+            });
+            nav.replace(Route::Payments {});
+            Ok(())
+        })
+    };
+    rsx! {
+        div { class: "chosen-provider",
+            div { class: "option-title", "{provider.name}" }
+            div { class: "option-hint", "ИНН {provider.inn}" }
+            button { class: "link", onclick: move |_| chosen.set(None), "Выбрать другого поставщика" }
+        }
+        Field {
+            id: "provider-account",
+            label: provider.field_label.clone(),
+            placeholder: provider.field_example.clone(),
+            value: account,
+            error: add.error(),
+        }
+        p { class: "hint field-hint", "{provider.field_hint}" }
+        button { id: "provider-save", class: "primary", disabled: add.busy(), onclick: save, "Сохранить" }
     }
 }

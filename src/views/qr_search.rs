@@ -3,10 +3,11 @@
 use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, QrFound};
+use ofis_domain::qr_payload::PaymentQr;
 
-use crate::components::FoundBills;
+use crate::components::{use_act, FoundBills};
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
 
 /// Reads the chosen photo in the page and hands it over as base64 (desktop web view and browser
 /// alike; the camera app fills the same input on phones).
@@ -27,57 +28,29 @@ return btoa(bin);
 #[component]
 pub fn QrSearch() -> Element {
     let ofis = use_context::<Ofis>();
-    let ui = use_context::<Ui>();
     let mut status = use_signal(|| None::<String>);
-    let mut error = use_signal(|| None::<String>);
     let mut found = use_signal(|| None::<QrFound>);
+    let act = use_act();
 
     let on_photo = move |_| {
         let ofis = ofis.clone();
-        async move {
-            error.set(None);
-            found.set(None);
+        found.set(None);
+        act.run(async move {
             status.set(Some("Распознаём QR-код…".into()));
-            let encoded: Option<String> = match document::eval(READ_PHOTO_JS).join().await {
-                Ok(v) => v,
-                Err(_) => {
-                    status.set(None);
-                    error.set(Some(
-                        "Не удалось прочитать фото. Попробуйте ещё раз.".into(),
-                    ));
-                    return;
-                }
-            };
-            let result = match encoded.as_deref() {
-                None => Err("Фото не выбрано.".to_string()),
-                Some("TOO_LARGE") => {
-                    Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string())
-                }
-                Some(b64) => match base64::engine::general_purpose::STANDARD.decode(b64) {
-                    Ok(photo) => ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e)),
-                    Err(_) => Err("Не удалось прочитать фото. Попробуйте ещё раз.".to_string()),
-                },
-            };
-            let qr = match result {
-                Ok(qr) => qr,
-                Err(message) => {
-                    status.set(None);
-                    error.set(Some(message));
-                    return;
-                }
-            };
-            status.set(Some("Ищем счета…".into()));
-            match ofis.find_by_qr(&qr).await {
-                Ok(f) => found.set(Some(f)),
-                Err(e) => error.set(Some(core_error(&e))),
-            }
+            let read = read_photo(&ofis).await;
             status.set(None);
-        }
+            let qr = read?;
+            status.set(Some("Ищем счета…".into()));
+            let looked = ofis.find_by_qr(&qr).await;
+            status.set(None);
+            found.set(Some(looked.map_err(|e| core_error(&e))?));
+            Ok(())
+        })
     };
 
     rsx! {
         header { class: "topbar",
-            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::AddService), "‹" }
+            crate::components::BackButton { to: Route::AddService {} }
             h1 { "Поиск по QR-коду" }
         }
         section { class: "search qr",
@@ -94,13 +67,32 @@ pub fn QrSearch() -> Element {
             if let Some(text) = status() {
                 p { id: "qr-status", class: "hint", role: "status", "{text}" }
             }
-            if let Some(err) = error() {
+            if let Some(err) = act.error() {
                 p { id: "qr-error", class: "error", role: "alert", "{err}" }
             }
             if let Some(f) = found() {
                 Understood { found: f.clone() }
                 FoundBills { bills: f.bills.clone() }
             }
+        }
+    }
+}
+
+/// The chosen photo, read in the browser and decoded by core into a payment QR.
+async fn read_photo(ofis: &Ofis) -> Result<PaymentQr, String> {
+    const UNREADABLE: &str = "Не удалось прочитать фото. Попробуйте ещё раз.";
+    let encoded: Option<String> = document::eval(READ_PHOTO_JS)
+        .join()
+        .await
+        .map_err(|_| UNREADABLE.to_string())?;
+    match encoded.as_deref() {
+        None => Err("Фото не выбрано.".to_string()),
+        Some("TOO_LARGE") => Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string()),
+        Some(b64) => {
+            let photo = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .map_err(|_| UNREADABLE.to_string())?;
+            ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e))
         }
     }
 }

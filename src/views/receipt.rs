@@ -1,21 +1,20 @@
 //! A paid receipt (чек) with its fiscal data, right after the payment.
 
 use dioxus::prelude::*;
-use ofis_core::Receipt;
 
-use crate::components::ReceiptBody;
-use crate::state::{Screen, Ui};
+use crate::components::KeptReceipt;
+use crate::route::Route;
 
 /// The receipt screen shown after a payment.
 #[component]
-pub fn ReceiptView(receipt: Receipt) -> Element {
-    let ui = use_context::<Ui>();
+pub fn ReceiptView(id: String) -> Element {
+    let nav = navigator();
     rsx! {
         header { class: "topbar", h1 { "Чек" } }
         section { id: "receipt", class: "receipt",
-            ReceiptBody { receipt, id_prefix: "receipt" }
-            button { id: "receipt-done", class: "primary", onclick: move |_| ui.go(Screen::Payments), "Готово" }
-            button { id: "receipt-history", class: "link", onclick: move |_| ui.go(Screen::History), "История платежей" }
+            KeptReceipt { id, id_prefix: "receipt" }
+            button { id: "receipt-done", class: "primary", onclick: move |_| { nav.replace(Route::Payments {}); }, "Готово" }
+            button { id: "receipt-history", class: "link", onclick: move |_| { nav.push(Route::History {}); }, "История платежей" }
         }
     }
 }

@@ -1,24 +1,22 @@
 //! A kept receipt opened from «История»: fiscal data, the fiscal QR, «Отправить на e-mail».
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, Receipt};
+use ofis_core::Ofis;
 
-use crate::components::{Field, ReceiptBody};
+use crate::components::{use_act, Field, KeptReceipt};
 use crate::messages::core_error;
-use crate::state::{Screen, Ui};
+use crate::route::Route;
 
 /// The receipt with its fiscal data and QR code.
 #[component]
-pub fn ReceiptDetail(receipt: Receipt) -> Element {
-    let ui = use_context::<Ui>();
-    let id = receipt.id.clone();
+pub fn ReceiptDetail(id: String) -> Element {
     rsx! {
         header { class: "topbar",
-            button { class: "back", aria_label: "Назад", onclick: move |_| ui.go(Screen::History), "‹" }
+            crate::components::BackButton { to: Route::History {} }
             h1 { "Чек" }
         }
         section { id: "receipt-detail", class: "receipt",
-            ReceiptBody { receipt, id_prefix: "detail" }
+            KeptReceipt { id: id.clone(), id_prefix: "detail" }
             EmailCopy { receipt_id: id }
         }
     }
@@ -29,26 +27,24 @@ pub fn ReceiptDetail(receipt: Receipt) -> Element {
 fn EmailCopy(receipt_id: String) -> Element {
     let ofis = use_context::<Ofis>();
     let email = use_signal(String::new);
-    let mut error = use_signal(|| None::<String>);
     let mut sent = use_signal(|| None::<String>);
-    let mut busy = use_signal(|| false);
+    let act = use_act();
     let send = move |_| {
         let (ofis, id) = (ofis.clone(), receipt_id.clone());
-        async move {
-            busy.set(true);
-            error.set(None);
-            sent.set(None);
-            match ofis.email_receipt(&id, &email()).await {
-                Ok(to) => sent.set(Some(format!("Копия чека отправлена на {to}."))),
-                Err(e) => error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
+        sent.set(None);
+        act.run(async move {
+            let to = ofis
+                .email_receipt(&id, &email())
+                .await
+                .map_err(|e| core_error(&e))?;
+            sent.set(Some(format!("Копия чека отправлена на {to}.")));
+            Ok(())
+        })
     };
     rsx! {
         form { class: "email-copy", onsubmit: move |e| e.prevent_default(),
-            Field { id: "receipt-email", label: "Отправить копию чека на e-mail", kind: "email", inputmode: "email", autocomplete: "email", placeholder: "name@mail.ru", value: email, error: error() }
-            button { id: "send-email", class: "primary", r#type: "button", disabled: busy(), onclick: send, "Отправить на e-mail" }
+            Field { id: "receipt-email", label: "Отправить копию чека на e-mail", kind: "email", inputmode: "email", autocomplete: "email", placeholder: "name@mail.ru", value: email, error: act.error() }
+            button { id: "send-email", class: "primary", r#type: "button", disabled: act.busy(), onclick: send, "Отправить на e-mail" }
             if let Some(text) = sent() {
                 p { id: "email-sent", class: "sent", role: "status", "{text}" }
             }

@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
-use crate::components::Field;
+use crate::components::{use_act, Field};
 use crate::messages::core_error;
 
 /// Phone, then the SMS code.
@@ -13,35 +13,29 @@ pub fn SignIn(notice: Option<String>, on_signed_in: EventHandler<()>) -> Element
     let phone = use_signal(String::new);
     let code = use_signal(String::new);
     let mut code_sent = use_signal(|| None::<String>);
-    let mut phone_error = use_signal(|| None::<String>);
-    let mut code_error = use_signal(|| None::<String>);
-    let mut busy = use_signal(|| false);
+    let (ask, enter) = (use_act(), use_act());
 
     let ofis_sms = ofis.clone();
     let request_code = move |_| {
         let ofis = ofis_sms.clone();
-        async move {
-            busy.set(true);
-            match ofis.request_code(&phone()).await {
-                Ok(sent) => {
-                    phone_error.set(None);
-                    code_sent.set(Some(sent.phone));
-                }
-                Err(e) => phone_error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
+        ask.run(async move {
+            let sent = ofis
+                .request_code(&phone())
+                .await
+                .map_err(|e| core_error(&e))?;
+            code_sent.set(Some(sent.phone));
+            Ok(())
+        })
     };
     let sign_in = move |_| {
         let ofis = ofis.clone();
-        async move {
-            busy.set(true);
-            match ofis.sign_in(&phone(), &code()).await {
-                Ok(_) => on_signed_in.call(()),
-                Err(e) => code_error.set(Some(core_error(&e))),
-            }
-            busy.set(false);
-        }
+        enter.run(async move {
+            ofis.sign_in(&phone(), &code())
+                .await
+                .map_err(|e| core_error(&e))?;
+            on_signed_in.call(());
+            Ok(())
+        })
     };
 
     rsx! {
@@ -63,9 +57,9 @@ pub fn SignIn(notice: Option<String>, on_signed_in: EventHandler<()>) -> Element
                         autocomplete: "tel",
                         placeholder: "+7 9XX XXX-XX-XX",
                         value: phone,
-                        error: phone_error(),
+                        error: ask.error(),
                     }
-                    button { id: "get-code", class: "primary", disabled: busy(), onclick: request_code, "Получить код" }
+                    button { id: "get-code", class: "primary", disabled: ask.busy(), onclick: request_code, "Получить код" }
                 },
                 Some(sent_to) => rsx! {
                     p { class: "hint", "Код отправлен в СМС на номер {sent_to}" }
@@ -75,9 +69,9 @@ pub fn SignIn(notice: Option<String>, on_signed_in: EventHandler<()>) -> Element
                         inputmode: "numeric",
                         autocomplete: "one-time-code",
                         value: code,
-                        error: code_error(),
+                        error: enter.error(),
                     }
-                    button { id: "sign-in", class: "primary", disabled: busy(), onclick: sign_in, "Войти" }
+                    button { id: "sign-in", class: "primary", disabled: enter.busy(), onclick: sign_in, "Войти" }
                     button { id: "change-phone", class: "link", onclick: move |_| code_sent.set(None), "Изменить номер" }
                 },
             }

@@ -12,6 +12,7 @@ mod error;
 mod finding;
 mod history;
 mod keyring;
+mod link;
 pub mod messages;
 mod meter_card;
 mod notify;
@@ -33,6 +34,7 @@ pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
 pub use keyring::KeyringSecrets;
+pub use link::NotAScope;
 pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, ReadingRow};
 #[cfg(feature = "desktop-notifications")]
 pub use notify::DesktopNotifier;

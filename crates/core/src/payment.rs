@@ -33,6 +33,13 @@ pub struct PaymentTicket {
     pub lines: Vec<Line>,
 }
 
+impl PaymentTicket {
+    /// The providers' fees on top of the lines (included in the total).
+    pub fn fees(&self) -> Money {
+        self.lines.iter().map(Line::fee).sum()
+    }
+}
+
 /// Where a payment stands after the card or the 3-D Secure code.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PaymentStep {

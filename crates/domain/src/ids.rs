@@ -24,6 +24,14 @@ macro_rules! string_id {
             }
         }
 
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok($name(s.to_string()))
+            }
+        }
+
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 $name(s.to_string())

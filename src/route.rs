@@ -1,0 +1,105 @@
+//! Where every screen lives: its address. Screens are reached through the router, so the
+//! browser's back and forward, a reload, and a link or notification that names a bill or a
+//! receipt open the right screen without it knowing how it was opened.
+
+use dioxus::prelude::*;
+use ofis_core::PayScope;
+use ofis_domain::BillId;
+
+use crate::app::{Gatehouse, Shell};
+use crate::state::Tab;
+use crate::views::{
+    AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
+    Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, SchoolsSoon,
+    Subscriber, ThreeDs, TransportSoon,
+};
+
+/// The screens of the app, by address. Every screen but «нет такой страницы» is behind sign-in
+/// and the PIN (`Gatehouse`); the signed-in ones share the tab bar (`Shell`).
+#[derive(Routable, Clone, Debug, PartialEq)]
+#[rustfmt::skip]
+pub enum Route {
+    #[layout(Gatehouse)]
+        #[layout(Shell)]
+            /// «Мои платежи»: the общий счёт.
+            #[route("/")]
+            Payments {},
+            /// «Добавить услугу»: how to find a bill.
+            #[route("/add")]
+            AddService {},
+            /// «Поиск по адресу».
+            #[route("/add/address")]
+            AddressSearch {},
+            /// «Поиск по лицевому счёту».
+            #[route("/add/account")]
+            AccountSearch {},
+            /// «Поиск по названию услуги».
+            #[route("/add/provider")]
+            ProviderSearch {},
+            /// «Поиск по QR-коду».
+            #[route("/add/qr")]
+            QrSearch {},
+            /// The line's «Оплатить» screen with its meters («конечное»); `why` is the provider's
+            /// word when it refused a payment without readings (empty otherwise).
+            #[route("/bill/:bill_id?:why")]
+            LineReadings { bill_id: BillId, why: String },
+            /// The card form of the frozen order whose idempotency key is `order`.
+            #[route("/pay/:scope/:order")]
+            Checkout { scope: PayScope, order: String },
+            /// The 3-D Secure code of the order `order`.
+            #[route("/pay/:scope/:order/3ds")]
+            ThreeDs { scope: PayScope, order: String },
+            /// The receipt right after a payment.
+            #[route("/paid/:id", ReceiptView)]
+            Paid { id: String },
+            /// «История»: orders and receipts, and spending per month.
+            #[route("/history", HistoryView)]
+            History {},
+            /// A kept receipt opened from «История» (or from a link).
+            #[route("/history/:id")]
+            ReceiptDetail { id: String },
+            /// «Абоненту».
+            #[route("/subscriber")]
+            Subscriber {},
+            /// «Школы и Сады».
+            #[route("/schools", SchoolsSoon)]
+            Schools {},
+            /// «Транспорт».
+            #[route("/transport", TransportSoon)]
+            Transport {},
+            /// «Профиль»: the phone, the PIN lock, «Выйти».
+            #[route("/profile")]
+            Profile {},
+        #[end_layout]
+        /// An address the app does not know.
+        #[route("/:..rest")]
+        NotFound { rest: Vec<String> },
+}
+
+impl Route {
+    /// The tab a screen belongs to.
+    pub fn tab(&self) -> Tab {
+        match self {
+            Route::Subscriber {} => Tab::Subscriber,
+            Route::Schools {} => Tab::Schools,
+            Route::Transport {} => Tab::Transport,
+            _ => Tab::Payments,
+        }
+    }
+
+    /// The payment flow takes the whole screen: no tab bar to tap away from a frozen order.
+    pub fn is_payment_flow(&self) -> bool {
+        matches!(
+            self,
+            Route::Checkout { .. } | Route::ThreeDs { .. } | Route::Paid { .. }
+        )
+    }
+
+    /// The readings screen of a line, opened by the person (no refusal to show).
+    pub fn readings(bill_id: BillId) -> Route {
+        Route::LineReadings {
+            bill_id,
+            why: String::new(),
+        }
+    }
+}
