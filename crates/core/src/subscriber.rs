@@ -114,22 +114,7 @@ impl Ofis {
     /// The meters of the metered lines of a saved address in the общий счёт.
     #[instrument(skip(self))]
     pub async fn address_meters(&self, address_id: &str) -> Result<AddressMeters, CoreError> {
-        let mut accounts: Vec<(String, String)> = self
-            .state()
-            .combined
-            .lines()
-            .iter()
-            .filter(|l| l.bill.metered)
-            .filter(|l| {
-                l.bill
-                    .address_id
-                    .as_ref()
-                    .is_some_and(|a| a.0 == address_id)
-            })
-            .map(|l| (l.bill.account.0.clone(), l.bill.provider_id.0.clone()))
-            .collect();
-        accounts.sort();
-        accounts.dedup();
+        let accounts = self.read().basket().metered_accounts_at(address_id);
         let today = self.today();
         let (mut gorod, mut third_party) = (Vec::new(), Vec::new());
         let mut seen = BTreeSet::new();
@@ -253,14 +238,7 @@ impl Ofis {
         if !RECOMMENDED_WINDOW.contains(self.today()) {
             return None;
         }
-        let s = self.state();
-        let metered = s.combined.lines().iter().any(|l| {
-            (l.bill.metered || l.bill.billed_by_gorod)
-                && l.bill
-                    .address_id
-                    .as_ref()
-                    .is_some_and(|a| s.addresses.iter().any(|c| c.id == a.0))
-        });
+        let metered = self.read().basket().has_metered_saved_address();
         metered.then(|| format!("Пора передать показания: {}", RECOMMENDED_WINDOW.label_ru()))
     }
 
@@ -282,7 +260,7 @@ impl Ofis {
             })
             .await?;
         if first_time {
-            self.state().notifications.push(text.clone());
+            self.change().notices_mut().add(text.clone());
             self.notify_os("Показания счётчиков", &text);
         }
         Ok(Some(text))
