@@ -16,6 +16,7 @@ use crate::error::CoreError;
 use crate::platform::{Clock, SecretStore};
 use crate::snapshot::{AddressChoice, Snapshot};
 use crate::state::{Basket, Change, Read, ReadingQueue, Session, Shared, State};
+use crate::subscriber::QueueRow;
 
 pub(crate) const PHONE_SETTING: &str = "phone";
 
@@ -78,28 +79,28 @@ impl Ofis {
         .await
         .map_err(|e| CoreError::Task(e.to_string()))??;
         let db = Db::new(store);
-        let (combined, addresses, phone, paid, with_readings) = db
+        let (basket, phone, queue) = db
             .run(|s| {
-                let combined = s.load_combined()?;
                 let addresses = s
                     .saved_addresses()?
                     .into_iter()
                     .map(|(id, title)| AddressChoice { id: id.0, title })
                     .collect::<Vec<_>>();
-                let phone = s.get_setting(PHONE_SETTING)?;
-                let paid = crate::payment::paid_bills(s)?;
                 let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
-                Ok((combined, addresses, phone, paid, with_readings))
+                let basket = Basket::cached(
+                    s.load_combined()?,
+                    addresses,
+                    crate::payment::paid_bills(s)?,
+                    with_readings,
+                );
+                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                Ok((basket, s.get_setting(PHONE_SETTING)?, queue))
             })
             .await?;
         let session_refusals = Arc::new(tokio::sync::watch::Sender::new(0));
         crate::session::restore_tokens(&gorod, secrets.clone(), session_refusals.clone());
         let seat = crate::pin::Seat::opened(secrets.as_ref());
-        let state = State::opened(
-            Basket::cached(combined, addresses, paid, with_readings),
-            Session::cached(phone),
-            ReadingQueue::default(),
-        );
+        let state = State::opened(basket, Session::cached(phone), ReadingQueue::loaded(queue));
         Ok(Ofis {
             inner: Arc::new(Inner {
                 gorod,

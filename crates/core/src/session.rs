@@ -13,6 +13,7 @@ use crate::app::{Ofis, PHONE_SETTING};
 use crate::error::CoreError;
 use crate::platform::SecretStore;
 use crate::snapshot::Snapshot;
+use crate::subscriber::QueueRow;
 
 pub(crate) const ACCESS_TOKEN: &str = "access_token";
 pub(crate) const REFRESH_TOKEN: &str = "refresh_token";
@@ -130,15 +131,16 @@ impl Ofis {
         self.inner.gorod.set_access_token(None);
         self.forget_tokens()?;
         crate::pin::forget(self.inner.secrets.as_ref())?;
-        let paid = self
+        let (paid, queue) = self
             .inner
             .db
             .run(|s| {
                 s.wipe_personal_data()?;
-                crate::payment::paid_bills(s)
+                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                Ok((crate::payment::paid_bills(s)?, queue))
             })
             .await?;
-        self.change().signed_out(paid);
+        self.change().signed_out(paid, queue);
         {
             // Other windows' locks lapse with the PIN (see `is_locked`).
             let mut seat = self.seat();

@@ -83,9 +83,15 @@ impl State {
         &mut self.notices
     }
 
-    /// «Выйти»: nothing personal is left in any part; `paid` is what the outbox still knows.
-    pub(crate) fn signed_out(&mut self, paid: std::collections::BTreeSet<ofis_domain::BillId>) {
+    /// «Выйти»: nothing personal is left in any part; `paid` is what the outbox still knows,
+    /// `queue` the readings still waiting to be sent.
+    pub(crate) fn signed_out(
+        &mut self,
+        paid: std::collections::BTreeSet<ofis_domain::BillId>,
+        queue: Vec<crate::subscriber::QueueRow>,
+    ) {
         self.session.signed_out();
+        self.queue.reloaded(queue);
         self.basket.emptied(paid);
         self.payments.forget_tickets();
         self.notices.clear();
@@ -97,6 +103,7 @@ impl State {
         self.session.fill(&mut s);
         self.basket.fill(&mut s);
         self.notices.fill(&mut s);
+        self.queue.fill(&mut s);
         s
     }
 }
@@ -204,5 +211,52 @@ impl Drop for Change<'_> {
         let (change, snapshot) = (state.changes, state.snapshot());
         drop(state);
         self.shared.publish(change, snapshot);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared() -> Shared {
+        let basket = Basket::cached(
+            Default::default(),
+            Vec::new(),
+            Default::default(),
+            Default::default(),
+        );
+        Shared::new(State::opened(
+            basket,
+            Session::default(),
+            ReadingQueue::default(),
+        ))
+    }
+
+    #[test]
+    fn a_change_published_late_never_overwrites_a_newer_one() {
+        let shared = shared();
+        let mut rx = shared.subscribe();
+        let newer = Snapshot {
+            phone: Some("79123456789".into()),
+            ..Snapshot::default()
+        };
+        shared.publish(2, newer.clone());
+        shared.publish(1, Snapshot::default());
+        assert!(rx.has_changed().unwrap());
+        assert_eq!(*rx.borrow_and_update(), newer);
+    }
+
+    #[test]
+    fn a_change_the_snapshot_does_not_show_wakes_nobody() {
+        let shared = shared();
+        let mut rx = shared.subscribe();
+        rx.borrow_and_update();
+        shared.change().queue_mut().round_ended(0, true);
+        assert!(!rx.has_changed().unwrap());
+        shared
+            .change()
+            .session_mut()
+            .signed_in("79123456789".into());
+        assert!(rx.has_changed().unwrap(), "a change it shows is published");
     }
 }
