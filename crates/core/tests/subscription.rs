@@ -14,14 +14,9 @@ use chrono::NaiveDate;
 use common::app::{self, FixedClock, Setup};
 use common::switch_proxy::SwitchProxy;
 use gorod_sandbox::test_cards;
-use ofis_core::{MemorySecrets, MeterCard, Ofis, PayScope, QueueRowState, SecretStore, Snapshot};
+use ofis_core::{MemorySecrets, Ofis, PayScope, QueueRowState, SecretStore, Snapshot};
 use rust_decimal::Decimal;
 use tokio::sync::watch;
-
-/// The demo address.
-const ADDRESS: &str = "orb-sovetskaya-12-5";
-/// ГВС of account 7012505002 (billed by Система «Город»: readings go without payment).
-const HOT: &str = "m-7012505002-1";
 
 /// The 20th: inside the window for readings (15–25), so the reminder is due too.
 fn the_20th() -> NaiveDate {
@@ -146,7 +141,7 @@ async fn a_round_of_the_readings_queue_reaches_a_subscriber_and_an_idle_one_stay
     let dir = tempfile::tempdir().unwrap();
     let ofis = open(&proxy.url, dir.path(), Arc::new(MemorySecrets::default())).await;
     app::sign_in_with_address(&ofis).await;
-    let meter = hot_meter(&ofis).await;
+    let meter = app::hot_meter(&ofis).await;
     let value = meter.last_value().expect("seeded history") + Decimal::ONE;
     let typed = value.normalize().to_string().replace('.', ",");
 
@@ -213,14 +208,4 @@ async fn a_second_window_sees_the_first_windows_change() {
         "one channel for every window"
     );
     sandbox.shutdown().await;
-}
-
-/// The ГВС meter of the demo address.
-async fn hot_meter(ofis: &Ofis) -> MeterCard {
-    let meters = ofis.address_meters(ADDRESS).await.unwrap();
-    meters
-        .gorod
-        .into_iter()
-        .find(|m| m.id == HOT)
-        .expect("the ГВС meter")
 }
