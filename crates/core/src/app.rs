@@ -1,21 +1,22 @@
 //! The app service: state, sign-in, the общий счёт and its edits.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use ofis_api::SmsSent;
 use ofis_client::{AllowedGateways, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::Receipt;
-use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Period, Phone};
+use ofis_domain::{AddressId, Bill, BillId, Phone};
 use ofis_store::Store;
 use tracing::instrument;
 
 use crate::db::Db;
 use crate::error::CoreError;
-use crate::payment::PaymentTicket;
 use crate::platform::{Clock, SecretStore};
 use crate::snapshot::{AddressChoice, Snapshot};
+use crate::state::{Basket, Change, Read, ReadingQueue, Session, Shared, State};
+use crate::subscriber::QueueRow;
 
 pub(crate) const PHONE_SETTING: &str = "phone";
 
@@ -33,31 +34,14 @@ pub struct CoreConfig {
     pub gateways: AllowedGateways,
 }
 
-pub(crate) struct State {
-    pub(crate) phone: Option<String>,
-    pub(crate) combined: CombinedBill,
-    pub(crate) paid: BTreeSet<BillId>,
-    pub(crate) addresses: Vec<AddressChoice>,
-    pub(crate) from_cache: bool,
-    pub(crate) tickets: HashMap<String, PaymentTicket>,
-    pub(crate) awaiting: BTreeSet<BillId>,
-    pub(crate) notifications: Vec<String>,
-    pub(crate) with_readings: BTreeSet<BillId>,
-    /// Payments (idempotency keys) with a request at the bank right now, in this process.
-    pub(crate) in_flight: BTreeSet<String>,
-    /// Rounds of the readings queue in a row that left readings waiting.
-    pub(crate) queue_failures: u32,
-    /// The session was made or renewed by this process: nothing to resume.
-    pub(crate) session_fresh: bool,
-}
-
 pub(crate) struct Inner {
     pub(crate) gorod: GorodClient,
     pub(crate) gateway: GatewayClient,
     pub(crate) db: Db,
     pub(crate) secrets: Arc<dyn SecretStore>,
     pub(crate) clock: Arc<dyn Clock>,
-    pub(crate) state: Mutex<State>,
+    /// The app state, shared by every window; changes are published to subscribers.
+    pub(crate) state: Shared,
     /// One payment flow at a time: a double tap on «Оплатить» makes one order.
     pub(crate) pay_lock: tokio::sync::Mutex<()>,
     /// One PIN check at a time, in every window: the count of wrong PINs is read, then written.
@@ -95,43 +79,28 @@ impl Ofis {
         .await
         .map_err(|e| CoreError::Task(e.to_string()))??;
         let db = Db::new(store);
-        let (combined, addresses, phone, paid, with_readings) = db
+        let (basket, phone, queue) = db
             .run(|s| {
-                let combined = s.load_combined()?;
                 let addresses = s
                     .saved_addresses()?
                     .into_iter()
                     .map(|(id, title)| AddressChoice { id: id.0, title })
                     .collect::<Vec<_>>();
-                let phone = s.get_setting(PHONE_SETTING)?;
-                let paid = crate::payment::paid_bills(s)?;
                 let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
-                Ok((combined, addresses, phone, paid, with_readings))
+                let basket = Basket::cached(
+                    s.load_combined()?,
+                    addresses,
+                    crate::payment::paid_bills(s)?,
+                    with_readings,
+                );
+                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                Ok((basket, s.get_setting(PHONE_SETTING)?, queue))
             })
             .await?;
         let session_refusals = Arc::new(tokio::sync::watch::Sender::new(0));
         crate::session::restore_tokens(&gorod, secrets.clone(), session_refusals.clone());
         let seat = crate::pin::Seat::opened(secrets.as_ref());
-        // A crash between recording a payment and saving the общий счёт must not leave paid
-        // bills asking for money again: the outbox is the truth about what was paid.
-        let mut combined = combined;
-        for id in &paid {
-            let _ = combined.skip(id);
-        }
-        let state = State {
-            phone,
-            combined,
-            paid,
-            addresses,
-            from_cache: true,
-            tickets: HashMap::new(),
-            awaiting: BTreeSet::new(),
-            notifications: Vec::new(),
-            with_readings,
-            in_flight: BTreeSet::new(),
-            queue_failures: 0,
-            session_fresh: false,
-        };
+        let state = State::opened(basket, Session::cached(phone), ReadingQueue::loaded(queue));
         Ok(Ofis {
             inner: Arc::new(Inner {
                 gorod,
@@ -139,7 +108,7 @@ impl Ofis {
                 db,
                 secrets,
                 clock,
-                state: Mutex::new(state),
+                state: Shared::new(state),
                 pay_lock: tokio::sync::Mutex::new(()),
                 pin_check: tokio::sync::Mutex::new(()),
                 notifier: Mutex::new(None),
@@ -149,23 +118,33 @@ impl Ofis {
         })
     }
 
-    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.inner.state.lock().unwrap_or_else(|p| p.into_inner())
+    /// The app state, to read.
+    pub(crate) fn read(&self) -> Read<'_> {
+        self.inner.state.read()
+    }
+
+    /// The app state, to change: what a snapshot shows of the change is published to every
+    /// subscriber when the guard is dropped.
+    pub(crate) fn change(&self) -> Change<'_> {
+        self.inner.state.change()
     }
 
     /// The current state for the UI.
     pub fn snapshot(&self) -> Snapshot {
-        let s = self.state();
-        Snapshot {
-            phone: s.phone.clone(),
-            combined: s.combined.clone(),
-            paid: s.paid.clone(),
-            addresses: s.addresses.clone(),
-            from_cache: s.from_cache,
-            awaiting: s.awaiting.clone(),
-            notifications: s.notifications.clone(),
-            with_readings: s.with_readings.clone(),
-        }
+        self.read().snapshot()
+    }
+
+    /// The state for a screen to follow: the receiver holds the current [`Snapshot`] at once,
+    /// then every change of what a snapshot shows, whoever made it — an intent of any window
+    /// ([`Ofis::new_window`] shares the channel) or work in the background (the start-up
+    /// refresh, a round of the readings queue, a notification, sign-out). A change that leaves
+    /// the snapshot as it was is not published. The new snapshot is in the channel before the
+    /// call that made the change returns.
+    ///
+    /// Clone what `borrow()` gives rather than holding it across a call into `Ofis`: a held
+    /// borrow blocks the next publication.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<Snapshot> {
+        self.inner.state.subscribe()
     }
 
     /// Whether a session token is present.
@@ -210,17 +189,7 @@ impl Ofis {
         let found = self.inner.gorod.address_bills(&address.id, None).await?;
         let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
         let count = bills.len();
-        {
-            let mut s = self.state();
-            for bill in &bills {
-                if !s.combined.contains(bill) {
-                    let _ = s.combined.add(bill.clone());
-                }
-            }
-            if !s.addresses.iter().any(|a| a.id == address.id) {
-                s.addresses.push(address.clone());
-            }
-        }
+        self.change().basket_mut().follow(address.clone(), &bills);
         self.persist_combined().await?;
         let (id, title, period, now) = (
             address.id,
@@ -239,117 +208,9 @@ impl Ofis {
         Ok((self.snapshot(), count))
     }
 
-    /// Fetches this period's bills of every saved address and of every single bill, and merges
-    /// them into the общий счёт. A bill posted since the last look becomes a notification; a
-    /// line whose provider has not posted this period's bill yet is marked as awaiting.
-    #[instrument(skip(self))]
-    pub async fn refresh(&self) -> Result<Snapshot, CoreError> {
-        let addresses = self.state().addresses.clone();
-        let mut current = Period::of(self.inner.clock.today());
-        for address in &addresses {
-            let found = self.inner.gorod.address_bills(&address.id, None).await?;
-            current = current.max(found.period);
-            let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
-            self.merge_fresh_bills(&bills);
-            let (id, period, now) = (
-                AddressId(address.id.clone()),
-                found.period,
-                self.inner.clock.now(),
-            );
-            self.inner
-                .db
-                .run(move |s| s.cache_address_bills(&id, period, &bills, now))
-                .await?;
-        }
-        for (provider, account) in self.single_accounts() {
-            match self
-                .inner
-                .gorod
-                .provider_bills(&provider, &account, None)
-                .await
-            {
-                Ok(found) => {
-                    let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
-                    self.merge_fresh_bills(&bills);
-                }
-                // Not posted (or no longer known): the line stays as it is and is marked below.
-                Err(ofis_client::ClientError::NotFound(_)) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
-        {
-            let mut s = self.state();
-            s.from_cache = false;
-            let awaiting: BTreeSet<BillId> = s
-                .combined
-                .lines()
-                .iter()
-                .filter(|l| l.bill.period < current && !s.paid.contains(&l.bill.id))
-                .map(|l| l.bill.id.clone())
-                .collect();
-            // Last month's bill is not offered again by default: it may have been paid elsewhere,
-            // and this month's has not been posted. The user can still type an amount.
-            for id in awaiting.difference(&s.awaiting.clone()) {
-                let _ = s.combined.skip(id);
-            }
-            s.awaiting = awaiting;
-        }
-        self.persist_combined().await?;
-        Ok(self.snapshot())
-    }
-
-    /// Provider and account of every line that no saved address brings in.
-    fn single_accounts(&self) -> Vec<(String, String)> {
-        let s = self.state();
-        let mut out: Vec<(String, String)> = s
-            .combined
-            .lines()
-            .iter()
-            .filter(|l| match &l.bill.address_id {
-                Some(a) => !s.addresses.iter().any(|c| c.id == a.0),
-                None => true,
-            })
-            .map(|l| (l.bill.provider_id.0.clone(), l.bill.account.0.clone()))
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    fn merge_fresh_bills(&self, bills: &[Bill]) {
-        let mut s = self.state();
-        // A new month's bill takes the place of last month's line of the same account.
-        let mut posted = Vec::new();
-        for bill in bills {
-            let known = s.combined.contains(bill);
-            // Last month's line of this account was waiting for exactly this bill.
-            let followed = !known && s.combined.replace_older(bill.clone());
-            if !followed {
-                s.combined.refresh(bill.clone());
-            }
-            if s.paid.contains(&bill.id) {
-                let _ = s.combined.skip(&bill.id);
-            }
-            if followed {
-                posted.push(format!(
-                    "Выставлен счёт: {} ({}), {} — {}",
-                    bill.service_title(),
-                    bill.provider_name,
-                    bill.period.label_ru(),
-                    bill.amount_due.display_rub()
-                ));
-            }
-        }
-        drop(s);
-        for text in &posted {
-            self.notify_os("Выставлен счёт", text);
-        }
-        self.state().notifications.extend(posted);
-    }
-
     /// Clears the in-app notifications after the user has read them.
     pub fn dismiss_notifications(&self) -> Snapshot {
-        self.state().notifications.clear();
+        self.change().notices_mut().clear();
         self.snapshot()
     }
 
@@ -359,7 +220,7 @@ impl Ofis {
     }
 
     pub(crate) async fn persist_combined(&self) -> Result<(), CoreError> {
-        let combined = self.state().combined.clone();
+        let combined = self.read().basket().combined().clone();
         self.inner.db.run(move |s| s.save_combined(&combined)).await
     }
 }

@@ -115,7 +115,7 @@ impl Ofis {
             .db
             .run(move |s| s.outbox_mark_final(&k, state, f.as_deref(), None))
             .await?;
-        self.state().tickets.remove(&order.idempotency_key);
+        self.change().payments_mut().ended(&order.idempotency_key);
         match failure {
             // Declined or cancelled: said as the bank said it.
             Some(message) => Ok(Settlement::Known(PaymentStep::Declined(message))),
@@ -141,7 +141,7 @@ impl Ofis {
             .db
             .run(move |s| s.outbox_mark_final(&k, state, failure, None))
             .await?;
-        self.state().tickets.remove(&order.idempotency_key);
+        self.change().payments_mut().ended(&order.idempotency_key);
         Ok(Settlement::Known(PaymentStep::Declined(
             UNKNOWN_TO_BANK.to_string(),
         )))

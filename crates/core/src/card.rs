@@ -24,7 +24,7 @@ struct InFlight {
 
 impl InFlight {
     fn new(ofis: &Ofis, key: &str) -> Self {
-        ofis.state().in_flight.insert(key.to_string());
+        ofis.change().payments_mut().took_off(key);
         InFlight {
             ofis: ofis.clone(),
             key: key.to_string(),
@@ -34,7 +34,7 @@ impl InFlight {
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        self.ofis.state().in_flight.remove(&self.key);
+        self.ofis.change().payments_mut().landed(&self.key);
     }
 }
 
@@ -107,9 +107,9 @@ impl Ofis {
     }
 
     pub(crate) fn ticket(&self, key: &str) -> Result<PaymentTicket, CoreError> {
-        self.state()
-            .tickets
-            .get(key)
+        self.read()
+            .payments()
+            .ticket(key)
             .cloned()
             .ok_or(CoreError::UnknownPayment)
     }

@@ -97,22 +97,13 @@ impl Ofis {
     /// Adds found bills to the общий счёт (under their address, or as single bills); a bill that
     /// is already there is not added twice. Returns the new state and how many were added.
     pub async fn add_bills(&self, bills: Vec<Bill>) -> Result<(Snapshot, usize), CoreError> {
-        let added = {
-            let mut s = self.state();
-            let mut added = 0;
-            for bill in bills {
-                if s.combined.add(bill).is_ok() {
-                    added += 1;
-                }
-            }
-            added
-        };
+        let added = self.change().basket_mut().add(bills);
         self.persist_combined().await?;
         Ok((self.snapshot(), added))
     }
 
     /// Whether a bill is already in the общий счёт.
     pub fn has_bill(&self, id: &BillId) -> bool {
-        self.state().combined.line(id).is_some()
+        self.read().basket().combined().line(id).is_some()
     }
 }

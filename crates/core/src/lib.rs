@@ -23,9 +23,11 @@ mod qr;
 mod queue_retry;
 mod readings;
 mod reconcile;
+mod refresh;
 mod session;
 mod snapshot;
 mod start;
+mod state;
 mod subscriber;
 
 pub use app::{CoreConfig, Ofis};

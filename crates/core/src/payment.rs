@@ -106,13 +106,7 @@ impl Ofis {
         paid_again_confirmed: bool,
     ) -> Result<PaymentTicket, CoreError> {
         let _one_at_a_time = self.inner.pay_lock.lock().await;
-        let frozen: FrozenOrder = {
-            let s = self.state();
-            match &scope {
-                PayScope::All => s.combined.freeze()?,
-                PayScope::Line(id) => s.combined.freeze_line(id)?,
-            }
-        };
+        let frozen: FrozenOrder = self.read().basket().freeze(&scope)?;
         let readings = self.saved_readings_of(&frozen).await?;
         // Settle first, then decide: an earlier order of these bills found paid just now makes
         // them paid as surely as one paid before.
@@ -165,35 +159,19 @@ impl Ofis {
         frozen: &FrozenOrder,
         confirmed: bool,
     ) -> Result<(), CoreError> {
-        let (already, restored) = {
-            let mut s = self.state();
-            let mut already = Vec::new();
-            let mut restored = false;
-            for line in frozen.lines() {
-                if !s.paid.contains(&line.bill.id) {
-                    continue;
-                }
-                already.push(format!(
-                    "{} ({})",
-                    line.bill.service_title(),
-                    line.bill.period.label_ru()
-                ));
-                let now = s.combined.line(&line.bill.id).map(|l| l.amount);
-                if now.is_some_and(|a| a.is_zero()) {
-                    s.combined.set_amount(&line.bill.id, line.amount)?;
-                    restored = true;
-                }
-            }
-            (already, restored)
-        };
+        let (already, restored) = self.change().basket_mut().paying_again(frozen)?;
         if restored {
             self.persist_combined().await?;
         }
         if already.is_empty() || confirmed {
-            Ok(())
-        } else {
-            Err(CoreError::AlreadyPaid(already))
+            return Ok(());
         }
+        Err(CoreError::AlreadyPaid(
+            already
+                .iter()
+                .map(|l| format!("{} ({})", l.bill.service_title(), l.bill.period.label_ru()))
+                .collect(),
+        ))
     }
 
     /// Sends (or re-sends, with the same key) the order to the server and records the answer.
@@ -244,7 +222,7 @@ impl Ofis {
             total: created.total,
             lines: order.lines.clone(),
         };
-        self.state().tickets.insert(key, ticket.clone());
+        self.change().payments_mut().hold(ticket.clone());
         Ok(ticket)
     }
 
@@ -275,13 +253,9 @@ impl Ofis {
         paid_ids: Vec<BillId>,
     ) -> Result<(), CoreError> {
         {
-            let mut s = self.state();
-            for id in &paid_ids {
-                s.paid.insert(id.clone());
-                let _ = s.combined.skip(id);
-                s.with_readings.remove(id);
-            }
-            s.tickets.remove(key);
+            let mut s = self.change();
+            s.basket_mut().paid(&paid_ids);
+            s.payments_mut().ended(key);
         }
         self.inner
             .db
@@ -330,7 +304,7 @@ impl Ofis {
                     .db
                     .run(move |s| s.outbox_mark_final(&k, state, Some(&m), None))
                     .await?;
-                self.state().tickets.remove(key);
+                self.change().payments_mut().ended(key);
                 Ok(Some(PaymentStep::Declined(message)))
             }
             OrderStatus::AwaitingPayment | OrderStatus::Processing => Ok(None),

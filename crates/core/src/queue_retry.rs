@@ -52,19 +52,11 @@ impl Ofis {
             }
         };
         let waiting = rows.iter().any(|r| r.state == QueueRowState::Queued);
-        let failures = {
-            let mut s = self.state();
-            s.queue_failures = if waiting && sent == 0 {
-                s.queue_failures.saturating_add(1)
-            } else {
-                0
-            };
-            s.queue_failures
-        };
+        let retry_in = self.change().queue_mut().round_ended(sent, waiting);
         QueueRound {
             sent,
             rows,
-            retry_in: retry_delay(failures),
+            retry_in,
         }
     }
 }

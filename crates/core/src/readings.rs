@@ -37,8 +37,9 @@ impl Ofis {
     #[instrument(skip(self))]
     pub async fn line_meters(&self, bill_id: &BillId) -> Result<LineMeters, CoreError> {
         let bill = self
-            .state()
-            .combined
+            .read()
+            .basket()
+            .combined()
             .line(bill_id)
             .map(|l| l.bill.clone())
             .ok_or(ofis_domain::CombinedError::UnknownBill)?;
@@ -115,14 +116,7 @@ impl Ofis {
                 }
             })
             .await?;
-        {
-            let mut s = self.state();
-            if empty {
-                s.with_readings.remove(bill_id);
-            } else {
-                s.with_readings.insert(bill_id.clone());
-            }
-        }
+        self.change().basket_mut().set_readings(bill_id, !empty);
         Ok(self.snapshot())
     }
 }

@@ -47,7 +47,7 @@ impl Ofis {
             .into_iter()
             .filter(|o| o.lines.iter().any(|l| ids.contains(&l.bill.id)))
         {
-            if self.state().in_flight.contains(&order.idempotency_key) {
+            if self.read().payments().is_in_flight(&order.idempotency_key) {
                 return Err(CoreError::PaymentInProgress);
             }
             let server = match self.reconcile_one(&order).await? {
@@ -88,9 +88,7 @@ impl Ofis {
             total: server.total,
             lines: order.lines.clone(),
         };
-        self.state()
-            .tickets
-            .insert(ticket.key.clone(), ticket.clone());
+        self.change().payments_mut().hold(ticket.clone());
         ticket
     }
 
@@ -140,11 +138,7 @@ impl Ofis {
                 Standing::OpenAtBank => continue,
                 Standing::Open(server) => server,
             };
-            let live = {
-                let s = self.state();
-                s.in_flight.contains(&order.idempotency_key)
-                    || s.tickets.contains_key(&order.idempotency_key)
-            };
+            let live = self.read().payments().is_live(&order.idempotency_key);
             if live || !money_may_move(&order, &server) {
                 continue;
             }

@@ -1,18 +1,19 @@
 //! The session: sign-in by SMS code, its tokens in the OS keyring (never SQLite), resuming it
 //! when the app starts, and sign-out, which forgets the tokens, the PIN and the personal data.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ofis_api::Session;
 use ofis_client::{ClientError, GorodClient};
-use ofis_domain::{CombinedBill, Phone};
+use ofis_domain::Phone;
 use tracing::{info, instrument, warn};
 
 use crate::app::{Ofis, PHONE_SETTING};
 use crate::error::CoreError;
 use crate::platform::SecretStore;
 use crate::snapshot::Snapshot;
+use crate::subscriber::QueueRow;
 
 pub(crate) const ACCESS_TOKEN: &str = "access_token";
 pub(crate) const REFRESH_TOKEN: &str = "refresh_token";
@@ -75,11 +76,7 @@ impl Ofis {
             .db
             .run(move |s| s.set_setting(PHONE_SETTING, &p))
             .await?;
-        {
-            let mut s = self.state();
-            s.phone = Some(session.profile.phone);
-            s.session_fresh = true;
-        }
+        self.change().session_mut().signed_in(session.profile.phone);
         // The SMS code proves at least what the PIN would; the PIN stays for paying and for the
         // next window.
         self.seat().locked = false;
@@ -96,7 +93,7 @@ impl Ofis {
     /// session. The renewed tokens reach the keyring through the client's renewal hook.
     #[instrument(skip(self))]
     pub async fn resume_session(&self) -> Result<bool, CoreError> {
-        if self.state().session_fresh {
+        if self.read().session().is_fresh() {
             return Ok(self.is_signed_in());
         }
         if self.inner.secrets.get(REFRESH_TOKEN)?.is_none() {
@@ -104,7 +101,7 @@ impl Ofis {
         }
         match self.inner.gorod.renew_session().await {
             Ok(()) => {
-                self.state().session_fresh = true;
+                self.change().session_mut().resumed();
                 info!("session resumed");
                 Ok(true)
             }
@@ -134,26 +131,16 @@ impl Ofis {
         self.inner.gorod.set_access_token(None);
         self.forget_tokens()?;
         crate::pin::forget(self.inner.secrets.as_ref())?;
-        let paid = self
+        let (paid, queue) = self
             .inner
             .db
             .run(|s| {
                 s.wipe_personal_data()?;
-                crate::payment::paid_bills(s)
+                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                Ok((crate::payment::paid_bills(s)?, queue))
             })
             .await?;
-        {
-            let mut s = self.state();
-            s.phone = None;
-            s.combined = CombinedBill::new();
-            s.paid = paid;
-            s.addresses.clear();
-            s.tickets = HashMap::new();
-            s.awaiting.clear();
-            s.notifications.clear();
-            s.with_readings.clear();
-            s.session_fresh = false;
-        }
+        self.change().signed_out(paid, queue);
         {
             // Other windows' locks lapse with the PIN (see `is_locked`).
             let mut seat = self.seat();

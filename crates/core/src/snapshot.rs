@@ -1,8 +1,10 @@
-//! What the UI shows: a consistent copy of the app state after each intent.
+//! What the UI shows: a consistent copy of the app state, published after every change.
 
 use std::collections::BTreeSet;
 
 use ofis_domain::{BillId, CombinedBill, Money};
+
+use crate::subscriber::QueueRow;
 
 /// An address the user chose; its bills join the общий счёт every month.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +32,9 @@ pub struct Snapshot {
     pub notifications: Vec<String>,
     /// Lines with meter readings saved for their payment.
     pub with_readings: BTreeSet<BillId>,
+    /// Readings sent without payment and where each stands, oldest first («Отправленные
+    /// показания»).
+    pub reading_queue: Vec<QueueRow>,
 }
 
 impl Snapshot {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use ofis_client::ClientError;
 use ofis_domain::readings::{validate_reading, ReadingContext, RECOMMENDED_WINDOW};
 use ofis_domain::Period;
-use ofis_store::{QueueEntry, QueueState, QueuedReading};
+use ofis_store::{QueueEntry, QueueState, QueuedReading, Store, StoreError};
 use rust_decimal::Decimal;
 use tracing::{info, instrument, warn};
 
@@ -114,22 +114,7 @@ impl Ofis {
     /// The meters of the metered lines of a saved address in the общий счёт.
     #[instrument(skip(self))]
     pub async fn address_meters(&self, address_id: &str) -> Result<AddressMeters, CoreError> {
-        let mut accounts: Vec<(String, String)> = self
-            .state()
-            .combined
-            .lines()
-            .iter()
-            .filter(|l| l.bill.metered)
-            .filter(|l| {
-                l.bill
-                    .address_id
-                    .as_ref()
-                    .is_some_and(|a| a.0 == address_id)
-            })
-            .map(|l| (l.bill.account.0.clone(), l.bill.provider_id.0.clone()))
-            .collect();
-        accounts.sort();
-        accounts.dedup();
+        let accounts = self.read().basket().metered_accounts_at(address_id);
         let today = self.today();
         let (mut gorod, mut third_party) = (Vec::new(), Vec::new());
         let mut seen = BTreeSet::new();
@@ -182,8 +167,14 @@ impl Ofis {
         };
         // Claimed before it is visible in the queue, so a flush running now leaves it to us.
         let claim = Claim::take(&reading.idempotency_key);
-        let queued = reading.clone();
-        self.inner.db.run(move |s| s.queue_reading(&queued)).await?;
+        let (queued, this) = (reading.clone(), self.clone());
+        self.inner
+            .db
+            .run(move |s| {
+                s.queue_reading(&queued)?;
+                show_queue(&this, s).map(drop)
+            })
+            .await?;
         let outcome = self.deliver(&reading).await?;
         drop(claim);
         if !matches!(outcome, QueuedOutcome::Queued { .. }) {
@@ -234,10 +225,10 @@ impl Ofis {
         Ok(sent)
     }
 
-    /// Every reading sent without payment with its state, oldest first.
+    /// Every reading sent without payment with its state, oldest first (as the snapshot shows).
     pub async fn reading_queue(&self) -> Result<Vec<QueueRow>, CoreError> {
-        let entries = self.inner.db.run(|s| s.reading_queue()).await?;
-        Ok(entries.into_iter().map(QueueRow::from).collect())
+        let this = self.clone();
+        self.inner.db.run(move |s| show_queue(&this, s)).await
     }
 
     /// «История показаний» of a meter: its accepted readings (from the server) and its
@@ -253,14 +244,7 @@ impl Ofis {
         if !RECOMMENDED_WINDOW.contains(self.today()) {
             return None;
         }
-        let s = self.state();
-        let metered = s.combined.lines().iter().any(|l| {
-            (l.bill.metered || l.bill.billed_by_gorod)
-                && l.bill
-                    .address_id
-                    .as_ref()
-                    .is_some_and(|a| s.addresses.iter().any(|c| c.id == a.0))
-        });
+        let metered = self.read().basket().has_metered_saved_address();
         metered.then(|| format!("Пора передать показания: {}", RECOMMENDED_WINDOW.label_ru()))
     }
 
@@ -282,7 +266,7 @@ impl Ofis {
             })
             .await?;
         if first_time {
-            self.state().notifications.push(text.clone());
+            self.change().notices_mut().add(text.clone());
             self.notify_os("Показания счётчиков", &text);
         }
         Ok(Some(text))
@@ -298,10 +282,13 @@ impl Ofis {
             .await;
         match answer {
             Ok(dto) => {
-                let id = dto.id.clone();
+                let (id, this) = (dto.id.clone(), self.clone());
                 self.inner
                     .db
-                    .run(move |s| s.mark_reading_sent(&key, &id))
+                    .run(move |s| {
+                        s.mark_reading_sent(&key, &id)?;
+                        show_queue(&this, s).map(drop)
+                    })
                     .await?;
                 Ok(QueuedOutcome::Sent {
                     reading_id: dto.id,
@@ -316,15 +303,31 @@ impl Ofis {
             }
             Err(e) => {
                 let message = refusal(&e);
-                let m = message.clone();
+                let (m, this) = (message.clone(), self.clone());
                 self.inner
                     .db
-                    .run(move |s| s.mark_reading_refused(&key, &m))
+                    .run(move |s| {
+                        s.mark_reading_refused(&key, &m)?;
+                        show_queue(&this, s).map(drop)
+                    })
                     .await?;
                 Ok(QueuedOutcome::Refused { message })
             }
         }
     }
+}
+
+/// The queue as the store has it now, shown in the snapshot too. Called under the store's lock
+/// right after each change of the queue, so the snapshot's copy never lags behind the store nor
+/// goes back to an older one.
+fn show_queue(ofis: &Ofis, store: &Store) -> Result<Vec<QueueRow>, StoreError> {
+    let rows: Vec<QueueRow> = store
+        .reading_queue()?
+        .into_iter()
+        .map(QueueRow::from)
+        .collect();
+    ofis.change().queue_mut().reloaded(rows.clone());
+    Ok(rows)
 }
 
 /// The Russian reason kept with a refused reading.

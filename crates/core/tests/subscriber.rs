@@ -19,9 +19,9 @@ use ofis_core::{
 };
 use rust_decimal::Decimal;
 
-const ADDRESS: &str = "orb-sovetskaya-12-5";
+const ADDRESS: &str = app::DEMO_ADDRESS_ID;
 /// ГВС of account 7012505002 (ПАО «Т Плюс», billed by Система «Город»).
-const HOT: &str = "m-7012505002-1";
+const HOT: &str = app::HOT_METER;
 
 /// The 20th: inside the recommended window for readings (15–25).
 fn today() -> NaiveDate {
@@ -48,15 +48,6 @@ async fn signed_in_with_address(server: &str, dir: &std::path::Path) -> Ofis {
     assert_eq!(address.id, ADDRESS);
     ofis.add_address(address).await.unwrap();
     ofis
-}
-
-async fn hot_meter(ofis: &Ofis) -> MeterCard {
-    let meters = ofis.address_meters(ADDRESS).await.unwrap();
-    meters
-        .gorod
-        .into_iter()
-        .find(|m| m.id == HOT)
-        .expect("the ГВС meter")
 }
 
 fn next_value(meter: &MeterCard) -> (Decimal, String) {
@@ -97,7 +88,7 @@ async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
         1
     );
 
-    let meter = hot_meter(&ofis).await;
+    let meter = app::hot_meter(&ofis).await;
     let before = sandbox.state.meter_readings(HOT).len();
     let (value, typed) = next_value(&meter);
     let outcome = ofis.send_reading(&meter, &typed, false).await.unwrap();
@@ -122,7 +113,7 @@ async fn a_reading_of_a_gorod_billed_meter_is_sent_and_shows_in_the_history() {
         }
     );
     assert_eq!(
-        hot_meter(&ofis).await.last_value(),
+        app::hot_meter(&ofis).await.last_value(),
         Some(value),
         "«предыдущее» moves on"
     );
@@ -170,7 +161,7 @@ async fn a_third_party_meter_and_a_bad_value_are_refused_on_the_phone() {
         "{err:?}"
     );
     let err = ofis
-        .send_reading(&hot_meter(&ofis).await, "12,3,4", false)
+        .send_reading(&app::hot_meter(&ofis).await, "12,3,4", false)
         .await
         .unwrap_err();
     assert!(matches!(err, CoreError::Reading { .. }), "{err:?}");
@@ -191,7 +182,7 @@ async fn a_reading_entered_offline_waits_across_a_restart_and_arrives_exactly_on
     let secrets = Arc::new(MemorySecrets::default());
     let ofis = open(&proxy.url, dir.path(), secrets.clone()).await;
     app::sign_in_with_address(&ofis).await;
-    let meter = hot_meter(&ofis).await;
+    let meter = app::hot_meter(&ofis).await;
     let before = sandbox.state.meter_readings(HOT).len();
     let (value, typed) = next_value(&meter);
 
@@ -245,7 +236,7 @@ async fn the_queue_is_tried_less_often_while_offline_and_soon_again_once_a_send_
     let dir = tempfile::tempdir().unwrap();
     let ofis = open(&proxy.url, dir.path(), Arc::new(MemorySecrets::default())).await;
     app::sign_in_with_address(&ofis).await;
-    let meter = hot_meter(&ofis).await;
+    let meter = app::hot_meter(&ofis).await;
     let (_, typed) = next_value(&meter);
     assert_eq!(
         ofis.reading_queue_round().await.retry_in,

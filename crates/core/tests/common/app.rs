@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use gorod_sandbox::{RunningSandbox, SandboxConfig, SMS_CODE};
 use ofis_core::{
-    AddressChoice, AllowedGateways, ClientOptions, Clock, CoreConfig, MemorySecrets, Ofis,
-    PayScope, PaymentStep, SecretStore,
+    AddressChoice, AllowedGateways, ClientOptions, Clock, CoreConfig, MemorySecrets, MeterCard,
+    Ofis, PayScope, PaymentStep, SecretStore,
 };
 use ofis_store::{OutboxOrder, Store};
 
@@ -20,6 +20,11 @@ use ofis_store::{OutboxOrder, Store};
 pub const PHONE: &str = "+7 912 345-67-89";
 /// What the demo user types to find the demo address.
 pub const DEMO_ADDRESS: &str = "Советская 12 5";
+/// The demo address's id.
+pub const DEMO_ADDRESS_ID: &str = "orb-sovetskaya-12-5";
+/// ГВС of account 7012505002 at the demo address (ПАО «Т Плюс», billed by Система «Город»:
+/// readings go without payment).
+pub const HOT_METER: &str = "m-7012505002-1";
 
 /// The demo date: this month's bills are posted.
 pub fn today() -> NaiveDate {
@@ -137,6 +142,16 @@ pub async fn sign_in_with_address(ofis: &Ofis) -> usize {
     let address = demo_address(ofis).await;
     let (_, count) = ofis.add_address(address).await.unwrap();
     count
+}
+
+/// The ГВС meter of the demo address.
+pub async fn hot_meter(ofis: &Ofis) -> MeterCard {
+    let meters = ofis.address_meters(DEMO_ADDRESS_ID).await.unwrap();
+    meters
+        .gorod
+        .into_iter()
+        .find(|m| m.id == HOT_METER)
+        .expect("the ГВС meter")
 }
 
 /// Starts a payment of `scope` and submits card `pan` (any future expiry, any CVC).
