@@ -15,7 +15,8 @@ const STYLE: &str = include_str!("../assets/main.css");
 #[component]
 pub fn App() -> Element {
     let ofis = use_context::<Ofis>();
-    let snapshot = use_signal(|| ofis.snapshot());
+    let mut published = ofis.subscribe();
+    let snapshot = use_signal(|| published.borrow_and_update().clone());
     let notice = use_signal(|| None::<String>);
     let gate = use_signal(|| match (ofis.is_signed_in(), ofis.is_locked()) {
         (false, _) => Gate::SignIn,
@@ -27,6 +28,18 @@ pub fn App() -> Element {
         notice,
         gate,
     });
+    // Every change of the app state, wherever it came from (a tap here, another window, the
+    // start-up refresh, the readings queue), reaches every screen through this one signal.
+    let mut shown = snapshot;
+    use_future(move || {
+        let mut published = published.clone();
+        async move {
+            while published.changed().await.is_ok() {
+                let fresh = published.borrow_and_update().clone();
+                shown.set(fresh);
+            }
+        }
+    });
     // A session the server refused to renew: back to sign-in, with the saved bills kept.
     use_future(move || {
         let ofis = ofis.clone();
@@ -34,10 +47,7 @@ pub fn App() -> Element {
             let mut refusals = ofis.session_refusals();
             while refusals.changed().await.is_ok() {
                 if gate() != Gate::SignIn {
-                    ui.signed_out(
-                        ofis.snapshot(),
-                        Some(crate::messages::SESSION_EXPIRED.into()),
-                    );
+                    ui.signed_out(Some(crate::messages::SESSION_EXPIRED.into()));
                 }
             }
         }
@@ -84,10 +94,7 @@ pub fn Shell() -> Element {
         async move {
             let started = ofis.start_up().await;
             if started.session_expired {
-                ui.signed_out(
-                    ofis.snapshot(),
-                    Some(crate::messages::SESSION_EXPIRED.into()),
-                );
+                ui.signed_out(Some(crate::messages::SESSION_EXPIRED.into()));
                 return;
             }
             for e in &started.problems {
@@ -95,7 +102,6 @@ pub fn Shell() -> Element {
                     ui.notify(crate::messages::core_error(e));
                 }
             }
-            ui.show(ofis.snapshot());
         }
     });
     let route = use_route::<Route>();

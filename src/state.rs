@@ -3,6 +3,8 @@
 use dioxus::prelude::*;
 use ofis_core::Snapshot;
 
+use crate::route::Route;
+
 /// What the app shows before (or instead of) its screens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gate {
@@ -26,7 +28,7 @@ pub enum Tab {
 /// Signals every screen shares.
 #[derive(Clone, Copy)]
 pub struct Ui {
-    /// The latest state from the core.
+    /// The latest state core published (`Ofis::subscribe`), for every screen to read.
     pub snapshot: Signal<Snapshot>,
     /// A short notice shown on the payments screen (e.g. «По адресу нет счетов»).
     pub notice: Signal<Option<String>>,
@@ -35,17 +37,18 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// Shows a new snapshot.
-    pub fn show(mut self, snapshot: Snapshot) {
-        self.snapshot.set(snapshot);
-    }
-
     /// Back to sign-in after «Выйти», an expired session or too many wrong PINs; `why` is
     /// shown there.
-    pub fn signed_out(mut self, snapshot: Snapshot, why: Option<String>) {
-        self.snapshot.set(snapshot);
+    pub fn signed_out(mut self, why: Option<String>) {
         self.notice.set(why);
         self.gate.set(Gate::SignIn);
+    }
+
+    /// Back to «Мои платежи» after an action that ends there (bills added, readings saved), with
+    /// what it did said at the top.
+    pub fn home(self, nav: dioxus::router::Navigator, notice: impl Into<String>) {
+        self.notify(notice);
+        nav.replace(Route::Payments {});
     }
 
     /// Sets the notice.

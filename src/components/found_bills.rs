@@ -5,7 +5,6 @@ use ofis_core::Ofis;
 use ofis_domain::Bill;
 
 use crate::messages::core_error;
-use crate::route::Route;
 use crate::state::Ui;
 
 /// The list of found bills.
@@ -19,16 +18,17 @@ pub fn FoundBills(bills: Vec<Bill>) -> Element {
         let ofis = ofis.clone();
         act.run(async move {
             let title = format!("{} · {}", bill.service_title(), bill.provider_name);
-            let (snapshot, added) = ofis
+            let (_, added) = ofis
                 .add_bills(vec![bill])
                 .await
                 .map_err(|e| core_error(&e))?;
-            ui.show(snapshot);
-            ui.notify(match added {
-                0 => format!("«{title}» уже есть в общем счёте."),
-                _ => format!("«{title}» добавлен в общий счёт."),
-            });
-            nav.replace(Route::Payments {});
+            ui.home(
+                nav,
+                match added {
+                    0 => format!("«{title}» уже есть в общем счёте."),
+                    _ => format!("«{title}» добавлен в общий счёт."),
+                },
+            );
             Ok(())
         })
     };

@@ -7,7 +7,6 @@ use ofis_domain::Line;
 use super::{use_act, Act};
 use crate::messages::core_error;
 use crate::route::Route;
-use crate::state::Ui;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Menu {
@@ -91,7 +90,6 @@ pub fn LineItem(
 #[component]
 fn LineMenu(line: Line, menu: Signal<Menu>, act: Act) -> Element {
     let ofis = use_context::<Ofis>();
-    let ui = use_context::<Ui>();
     let nav = navigator();
     let mut amount_text = use_signal(|| line.amount.display_plain().replace('\u{a0}', " "));
     let bill = line.bill.clone();
@@ -107,7 +105,7 @@ fn LineMenu(line: Line, menu: Signal<Menu>, act: Act) -> Element {
                     Menu::ConfirmRemove => ofis.remove_line(&id).await,
                     _ => ofis.set_amount(&id, &amount_text()).await,
                 };
-                ui.show(edited.map_err(|e| core_error(&e))?);
+                edited.map_err(|e| core_error(&e))?;
                 menu.set(Menu::Closed);
                 Ok(())
             })

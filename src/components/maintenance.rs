@@ -46,10 +46,7 @@ pub fn MaintenanceBanner() -> Element {
         let ofis = ofis.clone();
         act.run(async move {
             match ofis.refresh().await {
-                Ok(s) => {
-                    maintenance.clear();
-                    ui.show(s);
-                }
+                Ok(_) => maintenance.clear(),
                 Err(e) if maintenance.report(&e) => {}
                 Err(e) => {
                     maintenance.clear();

@@ -35,13 +35,11 @@ pub fn AddressSearch() -> Element {
         let ofis = ofis.clone();
         add.run(async move {
             let title = address.title.clone();
-            let (snapshot, added) = ofis.add_address(address).await.map_err(|e| core_error(&e))?;
-            ui.show(snapshot);
-            ui.notify(match added {
+            let (_, added) = ofis.add_address(address).await.map_err(|e| core_error(&e))?;
+            ui.home(nav, match added {
                 0 => format!("По адресу «{title}» пока нет выставленных счетов. Мы покажем их, когда поставщики их выставят."),
                 n => format!("Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."),
             });
-            nav.replace(Route::Payments {});
             Ok(())
         })
     };

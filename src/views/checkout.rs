@@ -75,7 +75,6 @@ fn CardPayment(scope: PayScope, ticket: PaymentTicket) -> Element {
                 .await
             {
                 Ok(PaymentStep::Paid(receipt)) => {
-                    ui.show(ofis.snapshot());
                     nav.replace(Route::Paid { id: receipt.id });
                 }
                 Ok(PaymentStep::Challenge) => {
@@ -144,7 +143,7 @@ async fn pin_passes(
     match ofis.confirm_payment_pin(key, &pin).await {
         Ok(()) => true,
         Err(e @ CoreError::PinLockedOut) => {
-            ui.signed_out(ofis.snapshot(), Some(core_error(&e)));
+            ui.signed_out(Some(core_error(&e)));
             false
         }
         Err(e) => {

@@ -64,13 +64,12 @@ fn ReadingsForm(line: LineMeters) -> Element {
                 let saved = ofis.save_line_readings(&bill_id, &meters, &typed).await;
                 let scope = PayScope::Line(bill_id.clone());
                 let paying = match saved {
-                    Ok(snapshot) => {
-                        ui.show(snapshot);
+                    Ok(_) => {
                         if !pay {
-                            ui.notify(
+                            ui.home(
+                                nav,
                                 "Показания сохранены: они уйдут поставщику вместе с оплатой.",
                             );
-                            nav.replace(Route::Payments {});
                             return Ok(());
                         }
                         ofis.start_payment(scope.clone()).await

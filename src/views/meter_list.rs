@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dioxus::prelude::*;
-use ofis_core::{AddressMeters, CoreError, MeterCard, Ofis, QueueRow, QueuedOutcome};
+use ofis_core::{AddressMeters, CoreError, MeterCard, Ofis, QueuedOutcome};
 use ofis_domain::readings::{decimal_ru, ReadingError, RECOMMENDED_WINDOW};
 
 use super::meter_history::MeterHistory;
@@ -17,7 +17,6 @@ use crate::messages::core_error;
 pub(super) fn MeterList(
     address_id: String,
     reload: Signal<u32>,
-    queue: Signal<Vec<QueueRow>>,
     titles: Signal<BTreeMap<String, String>>,
     mut answers: Signal<BTreeMap<String, Answer>>,
 ) -> Element {
@@ -52,7 +51,6 @@ pub(super) fn MeterList(
         busy: use_signal(|| None),
         answers,
         reload,
-        queue,
     };
 
     let loaded = meters.read();
@@ -119,7 +117,7 @@ fn ThirdPartyMeters(list: AddressMeters) -> Element {
 }
 
 /// What «отправить» reads and writes: the typed readings, the confirmations of unusual ones,
-/// each meter's error and answer, the queue; one send at a time.
+/// each meter's error and answer; one send at a time.
 #[derive(Clone)]
 struct Sender {
     ofis: Ofis,
@@ -129,7 +127,6 @@ struct Sender {
     busy: Signal<Option<String>>,
     answers: Signal<BTreeMap<String, Answer>>,
     reload: Signal<u32>,
-    queue: Signal<Vec<QueueRow>>,
 }
 
 impl Sender {
@@ -170,9 +167,6 @@ impl Sender {
                     .write()
                     .insert(id.clone(), Answer::Refused(core_error(&e)));
             }
-        }
-        if let Ok(entries) = self.ofis.reading_queue().await {
-            self.queue.set(entries);
         }
         self.busy.set(None);
     }

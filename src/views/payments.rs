@@ -77,7 +77,9 @@ fn Notices() -> Element {
                 }
                 button {
                     class: "link",
-                    onclick: move |_| ui.show(ofis.dismiss_notifications()),
+                    onclick: move |_| {
+                        ofis.dismiss_notifications();
+                    },
                     "Понятно"
                 }
             }
@@ -172,7 +174,7 @@ fn AddressBlock(
                 ofis.exclude_address(address).await
             };
             match result {
-                Ok(s) => ui.show(s),
+                Ok(_) => {}
                 Err(e) => ui.notify(core_error(&e)),
             }
             menu.set(false);

@@ -22,7 +22,7 @@ pub fn PinLock() -> Element {
         let ofis = ofis_resume.clone();
         async move {
             if let Ok(false) = ofis.resume_session().await {
-                ui.signed_out(ofis.snapshot(), Some(SESSION_EXPIRED.into()));
+                ui.signed_out(Some(SESSION_EXPIRED.into()));
             }
         }
     });
@@ -31,13 +31,8 @@ pub fn PinLock() -> Element {
         let ofis = ofis_unlock.clone();
         act.run(async move {
             match ofis.unlock(&pin()).await {
-                Ok(snapshot) => {
-                    ui.show(snapshot);
-                    ui.gate.set(Gate::Open);
-                }
-                Err(e @ CoreError::PinLockedOut) => {
-                    ui.signed_out(ofis.snapshot(), Some(core_error(&e)))
-                }
+                Ok(_) => ui.gate.set(Gate::Open),
+                Err(e @ CoreError::PinLockedOut) => ui.signed_out(Some(core_error(&e))),
                 Err(e) => return Err(core_error(&e)),
             }
             Ok(())
@@ -47,8 +42,8 @@ pub fn PinLock() -> Element {
     let forgot = move |_| {
         let ofis = ofis.clone();
         act.run(async move {
-            let snapshot = ofis.sign_out().await.map_err(|e| core_error(&e))?;
-            ui.signed_out(snapshot, Some("Выполнен выход. Войдите по номеру телефона и установите новый ПИН-код в «Профиле».".into()));
+            ofis.sign_out().await.map_err(|e| core_error(&e))?;
+            ui.signed_out(Some("Выполнен выход. Войдите по номеру телефона и установите новый ПИН-код в «Профиле».".into()));
             Ok(())
         })
     };

@@ -67,9 +67,7 @@ fn PinSettings() -> Element {
                     done.set(Some("ПИН-код отключён."));
                     pin_on.set(false);
                 }
-                Err(e @ CoreError::PinLockedOut) => {
-                    ui.signed_out(ofis.snapshot(), Some(core_error(&e)))
-                }
+                Err(e @ CoreError::PinLockedOut) => ui.signed_out(Some(core_error(&e))),
                 Err(e) => return Err(core_error(&e)),
             }
             Ok(())
@@ -102,11 +100,8 @@ fn SignOut() -> Element {
     let sign_out = move |_| {
         let ofis = ofis.clone();
         act.run(async move {
-            let snapshot = ofis.sign_out().await.map_err(|e| core_error(&e))?;
-            ui.signed_out(
-                snapshot,
-                Some("Вы вышли. Данные на этом устройстве удалены.".into()),
-            );
+            ofis.sign_out().await.map_err(|e| core_error(&e))?;
+            ui.signed_out(Some("Вы вышли. Данные на этом устройстве удалены.".into()));
             Ok(())
         })
     };

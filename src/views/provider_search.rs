@@ -102,13 +102,14 @@ fn ProviderAccount(provider: ProviderChoice, chosen: Signal<Option<ProviderChoic
                 .find_at_provider(&id, &account())
                 .await
                 .map_err(|e| core_error(&e))?;
-            let (snapshot, added) = ofis.add_bills(bills).await.map_err(|e| core_error(&e))?;
-            ui.show(snapshot);
-            ui.notify(match added {
-                0 => "Этот счёт уже есть в общем счёте.".to_string(),
-                _ => format!("Счёт «{name}» добавлен в общий счёт."),
-            });
-            nav.replace(Route::Payments {});
+            let (_, added) = ofis.add_bills(bills).await.map_err(|e| core_error(&e))?;
+            ui.home(
+                nav,
+                match added {
+                    0 => "Этот счёт уже есть в общем счёте.".to_string(),
+                    _ => format!("Счёт «{name}» добавлен в общий счёт."),
+                },
+            );
             Ok(())
         })
     };

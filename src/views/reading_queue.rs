@@ -9,11 +9,8 @@ use ofis_domain::readings::decimal_ru;
 
 /// Every reading sent without payment and where it stands, newest first.
 #[component]
-pub fn ReadingQueue(
-    queue: Signal<Vec<QueueRow>>,
-    titles: Signal<BTreeMap<String, String>>,
-) -> Element {
-    let entries = queue();
+pub fn ReadingQueue(queue: Vec<QueueRow>, titles: Signal<BTreeMap<String, String>>) -> Element {
+    let entries = queue;
     if entries.is_empty() {
         return rsx! {};
     }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::{AddressChoice, Ofis, QueueRow};
+use ofis_core::{AddressChoice, Ofis};
 
 use super::reading_queue::ReadingQueue;
 use crate::state::Ui;
@@ -31,7 +31,6 @@ pub fn Subscriber() -> Element {
     });
     let mut open = use_signal(|| false);
     let mut reload = use_signal(|| 0u32);
-    let mut queue = use_signal(Vec::<QueueRow>::new);
     let titles = use_signal(BTreeMap::<String, String>::new);
     let mut answers = use_signal(BTreeMap::<String, Answer>::new);
     // While the tab is open: rounds of the queue, as often as core's retry policy says.
@@ -48,7 +47,6 @@ pub fn Subscriber() -> Element {
                         .retain(|_, a| !matches!(a, Answer::Queued(_)));
                     *reload.write() += 1;
                 }
-                queue.set(round.rows);
                 tokio::time::sleep(round.retry_in).await;
             }
         }
@@ -84,11 +82,11 @@ pub fn Subscriber() -> Element {
                     },
                     None => rsx! {},
                     Some(address_id) => rsx! {
-                        super::meter_list::MeterList { key: "{address_id}", address_id, reload, queue, titles, answers }
+                        super::meter_list::MeterList { key: "{address_id}", address_id, reload, titles, answers }
                     },
                 }
             }
-            ReadingQueue { queue, titles }
+            ReadingQueue { queue: snapshot.reading_queue.clone(), titles }
         }
     }
 }

@@ -6,7 +6,6 @@ use ofis_core::{Ofis, PayScope, PaymentStep, PaymentTicket};
 use crate::components::{use_act, Field};
 use crate::messages::core_error;
 use crate::route::Route;
-use crate::state::Ui;
 
 /// Asks for the bank's confirmation code.
 #[component]
@@ -24,7 +23,6 @@ pub fn ThreeDs(scope: PayScope, order: String) -> Element {
 #[component]
 fn Challenge(ticket: PaymentTicket) -> Element {
     let ofis = use_context::<Ofis>();
-    let ui = use_context::<Ui>();
     let nav = navigator();
     let code = use_signal(String::new);
     let act = use_act();
@@ -33,8 +31,7 @@ fn Challenge(ticket: PaymentTicket) -> Element {
     let ofis_cancel = ofis.clone();
 
     // Paid (also when a cancel found the bank had charged already): its receipt is the answer.
-    let settled = move |step: PaymentStep, snapshot| {
-        ui.show(snapshot);
+    let settled = move |step: PaymentStep| {
         match step {
             PaymentStep::Paid(receipt) => nav.replace(Route::Paid { id: receipt.id }),
             _ => nav.replace(Route::Payments {}),
@@ -49,7 +46,7 @@ fn Challenge(ticket: PaymentTicket) -> Element {
                 .cancel_payment(&key)
                 .await
                 .map_err(|e| core_error(&e))?;
-            settled(step, ofis.snapshot());
+            settled(step);
             Ok(())
         })
     };
@@ -67,7 +64,7 @@ fn Challenge(ticket: PaymentTicket) -> Element {
                 }
                 PaymentStep::Declined(message) => Err(format!("{message} Деньги не списаны.")),
                 paid => {
-                    settled(paid, ofis.snapshot());
+                    settled(paid);
                     Ok(())
                 }
             }

@@ -238,6 +238,7 @@ async fn the_queue_is_tried_less_often_while_offline_and_soon_again_once_a_send_
     app::sign_in_with_address(&ofis).await;
     let meter = app::hot_meter(&ofis).await;
     let (_, typed) = next_value(&meter);
+    let before = sandbox.state.meter_readings(HOT).len();
     assert_eq!(
         ofis.reading_queue_round().await.retry_in,
         RETRY_FIRST,
@@ -262,6 +263,14 @@ async fn the_queue_is_tried_less_often_while_offline_and_soon_again_once_a_send_
         "soon again once a send got through"
     );
     assert!(matches!(round.rows[0].state, QueueState::Sent { .. }));
+    for _ in 0..3 {
+        assert_eq!(
+            ofis.reading_queue_round().await.sent,
+            0,
+            "sent once, never again"
+        );
+    }
+    assert_eq!(sandbox.state.meter_readings(HOT).len(), before + 1);
     sandbox.shutdown().await;
 }
 
