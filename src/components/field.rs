@@ -18,36 +18,21 @@ pub fn Field(
     #[props(default)] secret: bool,
 ) -> Element {
     let error_id = format!("{id}-error");
-    let input = if secret {
-        rsx! {
-            input {
-                id: "{id}",
-                r#type: "{kind}",
-                placeholder: "{placeholder}",
-                inputmode: "{inputmode}",
-                autocomplete: "{autocomplete}",
-                oninput: move |e| value.set(e.value()),
-            }
-        }
-    } else {
-        rsx! {
-            input {
-                id: "{id}",
-                r#type: "{kind}",
-                placeholder: "{placeholder}",
-                inputmode: "{inputmode}",
-                autocomplete: "{autocomplete}",
-                // Not `value`: a re-render lagging behind fast typing must never overwrite what
-                // was typed. (`initial_value` is the DOM's `value` attribute: never for secrets.)
-                initial_value: "{value}",
-                oninput: move |e| value.set(e.value()),
-            }
-        }
-    };
+    // Not `value`: a re-render lagging behind fast typing must never overwrite what was typed.
+    // (`initial_value` is the DOM's `value` attribute: never for secrets.)
+    let shown = (!secret).then(|| value.peek().clone());
     rsx! {
         div { class: if error.is_some() { "field invalid" } else { "field" },
             label { r#for: "{id}", "{label}" }
-            {input}
+            input {
+                id: "{id}",
+                r#type: "{kind}",
+                placeholder: "{placeholder}",
+                inputmode: "{inputmode}",
+                autocomplete: "{autocomplete}",
+                initial_value: shown,
+                oninput: move |e| value.set(e.value()),
+            }
             if let Some(err) = &error {
                 p { id: "{error_id}", class: "error", role: "alert", "{err}" }
             }

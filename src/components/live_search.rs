@@ -68,3 +68,27 @@ impl<T: 'static> LiveSearch<T> {
         }
     }
 }
+
+/// The search box of a live search: its label, and what was typed kept across screens.
+#[component]
+pub fn SearchInput(
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    query: Signal<String>,
+    oninput: EventHandler<FormEvent>,
+) -> Element {
+    rsx! {
+        div { class: "field",
+            label { r#for: id, "{label}" }
+            input {
+                id,
+                r#type: "search",
+                placeholder,
+                autocomplete: "off",
+                initial_value: "{query}",
+                oninput: move |e| oninput.call(e),
+            }
+        }
+    }
+}

@@ -23,7 +23,7 @@ pub use fiscal_qr::FiscalQr;
 pub use found_bills::FoundBills;
 pub use history_button::HistoryButton;
 pub use line_item::LineItem;
-pub use live_search::{use_live_search, LiveSearch};
+pub use live_search::{use_live_search, LiveSearch, SearchInput};
 pub use maintenance::{Maintenance, MaintenanceBanner};
 pub use meter_field::{confirm_toggle, typed_entries, MeterField};
 pub use receipt_body::KeptReceipt;

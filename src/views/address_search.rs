@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::{AddressChoice, Ofis};
 
-use crate::components::{use_act, use_live_search, LiveSearch};
+use crate::components::{use_act, use_live_search, LiveSearch, SearchInput};
 use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
@@ -50,17 +50,7 @@ pub fn AddressSearch() -> Element {
             h1 { "Поиск по адресу" }
         }
         section { class: "search",
-            div { class: "field",
-                label { r#for: "address-query", "Улица, дом, квартира" }
-                input {
-                    id: "address-query",
-                    r#type: "search",
-                    placeholder: "Например: Советская 12 5",
-                    autocomplete: "off",
-                    initial_value: "{query}",
-                    oninput: on_input,
-                }
-            }
+            SearchInput { id: "address-query", label: "Улица, дом, квартира", placeholder: "Например: Советская 12 5", query, oninput: on_input }
             if let Some(err) = error().or(add.error()) {
                 p { id: "address-error", class: "error", role: "alert", "{err}" }
             }

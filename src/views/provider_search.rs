@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::{Ofis, ProviderChoice};
 
-use crate::components::{use_act, use_live_search, Field, LiveSearch};
+use crate::components::{use_act, use_live_search, Field, LiveSearch, SearchInput};
 use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
@@ -48,17 +48,7 @@ fn ProviderPicker(
         async move { search.answer(&text, ofis.search_providers(&text).await) }
     };
     rsx! {
-        div { class: "field",
-            label { r#for: "provider-query", "Поставщик услуги или ИНН" }
-            input {
-                id: "provider-query",
-                r#type: "search",
-                placeholder: "Например: Водоканал",
-                autocomplete: "off",
-                initial_value: "{query}",
-                oninput: on_input,
-            }
-        }
+        SearchInput { id: "provider-query", label: "Поставщик услуги или ИНН", placeholder: "Например: Водоканал", query, oninput: on_input }
         if let Some(err) = error() {
             p { class: "error", role: "alert", "{err}" }
         }
