@@ -3,7 +3,6 @@
 //! receipt open the right screen without it knowing how it was opened.
 
 use dioxus::prelude::*;
-use ofis_core::PayScope;
 use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
@@ -44,11 +43,11 @@ pub enum Route {
             #[route("/bill/:bill_id?:why")]
             LineReadings { bill_id: BillId, why: String },
             /// The card form of the frozen order whose idempotency key is `order`.
-            #[route("/pay/:scope/:order")]
-            Checkout { scope: PayScope, order: String },
+            #[route("/pay/:order")]
+            Checkout { order: String },
             /// The 3-D Secure code of the order `order`.
-            #[route("/pay/:scope/:order/3ds")]
-            ThreeDs { scope: PayScope, order: String },
+            #[route("/pay/:order/3ds")]
+            ThreeDs { order: String },
             /// The receipt right after a payment.
             #[route("/paid/:id", ReceiptView)]
             Paid { id: String },

@@ -124,10 +124,7 @@ fn LineMenu(line: Line, menu: Signal<Menu>, act: Act) -> Element {
                 .start_payment(scope.clone())
                 .await
                 .map_err(|e| core_error(&e))?;
-            nav.push(Route::Checkout {
-                scope,
-                order: ticket.key,
-            });
+            nav.push(Route::Checkout { order: ticket.key });
             Ok(())
         })
     };

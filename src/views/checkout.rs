@@ -10,10 +10,10 @@ use crate::state::Ui;
 
 /// Card number, expiry, CVC, and «Оплатить».
 #[component]
-pub fn Checkout(scope: PayScope, order: String) -> Element {
+pub fn Checkout(order: String) -> Element {
     let ofis = use_context::<Ofis>();
     match ofis.payment_ticket(&order) {
-        Ok(ticket) => rsx! { CardPayment { scope, ticket } },
+        Ok(ticket) => rsx! { CardPayment { ticket } },
         Err(e) => rsx! { PaymentGone { text: core_error(&e) } },
     }
 }
@@ -39,7 +39,7 @@ pub fn PaymentGone(text: String) -> Element {
 
 /// The card form of a frozen order.
 #[component]
-fn CardPayment(scope: PayScope, ticket: PaymentTicket) -> Element {
+fn CardPayment(ticket: PaymentTicket) -> Element {
     let ofis = use_context::<Ofis>();
     let ui = use_context::<Ui>();
     let nav = navigator();
@@ -58,14 +58,15 @@ fn CardPayment(scope: PayScope, ticket: PaymentTicket) -> Element {
     let mut current = use_signal(|| Some(ticket.clone()));
     let total = ticket.total.display_rub();
 
+    let same_bills = ticket.again();
     let pay = move |_| {
-        let (ofis, scope) = (ofis.clone(), scope.clone());
+        let (ofis, again) = (ofis.clone(), same_bills.clone());
         field_error.set(None);
         pin_error.set(None);
         act.run(async move {
             let ticket = match current() {
                 Some(t) => t,
-                None => refreeze(&ofis, &scope, current).await?,
+                None => refreeze(&ofis, again, current).await?,
             };
             if pin_asked && !pin_passes(&ofis, ui, &ticket.key, pin(), pin_error).await {
                 return Ok(());
@@ -78,10 +79,7 @@ fn CardPayment(scope: PayScope, ticket: PaymentTicket) -> Element {
                     nav.replace(Route::Paid { id: receipt.id });
                 }
                 Ok(PaymentStep::Challenge) => {
-                    nav.replace(Route::ThreeDs {
-                        scope,
-                        order: ticket.key,
-                    });
+                    nav.replace(Route::ThreeDs { order: ticket.key });
                 }
                 Ok(PaymentStep::Declined(message)) => {
                     current.set(None);
@@ -120,11 +118,11 @@ fn CardPayment(scope: PayScope, ticket: PaymentTicket) -> Element {
 /// After a refusal: the same composition frozen into a new order.
 async fn refreeze(
     ofis: &Ofis,
-    scope: &PayScope,
+    scope: PayScope,
     mut current: Signal<Option<PaymentTicket>>,
 ) -> Result<PaymentTicket, String> {
     let ticket = ofis
-        .start_payment(scope.clone())
+        .start_payment(scope)
         .await
         .map_err(|e| core_error(&e))?;
     current.set(Some(ticket.clone()));

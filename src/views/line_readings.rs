@@ -78,10 +78,7 @@ fn ReadingsForm(line: LineMeters) -> Element {
                 };
                 match paying {
                     Ok(ticket) => {
-                        nav.push(Route::Checkout {
-                            scope,
-                            order: ticket.key,
-                        });
+                        nav.push(Route::Checkout { order: ticket.key });
                         Ok(())
                     }
                     // A reading's own error shows under its meter.

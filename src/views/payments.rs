@@ -109,10 +109,7 @@ fn PayBar() -> Element {
             };
             match started {
                 Ok(ticket) => {
-                    nav.push(Route::Checkout {
-                        scope: PayScope::All,
-                        order: ticket.key,
-                    });
+                    nav.push(Route::Checkout { order: ticket.key });
                 }
                 // The provider wants readings: straight to that line's «конечное» (manual, section 8).
                 Err(CoreError::ReadingsRequired { bill_id, message }) => {

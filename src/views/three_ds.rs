@@ -1,7 +1,7 @@
 //! The 3-D Secure code the bank sends by SMS.
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, PayScope, PaymentStep, PaymentTicket};
+use ofis_core::{Ofis, PaymentStep, PaymentTicket};
 
 use crate::components::{use_act, Field};
 use crate::messages::core_error;
@@ -9,9 +9,7 @@ use crate::route::Route;
 
 /// Asks for the bank's confirmation code.
 #[component]
-pub fn ThreeDs(scope: PayScope, order: String) -> Element {
-    // The scope names the order's bills in the address; the frozen order says what is paid.
-    let _ = scope;
+pub fn ThreeDs(order: String) -> Element {
     let ofis = use_context::<Ofis>();
     match ofis.payment_ticket(&order) {
         Ok(ticket) => rsx! { Challenge { ticket } },

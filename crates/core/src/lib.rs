@@ -36,7 +36,6 @@ pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
 pub use keyring::KeyringSecrets;
-pub use link::NotAScope;
 pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, ReadingRow};
 #[cfg(feature = "desktop-notifications")]
 pub use notify::DesktopNotifier;

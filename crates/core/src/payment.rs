@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ofis_api::{CreateOrder, OrderDto, OrderLineRequest, OrderStatus, ReadingSubmission};
 use ofis_client::ClientError;
-use ofis_domain::{BillId, FrozenOrder, Line, Money, Receipt};
+use ofis_domain::{Bill, BillId, FrozenOrder, Line, Money, Receipt};
 use ofis_store::{OutboxOrder, OutboxReading, OutboxState, Store, StoreError};
 use tracing::{info, instrument, warn};
 
@@ -20,6 +20,9 @@ pub enum PayScope {
     All,
     /// One line alone (the line's own «Оплатить»).
     Line(BillId),
+    /// These bills: lines of the общий счёт at their amounts, or bills paid outside it (a
+    /// top-up, a paid service) at the amount they ask.
+    Bills(Vec<BillId>),
 }
 
 /// A created order waiting for the card: its composition is frozen.
@@ -37,6 +40,11 @@ impl PaymentTicket {
     /// The providers' fees on top of the lines (included in the total).
     pub fn fees(&self) -> Money {
         self.lines.iter().map(Line::fee).sum()
+    }
+
+    /// The same composition, to freeze again after a refusal (a refused order is final).
+    pub fn again(&self) -> PayScope {
+        PayScope::Bills(self.lines.iter().map(|l| l.bill.id.clone()).collect())
     }
 }
 
@@ -93,6 +101,15 @@ impl Ofis {
     #[instrument(skip(self))]
     pub async fn start_payment(&self, scope: PayScope) -> Result<PaymentTicket, CoreError> {
         self.start_payment_checked(scope, false).await
+    }
+
+    /// Pays bills outside the общий счёт — a top-up, a paid service — through the same engine:
+    /// frozen, an idempotency key committed before the first send, reconciled, one receipt.
+    #[instrument(skip_all)]
+    pub async fn start_payment_of(&self, bills: Vec<Bill>) -> Result<PaymentTicket, CoreError> {
+        let ids = bills.iter().map(|b| b.id.clone()).collect();
+        self.change().basket_mut().hold_outside(bills);
+        self.start_payment(PayScope::Bills(ids)).await
     }
 
     /// «Оплатить ещё раз»: the user saw that some of these bills are paid already and confirmed.

@@ -275,22 +275,7 @@ impl CombinedBill {
     }
 
     fn freeze_only(&self, keep: impl Fn(&Line) -> bool) -> Result<FrozenOrder, CombinedError> {
-        let lines: Vec<Line> = self
-            .lines
-            .iter()
-            .filter(|l| keep(l) && l.is_paid())
-            .cloned()
-            .collect();
-        if lines.is_empty() {
-            return Err(CombinedError::NothingToPay);
-        }
-        for line in &lines {
-            line.bill.rules.check(line.amount, line.bill.amount_due)?;
-        }
-        if checked_total(&lines)? > PAYMENT_LIMIT {
-            return Err(RuleError::OverPaymentLimit(PAYMENT_LIMIT).into());
-        }
-        Ok(FrozenOrder { lines })
+        FrozenOrder::of_lines(self.lines.iter().filter(|l| keep(l)).cloned().collect())
     }
 
     fn position(&self, id: &BillId) -> Result<usize, CombinedError> {
@@ -320,6 +305,22 @@ pub struct FrozenOrder {
 }
 
 impl FrozenOrder {
+    /// Freezes these lines (those with a zero amount are left out), by the same rules as the
+    /// общий счёт: each line within its provider's rules, the total within the payment limit.
+    pub fn of_lines(lines: Vec<Line>) -> Result<FrozenOrder, CombinedError> {
+        let lines: Vec<Line> = lines.into_iter().filter(Line::is_paid).collect();
+        if lines.is_empty() {
+            return Err(CombinedError::NothingToPay);
+        }
+        for line in &lines {
+            line.bill.rules.check(line.amount, line.bill.amount_due)?;
+        }
+        if checked_total(&lines)? > PAYMENT_LIMIT {
+            return Err(RuleError::OverPaymentLimit(PAYMENT_LIMIT).into());
+        }
+        Ok(FrozenOrder { lines })
+    }
+
     /// The lines being paid.
     pub fn lines(&self) -> &[Line] {
         &self.lines

@@ -5,7 +5,7 @@
 //! the app has a zero amount when the basket is loaded, when the bill is refreshed and when it
 //! is paid. The person may still type an amount (and confirm paying again).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ofis_domain::{
     AddressId, Bill, BillId, CombinedBill, CombinedError, FrozenOrder, Line, Money, Period,
@@ -27,6 +27,8 @@ pub(crate) struct Basket {
     addresses: Vec<AddressChoice>,
     /// The lines come from the cache and no refresh has finished yet.
     from_cache: bool,
+    /// Bills paid outside the общий счёт (a top-up, a paid service): payable, never shown in it.
+    outside: BTreeMap<BillId, Bill>,
 }
 
 impl Basket {
@@ -46,6 +48,7 @@ impl Basket {
             with_readings,
             addresses,
             from_cache: true,
+            outside: BTreeMap::new(),
         };
         for id in basket.paid.clone() {
             basket.not_offered_if_paid(&id);
@@ -73,7 +76,26 @@ impl Basket {
         match scope {
             PayScope::All => self.combined.freeze(),
             PayScope::Line(id) => self.combined.freeze_line(id),
+            PayScope::Bills(ids) => FrozenOrder::of_lines(
+                ids.iter()
+                    .map(|id| match self.combined.line(id) {
+                        Some(line) => Ok(line.clone()),
+                        None => self
+                            .outside
+                            .get(id)
+                            .map(|bill| Line::new(bill.clone()))
+                            .ok_or(CombinedError::UnknownBill),
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
         }
+    }
+
+    /// Bills to be paid outside the общий счёт (a top-up, a paid service): they can be frozen
+    /// by their ids from now on, and never join the общий счёт.
+    pub(crate) fn hold_outside(&mut self, bills: Vec<Bill>) {
+        self.outside
+            .extend(bills.into_iter().map(|b| (b.id.clone(), b)));
     }
 
     /// Adds found bills; a bill already here is not added twice. Returns how many were added.
@@ -208,6 +230,7 @@ impl Basket {
         self.addresses.clear();
         self.awaiting.clear();
         self.with_readings.clear();
+        self.outside.clear();
     }
 
     /// Provider and account of every line that no saved address brings in.
