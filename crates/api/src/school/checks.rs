@@ -109,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dish_and_a_cut_off_must_be_plausible() {
+    fn a_dish_of_a_million_kcal_is_refused() {
         let dish = |kcal| MenuItemDto {
             id: "m-1".into(),
             name: "Каша".into(),

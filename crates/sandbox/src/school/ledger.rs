@@ -105,7 +105,7 @@ fn wishes(child: &Child, day: NaiveDate) -> Vec<(DateTime<Utc>, &'static str, Ve
     let h = fnv1a(format!("{}|{day}", child.id).as_bytes());
     let dishes = menu::dishes_of(day);
     let of = |kind: MealKind| dishes.iter().copied().filter(move |d| d.meal == kind);
-    if h % 20 == 0 {
+    if h.is_multiple_of(20) {
         return Vec::new(); // absent
     }
     let pick =
@@ -125,8 +125,8 @@ fn wishes(child: &Child, day: NaiveDate) -> Vec<(DateTime<Utc>, &'static str, Ve
     let mut meal: Vec<&Dish> = Vec::new();
     for d in &lunch {
         let take = match d.id {
-            "chicken-soup" | "borscht" => (h >> 12) % 3 != 0,
-            "beet-salad" => (h >> 14) % 4 == 0,
+            "chicken-soup" | "borscht" => !(h >> 12).is_multiple_of(3),
+            "beet-salad" => (h >> 14).is_multiple_of(4),
             _ => true,
         };
         if take {

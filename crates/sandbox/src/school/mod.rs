@@ -18,6 +18,9 @@ pub(crate) mod menu;
 pub(crate) mod services;
 pub mod world;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
