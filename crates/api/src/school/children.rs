@@ -146,3 +146,8 @@ pub struct PhotoDto {
     pub content_type: String,
     pub size: u32,
 }
+
+/// The bytes of a photo (a JPEG or PNG file), as the OpenAPI document names them: a binary string.
+#[derive(Clone, Debug, PartialEq, Eq, ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct PhotoBytes(pub Vec<u8>);

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use ofis_api::{ApiError, ErrorCode, PhotoDto};
+use ofis_api::{ApiError, ErrorCode, PhotoBytes, PhotoDto};
 
 use super::{child_for, Photo, MAX_PHOTO_BYTES};
 use crate::auth::CurrentUser;
@@ -30,7 +30,7 @@ fn image_type(declared: &str, bytes: &[u8]) -> Option<&'static str> {
 #[utoipa::path(
     put, path = "/api/v1/school/children/{child_id}/photo", operation_id = "putChildPhoto", tag = "school",
     params(("child_id" = String, Path, description = "Идентификатор ребёнка")),
-    request_body(content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png")), description = "Фотография, JPEG или PNG, до 512 КиБ"),
+    request_body(content((PhotoBytes = "image/jpeg"), (PhotoBytes = "image/png")), description = "Фотография, JPEG или PNG, до 512 КиБ"),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Фотография сохранена", body = PhotoDto),
@@ -112,7 +112,7 @@ pub struct PhotoVersion {
     params(("child_id" = String, Path, description = "Идентификатор ребёнка"), PhotoVersion),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Фотография", content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))),
+        (status = 200, description = "Фотография", content((PhotoBytes = "image/jpeg"), (PhotoBytes = "image/png"))),
         (status = 401, description = "Требуется вход", body = ApiError),
         (status = 404, description = "Ребёнок не найден или фотографии нет", body = ApiError),
     )
