@@ -73,6 +73,10 @@ pub fn school_topups(child_id: &str) -> String {
 pub fn school_limit(child_id: &str) -> String {
     format!("{}/limit", school_child(child_id))
 }
+/// Город API: the dishes the canteen will not sell to the child (PUT).
+pub fn school_stop_list(child_id: &str) -> String {
+    format!("{}/stop-list", school_child(child_id))
+}
 /// Город API: meal requests (GET `?from=&to=`, POST).
 pub fn school_meal_requests(child_id: &str) -> String {
     format!("{}/meal-requests", school_child(child_id))

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ofis_api::{
     paths, AttendanceDto, BillDto, ChildDto, CreateMealRequests, CreateServiceRequest,
     MealHistoryDto, MealLimitDto, MealRequestDto, MealRequestsCreated, MenuDto, PaidServiceDto,
-    PhotoDto, ServiceRequestDto, ServiceRequestKind, SetMealLimit, TopUpRequest,
+    PhotoDto, ServiceRequestDto, ServiceRequestKind, SetMealLimit, SetStopList, TopUpRequest,
 };
 use ofis_domain::Money;
 use tracing::instrument;
@@ -104,6 +104,24 @@ impl GorodClient {
             .http
             .put(self.url(&paths::school_limit(child_id)))
             .json(&SetMealLimit { daily_limit });
+        self.send_authed(req).await
+    }
+
+    /// Sets the dishes the canteen will not sell to the child (menu item ids; empty lifts the
+    /// stop-list); an unknown dish is `Validation` with field `items`.
+    #[instrument(skip(self), err)]
+    pub async fn set_stop_list(
+        &self,
+        child_id: &str,
+        items: &[&str],
+    ) -> Result<MealLimitDto, ClientError> {
+        let body = SetStopList {
+            items: items.iter().map(|i| i.to_string()).collect(),
+        };
+        let req = self
+            .http
+            .put(self.url(&paths::school_stop_list(child_id)))
+            .json(&body);
         self.send_authed(req).await
     }
 

@@ -1,6 +1,6 @@
-//! Paid education services, service requests, attendance and the child's photo through the
-//! client against the sandbox over loopback: a service bill paid through an order stays
-//! "processing" until the monthly posting on the 10th.
+//! Paid education services, service requests, attendance, the stop-list and the child's photo
+//! through the client against the sandbox over loopback: a service bill paid through an order
+//! stays "processing" until the monthly posting on the 10th.
 
 use chrono::NaiveDate;
 use gorod_sandbox::school::DEMO_PHONE;
@@ -227,5 +227,52 @@ async fn a_photo_is_stored_shown_on_the_card_and_replaced() {
         photo,
         "the old one kept"
     );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_till_refuses_what_the_parent_put_on_the_stop_list_from_then_on() {
+    let (sandbox, client) = start("2026-11-25").await;
+    let till = |items: &'static [&'static str]| {
+        let url = format!("{}{}", sandbox.gorod_url, paths::SANDBOX_CANTEEN);
+        async move {
+            let body = serde_json::json!({ "child_id": "ch-artem", "items": items });
+            let response = reqwest::Client::new()
+                .post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        }
+    };
+    assert_eq!(till(&["compote"]).await.0, 201);
+    let set = client
+        .set_stop_list("ch-artem", &["compote", "compote", "pizza"])
+        .await
+        .unwrap();
+    assert_eq!(set.stop_list, ["compote", "pizza"]);
+    let (status, body) = till(&["compote"]).await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("purchase_refused") && body.contains("стоп-листе"),
+        "{body}"
+    );
+    let menu = client.menu("ch-artem", None).await.unwrap();
+    assert!(menu.items.iter().any(|i| i.id == "compote" && i.blocked));
+    assert!(matches!(
+        client.set_stop_list("ch-artem", &["caviar"]).await,
+        Err(ClientError::Validation { field: Some(f), .. }) if f == "items"
+    ));
+    // The day before the list was set stays as it was: the past is not rewritten.
+    let before = client.meal_history("ch-artem", Some(day("2026-11-24")), Some(day("2026-11-24")));
+    let before = before.await.unwrap();
+    assert!(before
+        .purchases
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|i| i.name.contains("Компот")));
+    client.set_stop_list("ch-artem", &[]).await.unwrap();
+    assert_eq!(till(&["compote"]).await.0, 201);
     sandbox.shutdown().await;
 }

@@ -67,6 +67,7 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
             school::api_children::get_limit,
             school::api_children::set_limit
         ))
+        .routes(routes!(school::api_children::set_stop_list))
         .routes(routes!(school::api_photo::put, school::api_photo::get))
         .routes(routes!(school::api_meals::list, school::api_meals::create))
         .routes(routes!(school::api_meals::withdraw))

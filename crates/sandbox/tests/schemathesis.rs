@@ -340,10 +340,11 @@ impl Config {
 
 /// The school operations whose only id is the child's: (method, path after the child).
 #[rustfmt::skip]
-const SCHOOL_CHILD_OPERATIONS: [(&str, &str); 13] = [
+const SCHOOL_CHILD_OPERATIONS: [(&str, &str); 14] = [
     ("GET", ""), ("GET", "/history"), ("POST", "/topups"), ("GET", "/limit"), ("PUT", "/limit"),
     ("GET", "/photo"), ("PUT", "/photo"), ("GET", "/meal-requests"), ("POST", "/meal-requests"),
     ("GET", "/menu"), ("GET", "/services"), ("GET", "/services/bills"), ("GET", "/attendance"),
+    ("PUT", "/stop-list"),
 ];
 
 /// A TOML basic string (JSON's string syntax is one).

@@ -124,7 +124,7 @@ pub struct MealLimitDto {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, example = "175.00")]
     pub left_today: Option<Money>,
-    /// Items the canteen will not sell to the child (menu item ids), set by the school.
+    /// Dishes the canteen will not sell to the child (menu item ids), set by the parent.
     #[serde(default)]
     pub stop_list: Vec<String>,
 }
@@ -135,6 +135,13 @@ pub struct SetMealLimit {
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "300.00")]
     pub daily_limit: Option<Money>,
+}
+
+/// Set the dishes the canteen will not sell to the child (menu item ids; empty: none); it holds
+/// from the next purchase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SetStopList {
+    pub items: Vec<String>,
 }
 
 /// A stored photo of a child.

@@ -8,14 +8,14 @@ use axum::Json;
 use ofis_api::paths::{self, IDEMPOTENCY_KEY};
 use ofis_api::{
     ApiError, BillDto, ChildDto, DateRangeQuery, ErrorCode, MealHistoryDto, MealLimitDto,
-    SetMealLimit, TopUpRequest,
+    SetMealLimit, SetStopList, TopUpRequest,
 };
 use ofis_domain::school::{left_today, validate_limit};
 use ofis_domain::Period;
 
 use super::bills::{top_up_bill, top_up_rules, TopUpBill};
-use super::ledger::{ledger, limit_at, LimitChange};
-use super::world::{children_of, cut_off_rule, Child};
+use super::ledger::{ledger, limit_at, stop_list_at, LimitChange, StopListChange};
+use super::world::{children_of, cut_off_rule, dish_by_id, Child};
 use super::{child_for, date_range, services};
 use crate::auth::CurrentUser;
 use crate::error::{json_body, query_params, BodyRefused, Failure, QueryRefused};
@@ -224,7 +224,10 @@ fn limit_dto(state: &SandboxState, child: &Child) -> MealLimitDto {
         daily_limit,
         spent_today,
         left_today: left_today(daily_limit, spent_today),
-        stop_list: child.stop_list.iter().map(|s| s.to_string()).collect(),
+        stop_list: stop_list_at(&state.gorod.school, child, now)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     }
 }
 
@@ -280,5 +283,46 @@ pub async fn set_limit(
     };
     state.gorod.school.limits.push(change);
     tracing::info!(child = child.id, limit = ?limit, "meal limit set");
+    Ok(Json(limit_dto(&state, child)))
+}
+
+/// Sets the dishes the canteen will not sell to the child (an empty list lifts the stop-list);
+/// the till keeps it from the next purchase.
+#[utoipa::path(
+    put, path = "/api/v1/school/children/{child_id}/stop-list", operation_id = "setStopList", tag = "school",
+    params(("child_id" = String, Path, description = CHILD_ID)),
+    request_body = SetStopList,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Стоп-лист установлен", body = MealLimitDto),
+        (status = 401, description = "Требуется вход", body = ApiError),
+        (status = 404, description = "Ребёнок не найден", body = ApiError),
+        (status = 422, description = "Такого блюда нет в меню школы (field = items)", body = ApiError),
+        BodyRefused,
+    )
+)]
+pub async fn set_stop_list(
+    State(sandbox): State<Sandbox>,
+    CurrentUser(phone): CurrentUser,
+    Path(child_id): Path<String>,
+    body: Result<Json<SetStopList>, JsonRejection>,
+) -> Result<Json<MealLimitDto>, Failure> {
+    let child = child_for(&phone, &child_id)?;
+    let mut items: Vec<&'static str> = Vec::new();
+    for id in json_body(body)?.items {
+        let dish = dish_by_id(id.trim())
+            .ok_or_else(|| Failure::validation("Такого блюда нет в меню школы", "items"))?;
+        if !items.contains(&dish.id) {
+            items.push(dish.id);
+        }
+    }
+    let mut state = sandbox.lock();
+    let at = state.now();
+    let change = StopListChange {
+        child: child.id,
+        at,
+        items,
+    };
+    state.gorod.school.stop_lists.push(change);
     Ok(Json(limit_dto(&state, child)))
 }

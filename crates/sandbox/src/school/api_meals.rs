@@ -12,6 +12,7 @@ use ofis_api::{
 };
 use ofis_domain::school::{cut_off_ru, plan_sick_cancel, MealRequestError};
 
+use super::ledger::stop_list_at;
 use super::world::cut_off_rule;
 use super::{child_for, date_range, menu, query_day};
 use crate::auth::CurrentUser;
@@ -216,6 +217,8 @@ pub async fn day_menu(
 ) -> Result<Json<MenuDto>, Failure> {
     let child = child_for(&phone, &child_id)?;
     let query = query_params(query)?;
-    let day = query_day(query.day.as_deref(), sandbox.today())?;
-    Ok(Json(menu::menu(child, day)))
+    let state = sandbox.lock();
+    let day = query_day(query.day.as_deref(), state.today)?;
+    let blocked = stop_list_at(&state.gorod.school, child, state.now());
+    Ok(Json(menu::menu(&blocked, day)))
 }

@@ -9,7 +9,7 @@ use ofis_api::sandbox::CanteenPurchase;
 use ofis_api::{ErrorCode, PurchaseDto, PurchaseItemDto};
 use ofis_domain::school::check_purchase;
 
-use super::ledger::{ledger, limit_at};
+use super::ledger::{ledger, limit_at, stop_list_at};
 use super::world::{CHILDREN, SCHOOL};
 use super::{menu, total};
 use crate::error::{json_body, Failure};
@@ -35,6 +35,7 @@ pub(crate) fn ring_up(
         .ok_or_else(|| Failure::not_found("Ребёнок не найден"))?;
     let now = state.now();
     let today = menu::dishes_of(state.today);
+    let blocked = stop_list_at(&state.gorod.school, child, now);
     if request.items.is_empty() {
         return Err(Failure::validation("Нет ни одного блюда", "items"));
     }
@@ -44,7 +45,7 @@ pub(crate) fn ring_up(
             .iter()
             .find(|d| d.id == id)
             .ok_or_else(|| Failure::validation("Этого блюда сегодня нет в меню", "items"))?;
-        if child.stop_list.contains(&dish.id) {
+        if blocked.contains(&dish.id) {
             return Err(refused(format!("«{}» в стоп-листе ребёнка", dish.name)));
         }
         items.push(PurchaseItemDto {

@@ -61,6 +61,28 @@ pub(crate) struct LimitChange {
     pub limit: Option<Money>,
 }
 
+/// A stop-list a parent set: in force from `at` on.
+#[derive(Clone, Debug)]
+pub(crate) struct StopListChange {
+    pub child: &'static str,
+    pub at: DateTime<Utc>,
+    pub items: Vec<&'static str>,
+}
+
+/// The dishes the canteen would not sell the child at an instant.
+pub(crate) fn stop_list_at(
+    school: &SchoolState,
+    child: &Child,
+    at: DateTime<Utc>,
+) -> Vec<&'static str> {
+    school
+        .stop_lists
+        .iter()
+        .rev()
+        .find(|l| l.child == child.id && l.at <= at)
+        .map_or_else(|| child.stop_list.to_vec(), |l| l.items.clone())
+}
+
 /// A meal account as of now.
 pub(crate) struct Ledger {
     /// Oldest first.
@@ -247,10 +269,11 @@ impl Book<'_> {
         for (n, (at, canteen, dishes)) in wishes(child, day).into_iter().enumerate() {
             self.post_top_ups_until(at);
             let limit = limit_at(school, child, at);
+            let blocked = stop_list_at(school, child, at);
             let mut items: Vec<PurchaseItemDto> = Vec::new();
             for d in dishes {
                 let price = d.price();
-                if child.stop_list.contains(&d.id)
+                if blocked.contains(&d.id)
                     || check_purchase(price, self.balance, limit, spent).is_err()
                 {
                     continue;

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use ofis_api::{MealKind, MenuDto, MenuItemDto};
 
 use super::school_runs;
-use super::world::{dish_by_id, Child, Dish, DISHES, SCHOOL};
+use super::world::{dish_by_id, Dish, DISHES, SCHOOL};
 
 const BREAKFAST_PAIRS: [[&str; 2]; 3] = [
     ["porridge", "syrniki"],
@@ -36,8 +36,8 @@ pub(crate) fn dishes_of(day: NaiveDate) -> Vec<&'static Dish> {
     dishes
 }
 
-/// The menu of a day as a child sees it (dishes of the child's stop-list are marked).
-pub(crate) fn menu(child: &Child, day: NaiveDate) -> MenuDto {
+/// The menu of a day, with the dishes of the child's stop-list marked.
+pub(crate) fn menu(blocked: &[&str], day: NaiveDate) -> MenuDto {
     MenuDto {
         day,
         school_id: SCHOOL.id.to_string(),
@@ -52,7 +52,7 @@ pub(crate) fn menu(child: &Child, day: NaiveDate) -> MenuDto {
                     .allergens
                     .map(|list| list.iter().map(|a| a.to_string()).collect()),
                 kcal: d.kcal,
-                blocked: child.stop_list.contains(&d.id),
+                blocked: blocked.contains(&d.id),
             })
             .collect(),
     }

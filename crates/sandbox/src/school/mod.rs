@@ -50,6 +50,8 @@ pub(crate) struct SchoolState {
     pub top_ups: Vec<ledger::TopUp>,
     /// Limits set by parents, oldest first.
     pub limits: Vec<ledger::LimitChange>,
+    /// Stop-lists set by parents, oldest first.
+    pub stop_lists: Vec<ledger::StopListChange>,
     /// Purchases rung up at the canteen while the sandbox ran, by child id.
     pub canteen: Vec<(String, PurchaseDto)>,
     /// Meal requests, by child id, oldest first.
@@ -87,6 +89,7 @@ impl SchoolState {
             top_up_keys: HashMap::new(),
             top_ups: Vec::new(),
             limits: Vec::new(),
+            stop_lists: Vec::new(),
             canteen: Vec::new(),
             meal_requests: Vec::new(),
             service_payments: Vec::new(),
@@ -110,6 +113,7 @@ impl SchoolState {
             top_up_keys,
             top_ups,
             limits,
+            stop_lists,
             canteen,
             meal_requests,
             service_payments,
@@ -129,6 +133,7 @@ impl SchoolState {
             "top_up_keys": keys,
             "top_ups": top_ups.iter().map(ledger::TopUp::json).collect::<Vec<_>>(),
             "limits": limits.iter().map(|l| (l.child, l.at, l.limit)).collect::<Vec<_>>(),
+            "stop_lists": stop_lists.iter().map(|l| (l.child, l.at, &l.items)).collect::<Vec<_>>(),
             "canteen": canteen,
             "meal_requests": meal_requests,
             "service_payments": service_payments.iter().map(services::ServicePayment::json).collect::<Vec<_>>(),
