@@ -148,7 +148,7 @@ pub struct Child {
     pub account: &'static str,
     /// The limit the parent had set before the sandbox started; `None`: no limit.
     pub seeded_limit: Option<Money>,
-    /// Dishes the canteen does not sell to the child.
+    /// The stop-list the parent had set before the sandbox started.
     pub stop_list: &'static [&'static str],
     /// What the parent tops up at the bank office twice a month (after the 1st and the 15th).
     pub top_up: Money,
