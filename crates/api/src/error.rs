@@ -23,6 +23,10 @@ pub enum ErrorCode {
     RateLimited,
     /// Payment refused because the provider requires meter readings.
     ReadingsRequired,
+    /// A meal request came after the school's cut-off for its day (the message names it).
+    CutOffPassed,
+    /// The canteen refused a purchase: it would pass the daily limit or the balance.
+    PurchaseRefused,
     /// Something broke on the server.
     Internal,
 }

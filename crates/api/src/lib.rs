@@ -11,6 +11,7 @@ pub mod plausible;
 pub mod providers;
 pub mod readings;
 pub mod sandbox;
+pub mod school;
 pub mod text;
 
 pub use auth::*;
@@ -21,3 +22,4 @@ pub use orders::*;
 pub use plausible::{Plausible, WireError};
 pub use providers::*;
 pub use readings::*;
+pub use school::*;

@@ -55,6 +55,64 @@ pub fn receipt(receipt_id: &str) -> String {
 pub fn receipt_email(receipt_id: &str) -> String {
     format!("/api/v1/receipts/{}/email", encode(receipt_id))
 }
+/// Город API: the children whose meal accounts are linked to the signed-in phone.
+pub const SCHOOL_CHILDREN: &str = "/api/v1/school/children";
+/// Город API: one child.
+pub fn school_child(child_id: &str) -> String {
+    format!("{SCHOOL_CHILDREN}/{}", encode(child_id))
+}
+/// Город API: a child's purchases and top-ups of a period, `?from=&to=`.
+pub fn school_history(child_id: &str) -> String {
+    format!("{}/history", school_child(child_id))
+}
+/// Город API: ask for a bill topping up the meal account (POST, header `Idempotency-Key`).
+pub fn school_topups(child_id: &str) -> String {
+    format!("{}/topups", school_child(child_id))
+}
+/// Город API: the daily limit (GET, PUT).
+pub fn school_limit(child_id: &str) -> String {
+    format!("{}/limit", school_child(child_id))
+}
+/// Город API: the dishes the canteen will not sell to the child (PUT).
+pub fn school_stop_list(child_id: &str) -> String {
+    format!("{}/stop-list", school_child(child_id))
+}
+/// Город API: meal requests (GET `?from=&to=`, POST).
+pub fn school_meal_requests(child_id: &str) -> String {
+    format!("{}/meal-requests", school_child(child_id))
+}
+/// Город API: withdraw a meal request before its cut-off (POST).
+pub fn school_meal_request_withdraw(child_id: &str, request_id: &str) -> String {
+    format!(
+        "{}/{}/withdraw",
+        school_meal_requests(child_id),
+        encode(request_id)
+    )
+}
+/// Город API: the menu of a day at the child's school, `?day=`.
+pub fn school_menu(child_id: &str) -> String {
+    format!("{}/menu", school_child(child_id))
+}
+/// Город API: the paid services of the child's school.
+pub fn school_services(child_id: &str) -> String {
+    format!("{}/services", school_child(child_id))
+}
+/// Город API: the bills of the child's paid services (paid through orders).
+pub fn school_service_bills(child_id: &str) -> String {
+    format!("{}/services/bills", school_child(child_id))
+}
+/// Город API: requests to enrol in a service or leave it (GET, POST).
+pub fn school_service_requests(child_id: &str) -> String {
+    format!("{}/service-requests", school_child(child_id))
+}
+/// Город API: attendance of paid services, `?from=&to=`.
+pub fn school_attendance(child_id: &str) -> String {
+    format!("{}/attendance", school_child(child_id))
+}
+/// Город API: the child's photo (GET the image, PUT a JPEG or PNG).
+pub fn school_photo(child_id: &str) -> String {
+    format!("{}/photo", school_child(child_id))
+}
 /// Город API: the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
 /// Город API: server-to-server outcome from the gateway.
@@ -85,6 +143,9 @@ pub const SANDBOX_MAINTENANCE: &str = "/sandbox/maintenance";
 pub const SANDBOX_CHARGES: &str = "/sandbox/charges";
 /// Sandbox control: every e-mail the sandbox "sent" (receipt copies).
 pub const SANDBOX_MAIL: &str = "/sandbox/mail";
+
+/// Sandbox control: ring up a purchase at a child's canteen (limit, balance and stop-list checked).
+pub const SANDBOX_CANTEEN: &str = "/sandbox/school/purchases";
 
 /// Sandbox control: a provider's payment registry (payments with the readings sent with them).
 pub fn sandbox_registry(provider_id: &str) -> String {

@@ -32,6 +32,12 @@ pub enum WireError {
     Price(String),
     #[error("reading {0}: value negative or beyond any meter")]
     Reading(String),
+    #[error("purchase {0}: no items, a quantity outside 1..=100, or a total not their sum")]
+    Purchase(String),
+    #[error("menu item {0}: energy value beyond any dish")]
+    MenuItem(String),
+    #[error("child {0}: cut-off outside 0..=10 school days or not HH:MM")]
+    CutOff(String),
 }
 
 impl WireError {
@@ -44,6 +50,9 @@ impl WireError {
             WireError::MeterWindow(_) => "неверные дни приёма показаний",
             WireError::Price(_) => "неверный тариф",
             WireError::Reading(_) => "неверное показание в истории счётчика",
+            WireError::Purchase(_) => "сумма покупки не сходится",
+            WireError::MenuItem(_) => "неверная калорийность блюда",
+            WireError::CutOff(_) => "неверный срок подачи заявок",
         };
         format!(
             "Сервер прислал неверные данные ({what}). Повторите попытку позже или напишите в поддержку («Вопрос-ответ» → «Написать»)."

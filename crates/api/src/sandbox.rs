@@ -58,3 +58,11 @@ pub struct RegistryEntry {
     pub paid_at: chrono::DateTime<chrono::Utc>,
     pub readings: Vec<RegistryReading>,
 }
+
+/// A purchase at the child's canteen, as the cashier rings it up (tests and demos).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CanteenPurchase {
+    pub child_id: String,
+    /// Ids of today's menu items, one per item sold.
+    pub items: Vec<String>,
+}

@@ -84,6 +84,12 @@ impl ClientError {
                 ErrorCode::Conflict => ClientError::Conflict(api.message),
                 ErrorCode::IdempotencyMismatch => ClientError::IdempotencyMismatch,
                 ErrorCode::ReadingsRequired => ClientError::ReadingsRequired(api.message),
+                // A refusal the person reads and acts on, like any other: the message names the
+                // cut-off, or the limit and what was spent.
+                ErrorCode::CutOffPassed | ErrorCode::PurchaseRefused => ClientError::Validation {
+                    message: api.message,
+                    field: api.field,
+                },
                 ErrorCode::RateLimited | ErrorCode::Internal => ClientError::Server {
                     status,
                     message: api.message,

@@ -34,7 +34,7 @@ impl std::fmt::Debug for GorodClient {
 }
 
 /// The answer, if its numbers are within what the app computes with.
-fn plausible<T: Plausible>(answer: T) -> Result<T, ClientError> {
+pub(crate) fn plausible<T: Plausible>(answer: T) -> Result<T, ClientError> {
     answer.check().map_err(ClientError::Implausible)?;
     Ok(answer)
 }
@@ -55,7 +55,7 @@ impl GorodClient {
         &self.base
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
 

@@ -134,6 +134,13 @@ impl Http {
         &self,
         req: reqwest::RequestBuilder,
     ) -> Result<T, ClientError> {
+        let raw = self.send_raw(req).await?;
+        decode_json(&raw)
+    }
+
+    /// Sends a request and reads a successful answer as it is (capped), mapping error statuses
+    /// to `ClientError`.
+    pub(crate) async fn send_raw(&self, req: reqwest::RequestBuilder) -> Result<Raw, ClientError> {
         let resp = req.send().await?;
         let status = resp.status();
         if status.is_redirection() {
@@ -141,12 +148,28 @@ impl Http {
                 status: status.as_u16(),
             });
         }
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let body = read_capped(resp, self.max_body).await?;
         if !status.is_success() {
             return Err(ClientError::from_response(status.as_u16(), &body));
         }
-        serde_json::from_slice(&body).map_err(|e| ClientError::Decode(e.to_string()))
+        Ok(Raw { content_type, body })
     }
+}
+
+/// A successful answer's body and declared type.
+pub(crate) struct Raw {
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// The JSON of an answer.
+pub(crate) fn decode_json<T: DeserializeOwned>(raw: &Raw) -> Result<T, ClientError> {
+    serde_json::from_slice(&raw.body).map_err(|e| ClientError::Decode(e.to_string()))
 }
 
 /// The body, refused as soon as it is known to pass `limit` bytes: at once when the declared

@@ -4,10 +4,12 @@ mod error;
 mod gateway;
 mod gorod;
 mod http;
+mod school;
 mod session;
 
 pub use error::ClientError;
 pub use gateway::{AllowedGateways, GatewayClient};
 pub use gorod::GorodClient;
 pub use http::{ensure_allowed_url, is_loopback_url, ClientOptions, DEFAULT_MAX_BODY_BYTES};
+pub use school::ChildPhoto;
 pub use session::{SessionRefused, SessionRenewed};

@@ -7,6 +7,7 @@ use ofis_api::Session;
 
 use crate::error::ClientError;
 use crate::gorod::GorodClient;
+use crate::http::{decode_json, Raw};
 
 /// Told the new session whenever the client renews an expired one, so it can be kept.
 pub type SessionRenewed = Arc<dyn Fn(&Session) + Send + Sync>;
@@ -70,15 +71,23 @@ impl GorodClient {
         &self,
         req: reqwest::RequestBuilder,
     ) -> Result<T, ClientError> {
+        decode_json(&self.send_authed_raw(req).await?)
+    }
+
+    /// [`Self::send_authed`] for an answer that is not JSON (a photo).
+    pub(crate) async fn send_authed_raw(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<Raw, ClientError> {
         let used = self.access_token().ok_or(ClientError::Unauthorized)?;
         let again = req.try_clone();
-        match self.http.send_json(req.bearer_auth(&used)).await {
+        match self.http.send_raw(req.bearer_auth(&used)).await {
             Err(ClientError::Unauthorized) => {
                 let Some(again) = again else {
                     return Err(ClientError::Unauthorized);
                 };
                 let fresh = self.renew(&used).await?;
-                self.http.send_json(again.bearer_auth(fresh)).await
+                self.http.send_raw(again.bearer_auth(fresh)).await
             }
             other => other,
         }

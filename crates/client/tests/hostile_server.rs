@@ -343,3 +343,48 @@ async fn answers_with_absurd_numbers_are_refused_before_use() {
         )))
     );
 }
+
+#[tokio::test]
+async fn school_answers_that_do_not_add_up_are_refused_before_use() {
+    use ofis_api::{MealHistoryDto, MenuDto, WireError};
+    let sandbox = gorod_sandbox::start(gorod_sandbox::SandboxConfig::loopback_ephemeral(
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    ))
+    .await
+    .unwrap();
+    let real = GorodClient::new(&sandbox.gorod_url, &ClientOptions::default()).unwrap();
+    real.request_sms("+79123456789").await.unwrap();
+    real.sign_in("+79123456789", gorod_sandbox::SMS_CODE)
+        .await
+        .unwrap();
+    let mut history: MealHistoryDto = real.meal_history("ch-maria", None, None).await.unwrap();
+    let mut menu: MenuDto = real.menu("ch-maria", None).await.unwrap();
+    let mut children = real.children().await.unwrap();
+    sandbox.shutdown().await;
+
+    let client = |url: &str| {
+        let c = GorodClient::new(url, &ClientOptions::default()).unwrap();
+        c.set_access_token(Some("token".into()));
+        c
+    };
+    history.purchases[0].items[0].quantity = 7;
+    let url = answering(serde_json::to_vec(&history).unwrap()).await;
+    assert_eq!(
+        client(&url).meal_history("ch-maria", None, None).await,
+        Err(ClientError::Implausible(WireError::Purchase(
+            history.purchases[0].id.clone()
+        )))
+    );
+    menu.items[0].kcal = Some(4_000_000);
+    let url = answering(serde_json::to_vec(&menu).unwrap()).await;
+    assert!(matches!(
+        client(&url).menu("ch-maria", None).await,
+        Err(ClientError::Implausible(WireError::MenuItem(_)))
+    ));
+    children[0].cut_off_school_days_before = 200;
+    let url = answering(serde_json::to_vec(&children).unwrap()).await;
+    assert!(matches!(
+        client(&url).children().await,
+        Err(ClientError::Implausible(WireError::CutOff(_)))
+    ));
+}

@@ -12,6 +12,9 @@ use ofis_api::{
     paths, AddressBills, CreateOrder, MeterDto, OrderDto, OrderLineRequest, ProviderDto,
     ReadingDto, ReadingSubmission, ReceiptDto, SubmitReading, TariffDto,
 };
+use ofis_api::{
+    ChildDto, MealHistoryDto, MealLimitDto, MenuDto, PaidServiceDto, SetMealLimit, TopUpRequest,
+};
 use ofis_client::{AllowedGateways, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::card::CardData;
 use rust_decimal::Decimal;
@@ -102,6 +105,18 @@ async fn bodies() -> Vec<(String, Vec<u8>, Decode)> {
         (paths::ORDERS.to_string(), decodes::<Vec<OrderDto>>),
         (paths::RECEIPTS.to_string(), decodes::<Vec<ReceiptDto>>),
         (paths::receipt(&receipt_id), decodes::<ReceiptDto>),
+        (paths::SCHOOL_CHILDREN.to_string(), decodes::<Vec<ChildDto>>),
+        (paths::school_history("ch-maria"), decodes::<MealHistoryDto>),
+        (paths::school_limit("ch-maria"), decodes::<MealLimitDto>),
+        (paths::school_menu("ch-maria"), decodes::<MenuDto>),
+        (
+            paths::school_services("ch-maria"),
+            decodes::<Vec<PaidServiceDto>>,
+        ),
+        (
+            paths::school_service_bills("ch-maria"),
+            decodes::<Vec<ofis_api::BillDto>>,
+        ),
     ];
     let http = reqwest::Client::new();
     let mut out = Vec::new();
@@ -128,6 +143,22 @@ async fn bodies() -> Vec<(String, Vec<u8>, Decode)> {
             })
             .unwrap(),
             decodes::<SubmitReading>,
+        ),
+        (
+            "TopUpRequest".into(),
+            serde_json::to_vec(&TopUpRequest {
+                amount: bill.amount_due,
+            })
+            .unwrap(),
+            decodes::<TopUpRequest>,
+        ),
+        (
+            "SetMealLimit".into(),
+            serde_json::to_vec(&SetMealLimit {
+                daily_limit: Some(bill.amount_due),
+            })
+            .unwrap(),
+            decodes::<SetMealLimit>,
         ),
     ];
     out.extend(requests);
@@ -199,6 +230,12 @@ async fn every_decimal_of_every_wire_type_as_a_json_number_is_refused() {
         "value",
         "last_value",
         "max_monthly_consumption",
+        "balance",
+        "daily_limit",
+        "left_today",
+        "monthly_charge",
+        "owed",
+        "paid",
     ] {
         assert!(
             names.contains(money),

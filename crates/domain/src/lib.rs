@@ -15,6 +15,7 @@ pub mod qr_payload;
 pub mod readings;
 pub mod receipt;
 pub mod rules;
+pub mod school;
 pub mod spending;
 pub mod tz;
 

@@ -1,6 +1,6 @@
 //! Sandbox controls over HTTP (tests and demos only; the real API has none of these and they are
 //! left out of the OpenAPI document): the clock, maintenance mode, the gateway's charges and the
-//! mail outbox, the providers' payment registries.
+//! mail outbox, the providers' payment registries, the school canteen's till.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use ofis_api::paths::{SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE};
+use ofis_api::paths::{
+    SANDBOX_CANTEEN, SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE,
+};
 use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest, RegistryEntry, SentMail};
 
 use crate::error::{json_body, Failure};
@@ -25,6 +27,7 @@ pub(crate) fn routes() -> Router<Sandbox> {
         .route(SANDBOX_CHARGES, get(charges))
         .route(SANDBOX_MAIL, get(mail))
         .route("/sandbox/registries/{provider_id}", get(registry))
+        .route(SANDBOX_CANTEEN, post(crate::school::canteen::purchase))
 }
 
 async fn set_clock(

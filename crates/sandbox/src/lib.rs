@@ -44,6 +44,7 @@ mod providers;
 pub mod qr;
 mod receipts;
 mod records;
+pub mod school;
 mod state;
 mod tls;
 pub mod town;

@@ -126,6 +126,9 @@ async fn main() -> ExitCode {
     );
     println!("Today:      {}", config.today);
     println!("SMS code:   {SMS_CODE}   3-D Secure code: {THREE_DS_CODE}");
+    for (phone, children) in gorod_sandbox::school::demo_phones() {
+        println!("Школы:      {phone}  {children}");
+    }
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("gorod-sandbox: cannot wait for Ctrl-C: {error}");
     }

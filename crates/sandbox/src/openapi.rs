@@ -12,14 +12,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::Sandbox;
-use crate::{addresses, auth, internal, mail, meters, orders, providers, qr, receipts};
+use crate::{addresses, auth, internal, mail, meters, orders, providers, qr, receipts, school};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки. Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады». Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -59,6 +59,26 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(receipts::get))
         .routes(routes!(mail::email_receipt))
         .routes(routes!(internal::payment_outcome))
+        .routes(routes!(school::api_children::list))
+        .routes(routes!(school::api_children::get))
+        .routes(routes!(school::api_children::history))
+        .routes(routes!(school::api_children::top_up))
+        .routes(routes!(
+            school::api_children::get_limit,
+            school::api_children::set_limit
+        ))
+        .routes(routes!(school::api_children::set_stop_list))
+        .routes(routes!(school::api_photo::put, school::api_photo::get))
+        .routes(routes!(school::api_meals::list, school::api_meals::create))
+        .routes(routes!(school::api_meals::withdraw))
+        .routes(routes!(school::api_meals::day_menu))
+        .routes(routes!(school::api_services::list))
+        .routes(routes!(school::api_services::bills))
+        .routes(routes!(
+            school::api_services::list_requests,
+            school::api_services::create_request
+        ))
+        .routes(routes!(school::api_services::attendance))
 }
 
 /// The OpenAPI document of the Город API, as served at `/openapi.json`.

@@ -10,7 +10,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use ofis_api::paths::IDEMPOTENCY_KEY;
-use ofis_api::{ApiError, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef};
+use ofis_api::{
+    ApiError, BillDto, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef,
+};
 use ofis_domain::{Money, PaymentRules, RuleError, PAYMENT_LIMIT};
 
 use crate::auth::CurrentUser;
@@ -122,18 +124,10 @@ fn place_order(
     let mut fees = Money::ZERO;
     for (i, line) in request.lines.iter().enumerate() {
         let field = format!("lines[{i}].bill_id");
-        let (account, period) = town::parse_bill_id(&line.bill_id)
-            .ok_or_else(|| Failure::validation("Счёт не найден", &field))?;
-        let posted =
-            town::provider(account.provider).is_some_and(|p| p.has_posted(period, state.today));
-        let bill = town::bill(account, period)
-            .filter(|_| posted)
-            .ok_or_else(|| {
-                Failure::validation(
-                    format!("Счёт за {} ещё не выставлен", period.label_ru()),
-                    &field,
-                )
-            })?;
+        let bill = match crate::school::bills::payable_bill(state, owner, &line.bill_id, &field) {
+            Some(school_bill) => school_bill?,
+            None => town_bill(state, &line.bill_id, &field)?,
+        };
         if request.lines[..i]
             .iter()
             .any(|earlier| earlier.bill_id == line.bill_id)
@@ -206,9 +200,25 @@ fn place_order(
     Ok(order)
 }
 
+/// A posted bill of the town by its id.
+fn town_bill(state: &SandboxState, bill_id: &str, field: &str) -> Result<BillDto, Failure> {
+    let (account, period) =
+        town::parse_bill_id(bill_id).ok_or_else(|| Failure::validation("Счёт не найден", field))?;
+    let posted =
+        town::provider(account.provider).is_some_and(|p| p.has_posted(period, state.today));
+    town::bill(account, period)
+        .filter(|_| posted)
+        .ok_or_else(|| {
+            Failure::validation(
+                format!("Счёт за {} ещё не выставлен", period.label_ru()),
+                field,
+            )
+        })
+}
+
 /// Why a line's amount is refused, naming the service: «Интернет: сумма оплаты не может быть
 /// меньше 10 ₽».
-fn rule_message(service: &str, error: &RuleError) -> String {
+pub(crate) fn rule_message(service: &str, error: &RuleError) -> String {
     match error {
         RuleError::BelowMinimum(min) => format!(
             "{service}: сумма оплаты не может быть меньше {}",

@@ -35,6 +35,7 @@ impl Sandbox {
             readings,
             reading_keys,
             registries,
+            school,
         } = gorod;
         let document = json!({
             "today": today,
@@ -54,6 +55,7 @@ impl Sandbox {
                 (format!("{phone} {key}"), json!({ "answer": answer, "body": body }))
             })),
             "registries": sorted(registries.iter().map(|(provider, list)| (provider, json!(list)))),
+            "school": school.records_json(),
         });
         serde_json::to_string_pretty(&document).expect("plain data serialises")
     }

@@ -59,6 +59,8 @@ pub(crate) struct GorodState {
     pub reading_keys: HashMap<(String, String), (String, ReadingDto)>,
     /// Each provider's payment registry (payments with their readings), by provider id.
     pub registries: HashMap<String, Vec<RegistryEntry>>,
+    /// «Школы и Сады»: top-ups, limits, requests, payments of services, photos.
+    pub school: crate::school::SchoolState,
 }
 
 /// One access token.
@@ -133,6 +135,7 @@ impl Sandbox {
                     .iter()
                     .map(|m| (m.id.to_string(), m.seeded_history(today)))
                     .collect(),
+                school: crate::school::SchoolState::new(today),
                 ..GorodState::default()
             },
             gateway: GatewayState::default(),

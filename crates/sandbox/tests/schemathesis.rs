@@ -16,6 +16,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{Harness, PHONE};
+use gorod_sandbox::school::world::{CHILDREN, SERVICES};
 use gorod_sandbox::test_cards::SUCCESS_VISA;
 use gorod_sandbox::town::{self, meters::METERS, ACCOUNTS, ADDRESSES, PROVIDERS};
 use ofis_domain::Period;
@@ -53,6 +54,7 @@ async fn every_documented_operation_answers_as_documented() {
     let receipt = harness.order(&token, &paid.id).await.receipt;
     let receipt = receipt.expect("a paid order has its receipt").id;
     let unpaid = harness.order_all_bills(&token, "schemathesis-unpaid").await;
+    let meal_request = harness.meal_request(&token, "ch-maria", "2026-11-20").await;
     // Signing out revokes the token it is called with: it gets a session of its own, so the
     // other operations keep theirs.
     let sign_out_token = harness.sign_in(PHONE).await;
@@ -65,6 +67,7 @@ async fn every_documented_operation_answers_as_documented() {
         orders: vec![paid.id.clone(), unpaid.id.clone()],
         receipts: vec![receipt],
         payments: vec![paid.payment.payment_id, unpaid.payment.payment_id],
+        meal_requests: vec![meal_request],
     };
     let config_path = work.path().join("schemathesis.toml");
     std::fs::write(&config_path, config.toml()).expect("config written");
@@ -207,13 +210,14 @@ struct Config {
     orders: Vec<String>,
     receipts: Vec<String>,
     payments: Vec<String>,
+    meal_requests: Vec<String>,
 }
 
 impl Config {
     fn toml(&self) -> String {
         let period = Period::of(common::date(TODAY));
         let ids = |values: &mut dyn Iterator<Item = &str>| values.map(String::from).collect();
-        let dictionaries: [(&str, Vec<String>); 8] = [
+        let dictionaries: [(&str, Vec<String>); 11] = [
             ("address", ids(&mut ADDRESSES.iter().map(|a| a.id))),
             ("provider", ids(&mut PROVIDERS.iter().map(|p| p.id))),
             ("account", ids(&mut ACCOUNTS.iter().map(|a| a.number))),
@@ -225,6 +229,9 @@ impl Config {
             ("order", self.orders.clone()),
             ("receipt", self.receipts.clone()),
             ("payment", self.payments.clone()),
+            ("child", ids(&mut CHILDREN.iter().map(|c| c.id))),
+            ("service", ids(&mut SERVICES.iter().map(|s| s.id))),
+            ("meal_request", self.meal_requests.clone()),
         ];
         let mut toml = format!(
             "headers = {{ Authorization = {} }}\n",
@@ -240,6 +247,7 @@ impl Config {
         let real = |dictionary: &str| {
             format!("{{ dictionary = \"{dictionary}\", probability = {REAL_ID_PROBABILITY} }}")
         };
+        let child = ("path.child_id", "child");
         let operations = [
             (
                 "GET /api/v1/addresses/{id}/bills",
@@ -286,7 +294,24 @@ impl Config {
                     ("body.payment_id", "payment"),
                 ],
             ),
+            (
+                "POST /api/v1/school/children/{child_id}/meal-requests/{request_id}/withdraw",
+                vec![child, ("path.request_id", "meal_request")],
+            ),
+            (
+                "POST /api/v1/school/children/{child_id}/service-requests",
+                vec![child, ("body.service_id", "service")],
+            ),
         ];
+        let mut operations: Vec<(String, Vec<_>)> = operations
+            .into_iter()
+            .map(|(name, bindings)| (name.to_string(), bindings))
+            .collect();
+        // Every other school operation names the child only.
+        for (method, tail) in SCHOOL_CHILD_OPERATIONS {
+            let name = format!("{method} /api/v1/school/children/{{child_id}}{tail}");
+            operations.push((name, vec![child]));
+        }
         for (name, bindings) in operations {
             let bindings: Vec<String> = bindings
                 .iter()
@@ -294,7 +319,7 @@ impl Config {
                 .collect();
             toml += &format!(
                 "\n[[operations]]\ninclude-name = {}\nparameters = {{ {} }}\n",
-                quoted(name),
+                quoted(&name),
                 bindings.join(", ")
             );
         }
@@ -312,6 +337,15 @@ impl Config {
         toml
     }
 }
+
+/// The school operations whose only id is the child's: (method, path after the child).
+#[rustfmt::skip]
+const SCHOOL_CHILD_OPERATIONS: [(&str, &str); 14] = [
+    ("GET", ""), ("GET", "/history"), ("POST", "/topups"), ("GET", "/limit"), ("PUT", "/limit"),
+    ("GET", "/photo"), ("PUT", "/photo"), ("GET", "/meal-requests"), ("POST", "/meal-requests"),
+    ("GET", "/menu"), ("GET", "/services"), ("GET", "/services/bills"), ("GET", "/attendance"),
+    ("PUT", "/stop-list"),
+];
 
 /// A TOML basic string (JSON's string syntax is one).
 fn quoted(text: &str) -> String {

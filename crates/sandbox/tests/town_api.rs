@@ -258,6 +258,10 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         paths::TARIFFS,
         "/api/v1/meters/{meter_id}/readings",
         "/api/v1/bills/{id}/qr",
+        paths::SCHOOL_CHILDREN,
+        "/api/v1/school/children/{child_id}/topups",
+        "/api/v1/school/children/{child_id}/meal-requests/{request_id}/withdraw",
+        "/api/v1/school/children/{child_id}/photo",
     ] {
         assert!(documented.contains_key(path), "{path} missing");
     }
@@ -272,7 +276,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (21, 21), "{ids:?}");
+    assert_eq!((ids.len(), count), (39, 39), "{ids:?}");
     for schema in [
         "OrderDto",
         "ProviderDto",
@@ -282,6 +286,11 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         "MeterDto",
         "ReadingDto",
         "TariffDto",
+        "ChildDto",
+        "MealHistoryDto",
+        "MenuDto",
+        "PaidServiceDto",
+        "PhotoBytes",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }

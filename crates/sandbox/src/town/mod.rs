@@ -96,7 +96,7 @@ pub struct Account {
 }
 
 pub use search::{search_accounts, search_addresses, search_providers};
-pub use seed::{ACCOUNTS, ADDRESSES, PROVIDERS};
+pub use seed::{ACCOUNTS, ADDRESSES, PROVIDERS, SMALL_RULES};
 
 use ServiceKind::*;
 

@@ -275,6 +275,7 @@ pub const ACCOUNTS: &[Account] = &[
     own("ОХ-20417", "okhrana", Other, "Охрана квартиры"),
     own("50500123", "school5", SchoolMeals, "Школьное питание"),
     own("50500124", "school5", SchoolMeals, "Школьное питание"),
+    own("50500125", "school5", SchoolMeals, "Школьное питание"),
 ];
 
 const fn acc(

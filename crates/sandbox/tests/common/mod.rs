@@ -119,6 +119,16 @@ impl Harness {
         response.json().await.expect("order json")
     }
 
+    /// Orders a child's meals for one day; the request's id.
+    pub async fn meal_request(&self, token: &str, child: &str, day: &str) -> String {
+        let url = self.api(&paths::school_meal_requests(child));
+        let body = serde_json::json!({ "kind": "order", "from": day });
+        let response = self.post(&url, Some(token), &body).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let created: ofis_api::MealRequestsCreated = response.json().await.expect("json body");
+        created.created[0].id.clone()
+    }
+
     pub async fn pay(&self, order: &OrderDto, pan: &str) -> GatewayOutcome {
         let card = CardSubmission {
             pan: pan.to_string(),
