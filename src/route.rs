@@ -7,10 +7,11 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
+use crate::views::schools::{ChildScreen, SchoolsHome};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
-    Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, SchoolsSoon,
-    Subscriber, ThreeDs, TransportSoon,
+    Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, Subscriber, ThreeDs,
+    TransportSoon,
 };
 
 /// The screens of the app, by address. Every screen but «нет такой страницы» is behind sign-in
@@ -60,9 +61,12 @@ pub enum Route {
             /// «Абоненту».
             #[route("/subscriber")]
             Subscriber {},
-            /// «Школы и Сады».
-            #[route("/schools", SchoolsSoon)]
+            /// «Школы и Сады»: the children, or how to pay a child's account without them.
+            #[route("/schools", SchoolsHome)]
             Schools {},
+            /// A child's card and what can be done for them.
+            #[route("/schools/:child", ChildScreen)]
+            Child { child: String },
             /// «Транспорт».
             #[route("/transport", TransportSoon)]
             Transport {},
@@ -80,7 +84,7 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
-            Route::Schools {} => Tab::Schools,
+            Route::Schools {} | Route::Child { .. } => Tab::Schools,
             Route::Transport {} => Tab::Transport,
             _ => Tab::Payments,
         }

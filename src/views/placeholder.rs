@@ -15,17 +15,6 @@ pub fn Placeholder(title: String, text: String) -> Element {
     }
 }
 
-/// «Школы и Сады», until the section is built.
-#[component]
-pub fn SchoolsSoon() -> Element {
-    rsx! {
-        Placeholder {
-            title: "Школы и Сады",
-            text: "Школьное питание и платные образовательные услуги появятся в следующей версии. Счёт ребёнка можно оплатить в «Мои платежи».",
-        }
-    }
-}
-
 /// «Транспорт», until the section is built.
 #[component]
 pub fn TransportSoon() -> Element {

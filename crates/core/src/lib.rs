@@ -24,6 +24,7 @@ mod queue_retry;
 mod readings;
 mod reconcile;
 mod refresh;
+mod school;
 mod session;
 mod snapshot;
 mod start;
@@ -45,6 +46,7 @@ pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock,
 pub use qr::QrFound;
 pub use queue_retry::{retry_delay, QueueRound, RETRY_FIRST, RETRY_MAX};
 pub use readings::{LineMeters, ReadingEntry};
+pub use school::ChildCard;
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};

@@ -1,0 +1,8 @@
+//! «Школы и Сады»: the children whose school-meal accounts are linked to the phone, and what a
+//! parent does for them — top-ups, the daily limit, meal requests, the menu, paid education
+//! services — as view models the screens render. Top-ups and paid services are bills paid
+//! through the one payment engine (`Ofis::start_payment_of`).
+
+mod children;
+
+pub use children::ChildCard;

@@ -1,0 +1,70 @@
+//! A child's card — name, school and class, photo, balance, today's limit — and what can be done
+//! for them: «Школьное питание» and, where the school has them, «Платные образовательные услуги».
+
+use dioxus::prelude::*;
+use ofis_core::{ChildCard, Ofis};
+
+use crate::components::BackButton;
+use crate::messages::core_error;
+use crate::route::Route;
+
+/// The child's screen.
+#[component]
+pub fn ChildScreen(child: String) -> Element {
+    let ofis = use_context::<Ofis>();
+    let id = child.clone();
+    let card = use_resource(move || {
+        let (ofis, id) = (ofis.clone(), id.clone());
+        async move { ofis.child(&id).await }
+    });
+    let shown = match &*card.read() {
+        None => rsx! { p { class: "hint", "Загружаем…" } },
+        Some(Err(e)) => {
+            rsx! { p { id: "child-error", class: "error", role: "alert", "{core_error(e)}" } }
+        }
+        Some(Ok(card)) => rsx! {
+            ChildSummary { card: card.clone() }
+            ChildActions { card: card.clone() }
+        },
+    };
+    rsx! {
+        header { class: "topbar",
+            BackButton { to: Route::Schools {} }
+            h1 { "Школьное питание" }
+        }
+        section { class: "child", {shown} }
+    }
+}
+
+/// Who the child is and where the meal account stands.
+#[component]
+fn ChildSummary(card: ChildCard) -> Element {
+    rsx! {
+        div { id: "child-card", class: "child-card",
+            div { class: "child-name", "{card.name}" }
+            div { class: "meta", "{card.school}, {card.class_name} · л/с {card.meal_account}" }
+            div { class: "child-balance",
+                span { "Баланс" }
+                strong { id: "child-balance", class: "amount", "{card.balance.display_rub()}" }
+            }
+            if !card.processing.is_zero() {
+                div { id: "child-processing", class: "meta", "В обработке: " span { class: "amount", "{card.processing.display_rub()}" } }
+            }
+            match (card.daily_limit, card.left_today) {
+                (Some(limit), Some(left)) => rsx! {
+                    div { id: "child-limit", class: "meta", "Лимит на день: " span { class: "amount", "{limit.display_rub()}" } ", осталось " span { class: "amount", "{left.display_rub()}" } }
+                },
+                _ => rsx! { div { id: "child-limit", class: "meta", "Лимит питания не установлен" } },
+            }
+        }
+    }
+}
+
+/// What a parent can do for the child.
+#[component]
+fn ChildActions(card: ChildCard) -> Element {
+    let _ = card;
+    rsx! {
+        nav { id: "child-actions", class: "options" }
+    }
+}
