@@ -7,7 +7,7 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
-use crate::views::schools::{ChildScreen, SchoolsHome};
+use crate::views::schools::{AttendanceScreen, ChildScreen, PaidServicesScreen, SchoolsHome};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
     Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, Subscriber, ThreeDs,
@@ -67,6 +67,12 @@ pub enum Route {
             /// A child's card and what can be done for them.
             #[route("/schools/:child", ChildScreen)]
             Child { child: String },
+            /// «Платные образовательные услуги» of a child: pay, enrol or leave.
+            #[route("/schools/:child/services", PaidServicesScreen)]
+            PaidServices { child: String },
+            /// «Посещаемость» of a child's paid services.
+            #[route("/schools/:child/attendance", AttendanceScreen)]
+            Attendance { child: String },
             /// «Транспорт».
             #[route("/transport", TransportSoon)]
             Transport {},
@@ -84,7 +90,10 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
-            Route::Schools {} | Route::Child { .. } => Tab::Schools,
+            Route::Schools {}
+            | Route::Child { .. }
+            | Route::PaidServices { .. }
+            | Route::Attendance { .. } => Tab::Schools,
             Route::Transport {} => Tab::Transport,
             _ => Tab::Payments,
         }

@@ -5,19 +5,11 @@
 mod support;
 
 use fantoccini::Locator;
-use gorod_sandbox::{test_cards, SandboxConfig};
+use gorod_sandbox::test_cards;
 use support::{add_address, sign_in, App, Browser};
 
 const W: u32 = 390;
 const H: u32 = 844;
-
-async fn card(b: &Browser, number: &str) {
-    b.wait("#card-number").await;
-    b.type_into("#card-number", number).await;
-    b.type_into("#card-expiry", "12/30").await;
-    b.type_into("#card-cvc", "123").await;
-    b.click("#card-pay").await;
-}
 
 async fn top(b: &Browser) {
     let _ = b.client.execute("window.scrollTo(0, 0);", vec![]).await;
@@ -34,20 +26,13 @@ async fn texts(b: &Browser, css: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_shows_a_paid_and_a_declined_payment_with_the_receipt_and_the_chart() {
     // The sandbox runs here, not inside the app, so the test can read the mail it "sent".
-    let today = support::today();
-    let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
-        .await
-        .expect("sandbox starts");
-    let app = App::start_with_server(&sandbox.gorod_url);
-    let b = Browser::open(W, H).await;
-    b.goto(&app).await;
-    sign_in(&b).await;
+    let (sandbox, _app, b) = support::signed_in_on_own_sandbox(W, H).await;
     add_address(&b, "Советская 12 кв 5", "Советская").await;
     let total = b.wait_text("#total", "₽").await;
 
     // Declined first: nothing charged, the form stays; then the same bills paid.
     b.click("#pay").await;
-    card(&b, test_cards::DECLINE).await;
+    support::pay_with_card(&b, test_cards::DECLINE).await;
     b.wait_text("#pay-error", "отклонил").await;
     b.type_into("#card-number", test_cards::SUCCESS_VISA).await;
     b.click("#card-pay").await;

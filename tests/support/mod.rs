@@ -195,7 +195,12 @@ pub const PHONE: &str = "+7 912 345-67-89";
 
 /// Signs in with the sandbox's fixed SMS code.
 pub async fn sign_in(b: &Browser) {
-    b.type_into("#phone", PHONE).await;
+    sign_in_as(b, PHONE).await;
+}
+
+/// Signs in with `phone` and the sandbox's fixed SMS code.
+pub async fn sign_in_as(b: &Browser, phone: &str) {
+    b.type_into("#phone", phone).await;
     b.click("#get-code").await;
     b.type_into("#sms-code", gorod_sandbox::SMS_CODE).await;
     b.click("#sign-in").await;
@@ -210,6 +215,31 @@ pub async fn add_address(b: &Browser, query: &str, title_part: &str) {
     b.wait_text(".suggestion", title_part).await;
     b.click(".suggestion").await;
     b.wait("#total").await;
+}
+
+/// The sandbox started by the test (so it can read what the sandbox saw), the app against it,
+/// and a browser at `width`×`height` signed in with the demo phone.
+pub async fn signed_in_on_own_sandbox(
+    width: u32,
+    height: u32,
+) -> (gorod_sandbox::RunningSandbox, App, Browser) {
+    let sandbox = gorod_sandbox::start(gorod_sandbox::SandboxConfig::loopback_ephemeral(today()))
+        .await
+        .expect("sandbox starts");
+    let app = App::start_with_server(&sandbox.gorod_url);
+    let b = Browser::open(width, height).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    (sandbox, app, b)
+}
+
+/// Types a card (any future expiry, any CVC) into the card form and presses «Оплатить».
+pub async fn pay_with_card(b: &Browser, pan: &str) {
+    b.wait("#card-number").await;
+    b.type_into("#card-number", pan).await;
+    b.type_into("#card-expiry", "12/30").await;
+    b.type_into("#card-cvc", "123").await;
+    b.click("#card-pay").await;
 }
 
 /// Opens «История» from the «Мои платежи» top bar.

@@ -52,6 +52,8 @@ pub enum CoreError {
     NotSignedIn,
     #[error("no such payment in progress")]
     UnknownPayment,
+    #[error("the period ends before it starts")]
+    PeriodReversed,
     #[error("already paid this period: {0:?}")]
     AlreadyPaid(Vec<String>),
     #[error("a payment of these bills is still being settled")]

@@ -46,7 +46,9 @@ pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock,
 pub use qr::QrFound;
 pub use queue_retry::{retry_delay, QueueRound, RETRY_FIRST, RETRY_MAX};
 pub use readings::{LineMeters, ReadingEntry};
-pub use school::ChildCard;
+pub use school::{
+    last_week, AttendanceDay, Attended, ChildCard, PaidService, PaidServices, ServiceRequest,
+};
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};

@@ -72,6 +72,7 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::EmptyQuery => "Введите номер для поиска.".into(),
         CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
         CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),
+        CoreError::PeriodReversed => "Начало периода должно быть не позже его конца.".into(),
         CoreError::AlreadyPaid(bills) => {
             format!("Уже оплачено в этом месяце: {}. Оплатить ещё раз?", bills.join(", "))
         }

@@ -63,8 +63,24 @@ fn ChildSummary(card: ChildCard) -> Element {
 /// What a parent can do for the child.
 #[component]
 fn ChildActions(card: ChildCard) -> Element {
-    let _ = card;
+    let nav = navigator();
+    let id = card.id.clone();
+    let services = Route::PaidServices { child: id.clone() };
+    let attendance = Route::Attendance { child: id.clone() };
     rsx! {
-        nav { id: "child-actions", class: "options" }
+        nav { id: "child-actions", class: "options",
+            if card.has_paid_services {
+                h2 { class: "section-title", "Платные образовательные услуги" }
+                button { id: "open-services", class: "option",
+                    onclick: move |_| { nav.push(services.clone()); },
+                    span { class: "option-title", "Оплата и заявки" }
+                    span { class: "option-hint", "Кружки и продлёнка: оплатить, записаться, отказаться" }
+                }
+                button { id: "open-attendance", class: "option",
+                    onclick: move |_| { nav.push(attendance.clone()); },
+                    span { class: "option-title", "Посещаемость" }
+                }
+            }
+        }
     }
 }

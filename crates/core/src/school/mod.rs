@@ -4,5 +4,7 @@
 //! through the one payment engine (`Ofis::start_payment_of`).
 
 mod children;
+mod services;
 
 pub use children::ChildCard;
+pub use services::{last_week, AttendanceDay, Attended, PaidService, PaidServices, ServiceRequest};
