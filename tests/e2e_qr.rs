@@ -50,7 +50,7 @@ fn plain(text: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_bill_photographed_by_its_qr_code_joins_the_combined_bill() {
+async fn a_bill_photographed_by_its_qr_code_brings_its_whole_address_into_the_combined_bill() {
     let bill = posted_bill_of_this_month();
     let dir = tempfile::tempdir().expect("tempdir");
     let photo = dir.path().join(format!("{}.png", bill.id));
@@ -79,24 +79,77 @@ async fn a_bill_photographed_by_its_qr_code_joins_the_combined_bill() {
             "{expected:?} in {understood:?}"
         );
     }
-    let found = b.wait_text(".found-bill", &bill.service_name).await;
+    // The whole address's bills, the paper's one marked (manual, section 2).
+    let address_bills = town::posted_bills(
+        bill.address_id.as_deref().expect("a bill of an address"),
+        bill.period,
+        support::today(),
+    );
+    b.wait_text("#qr-bills-title", "Счета по адресу").await;
+    let found = b.wait_text(".found-bill.scanned", &bill.service_name).await;
     assert!(found.contains(&bill.account), "{found}");
+    assert!(found.contains("по квитанции"), "{found}");
+    let listed = b
+        .client
+        .find_all(Locator::Css(".found-bill"))
+        .await
+        .expect("found bills");
     assert_eq!(
-        b.client
-            .find_all(Locator::Css(".found-bill"))
-            .await
-            .expect("found bills")
-            .len(),
-        1,
-        "the payee's INN and the account name exactly one bill"
+        listed.len(),
+        address_bills.len(),
+        "every bill of the address"
     );
     assert!(!b.exists("#qr-error").await);
     b.screenshot("70-qr-understood").await;
 
-    b.click(".found-bill").await;
-    b.wait_text("#notice", "добавлен").await;
-    b.wait_text(".line .service", &bill.service_name).await;
+    b.click("#qr-add").await;
+    b.wait_text("#notice", "Добавлено счетов").await;
+    b.wait_text(".line .badge.scanned", "По квитанции").await;
+    let lines = b
+        .client
+        .find_all(Locator::Css(".line"))
+        .await
+        .expect("lines");
+    assert_eq!(
+        lines.len(),
+        address_bills.len(),
+        "the общий счёт of the address"
+    );
     b.screenshot("71-qr-added").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payee_without_an_address_adds_its_bill_alone_and_a_different_paper_sum_shows_both() {
+    // A child's school-meal account: no address in Система «Город»; the paper says 100 ₽ more.
+    let account = town::ACCOUNTS
+        .iter()
+        .find(|a| a.number == "50500123")
+        .expect("meal account");
+    let mut paper = town::posted_bill(account, Period::of(support::today()), support::today())
+        .expect("posted this month");
+    let now = paper.amount_due;
+    paper.amount_due = now + ofis_domain::Money::from_whole_roubles(100);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let photo = dir.path().join("meals.png");
+    std::fs::write(&photo, bill_qr_png(&paper)).expect("png written");
+
+    let app = App::start();
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    open_qr_search(&b).await;
+    choose_photo(&b, &photo).await;
+    b.wait_text("#qr-bills-title", "добавится только этот счёт")
+        .await;
+    let due = b.wait_text("#qr-due-now", "₽").await;
+    assert_eq!(plain(&due), plain(&now.display_rub()));
+    b.wait_text("#qr-sums-differ", "текущая сумма").await;
+    b.screenshot("73-qr-no-address-sums-differ").await;
+    b.click("#qr-add").await;
+    b.wait_text("#notice", "Добавлено счетов: 1").await;
+    let amount = b.wait_text(".line .amount", "₽").await;
+    assert_eq!(plain(&amount), plain(&now.display_rub()), "what is due now");
     b.close().await;
 }
 

@@ -37,6 +37,9 @@ pub fn LineItem(
     paid: bool,
     awaiting: bool,
     #[props(default)] with_readings: bool,
+    /// The bill whose paper QR code was scanned last.
+    #[props(default)]
+    scanned: bool,
 ) -> Element {
     let mut menu = use_signal(|| Menu::Closed);
     let act = use_act();
@@ -59,6 +62,9 @@ pub fn LineItem(
                     div { class: "meta", "л/с {bill.account} · {period}" }
                     if with_readings {
                         div { class: "badge readings", "Показания сохранены" }
+                    }
+                    if scanned {
+                        div { class: "badge scanned", "По квитанции" }
                     }
                     if awaiting {
                         div { class: "badge awaiting", "Счёт за {bill.period.next().label_ru()} ещё не выставлен" }

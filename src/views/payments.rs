@@ -47,6 +47,7 @@ pub fn Payments() -> Element {
                                 paid: snapshot.paid.contains(&line.bill.id),
                                 awaiting: snapshot.awaiting.contains(&line.bill.id),
                                 with_readings: snapshot.with_readings.contains(&line.bill.id),
+                                scanned: snapshot.scanned.as_ref() == Some(&line.bill.id),
                             }
                         }
                     }

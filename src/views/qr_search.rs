@@ -5,9 +5,10 @@ use dioxus::prelude::*;
 use ofis_core::{Ofis, QrFound};
 use ofis_domain::qr_payload::PaymentQr;
 
-use crate::components::{use_act, FoundBills};
+use crate::components::use_act;
 use crate::messages::core_error;
 use crate::route::Route;
+use crate::state::Ui;
 
 /// Reads the chosen photo in the page and hands it over as base64 (desktop web view and browser
 /// alike; the camera app fills the same input on phones).
@@ -72,7 +73,7 @@ pub fn QrSearch() -> Element {
             }
             if let Some(f) = found() {
                 Understood { found: f.clone() }
-                FoundBills { bills: f.bills.clone() }
+                QrBills { found: f.clone() }
             }
         }
     }
@@ -108,6 +109,70 @@ fn Understood(found: QrFound) -> Element {
             if let Some(account) = &s.account { dt { "Лицевой счёт" } dd { "{account}" } }
             if let Some(period) = &s.period { dt { "Период" } dd { "{period.label_ru()}" } }
             if let Some(amount) = &s.amount { dt { "Сумма по квитанции" } dd { "{amount.display_rub()}" } }
+            if let Some((_, now)) = found.sums_differ() {
+                dt { "К оплате сейчас" } dd { id: "qr-due-now", "{now.display_rub()}" }
+            }
         }
+        if found.sums_differ().is_some() {
+            p { id: "qr-sums-differ", class: "hint", "Сумма по квитанции отличается от начисленной сейчас (квитанция за прошлый период или после неё была оплата): к оплате будет предложена текущая сумма." }
+        }
+    }
+}
+
+/// The bills the code leads to: the whole address (the scanned one marked), or the scanned bill
+/// alone, with why; «Добавить» puts them in the общий счёт.
+#[component]
+fn QrBills(found: QrFound) -> Element {
+    let ofis = use_context::<Ofis>();
+    let ui = use_context::<Ui>();
+    let nav = navigator();
+    let act = use_act();
+    let scanned = found.scanned.clone();
+    let (title, add_label) = match &found.address {
+        Some(a) => (
+            format!("Счета по адресу {}: {}", a.title, found.bills.len()),
+            "Добавить все счета адреса",
+        ),
+        None => (
+            "Этот поставщик не привязан к адресу в Системе «Город»: добавится только этот счёт."
+                .to_string(),
+            "Добавить",
+        ),
+    };
+    let to_add = found.clone();
+    let add = move |_| {
+        let (ofis, found) = (ofis.clone(), to_add.clone());
+        act.run(async move {
+            let added = ofis
+                .add_found_by_qr(found)
+                .await
+                .map_err(|e| core_error(&e))?;
+            ui.home(
+                nav,
+                match added {
+                    0 => "Эти счета уже есть в общем счёте.".to_string(),
+                    n => format!("Добавлено счетов: {n}. Счёт по квитанции отмечен в общем счёте."),
+                },
+            );
+            Ok(())
+        })
+    };
+    rsx! {
+        p { id: "qr-bills-title", class: "hint", "{title}" }
+        ul { class: "found",
+            for bill in found.bills.iter() {
+                li { key: "{bill.id}", class: if bill.id == scanned { "found-bill scanned" } else { "found-bill" },
+                    div { class: "service", "{bill.service_title()}" }
+                    div { class: "provider", "{bill.provider_name}" }
+                    div { class: "meta", "л/с {bill.account} · {bill.period.label_ru()}" }
+                    div { class: "amount", "{bill.amount_due.display_rub()}" }
+                    if bill.id == scanned { span { class: "badge scanned", "по квитанции" } }
+                }
+            }
+        }
+        if let Some(err) = act.error() {
+            p { id: "qr-add-error", class: "error", role: "alert", "{err}" }
+        }
+        button { id: "qr-add", class: "primary", disabled: act.busy(), onclick: add, "{add_label}" }
     }
 }

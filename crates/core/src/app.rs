@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use ofis_api::SmsSent;
 use ofis_client::{AllowedGateways, ClientOptions, GatewayClient, GorodClient};
 use ofis_domain::Receipt;
-use ofis_domain::{AddressId, Bill, BillId, Phone};
+use ofis_domain::{AddressId, Bill, BillId, Period, Phone};
 use ofis_store::Store;
 use tracing::instrument;
 
@@ -189,14 +189,21 @@ impl Ofis {
         let found = self.inner.gorod.address_bills(&address.id, None).await?;
         let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
         let count = bills.len();
+        self.follow_with(address, bills, found.period).await?;
+        Ok((self.snapshot(), count))
+    }
+
+    /// The address is followed from now on, and `bills` (its bills of `period`, as just
+    /// fetched) join the общий счёт and the cache.
+    pub(crate) async fn follow_with(
+        &self,
+        address: AddressChoice,
+        bills: Vec<Bill>,
+        period: Period,
+    ) -> Result<(), CoreError> {
         self.change().basket_mut().follow(address.clone(), &bills);
         self.persist_combined().await?;
-        let (id, title, period, now) = (
-            address.id,
-            address.title,
-            found.period,
-            self.inner.clock.now(),
-        );
+        let (id, title, now) = (address.id, address.title, self.inner.clock.now());
         self.inner
             .db
             .run(move |s| {
@@ -204,8 +211,7 @@ impl Ofis {
                 s.add_saved_address(&id, &title)?;
                 s.cache_address_bills(&id, period, &bills, now)
             })
-            .await?;
-        Ok((self.snapshot(), count))
+            .await
     }
 
     /// Clears the in-app notifications after the user has read them.

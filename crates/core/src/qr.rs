@@ -2,19 +2,43 @@
 
 use ofis_client::ClientError;
 use ofis_domain::qr_payload::{self, PaymentQr, QrSearch};
-use ofis_domain::Bill;
+use ofis_domain::{Bill, BillId, Money, Period};
 use tracing::instrument;
 
 use crate::app::Ofis;
 use crate::error::CoreError;
+use crate::snapshot::AddressChoice;
 
 /// The bills a QR code leads to, and what the code itself said.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QrFound {
     /// What the code says: payee, INN, account, period, amount.
     pub search: QrSearch,
-    /// The bills found for it (this period's, as the server knows them).
+    /// The bills that join the общий счёт: every bill of the scanned bill's address (manual,
+    /// section 2: the QR code forms the общий счёт as the address search does), or the scanned
+    /// bill alone when it belongs to no address the Город API knows.
     pub bills: Vec<Bill>,
+    /// The scanned bill's address, when known: it is followed from then on.
+    pub address: Option<AddressChoice>,
+    /// The bill the paper was for.
+    pub scanned: BillId,
+    /// The period of the address's bills (kept with them in the cache).
+    period: Option<Period>,
+}
+
+impl QrFound {
+    /// The bill the paper was for.
+    pub fn scanned_bill(&self) -> Option<&Bill> {
+        self.bills.iter().find(|b| b.id == self.scanned)
+    }
+
+    /// «по квитанции» and «к оплате сейчас», when the paper's sum is not what is due now (an
+    /// older bill, a payment made since); the line's amount is what is due now.
+    pub fn sums_differ(&self) -> Option<(Money, Money)> {
+        let paper = self.search.amount?;
+        let now = self.scanned_bill()?.amount_due;
+        (paper != now).then_some((paper, now))
+    }
 }
 
 /// Decodes every code in the photo and parses the first payment code among them.
@@ -46,11 +70,73 @@ impl Ofis {
             .map_err(|e| CoreError::Task(e.to_string()))?
     }
 
-    /// Finds the bills a payment QR code names: the payee by INN, then the account there; or the
-    /// account alone when the payee is unknown to the system.
+    /// Finds the bill a payment QR code names (the payee by INN, then the account there; or the
+    /// account alone when the payee is unknown to the system), then every bill of its address.
     #[instrument(skip_all)]
     pub async fn find_by_qr(&self, qr: &PaymentQr) -> Result<QrFound, CoreError> {
         let search = qr.search();
+        let named = self.bills_named_by(&search).await?;
+        let scanned = named
+            .iter()
+            .find(|b| Some(b.period) == search.period)
+            .or_else(|| named.first())
+            .cloned()
+            .ok_or(CoreError::QrNothingFound)?;
+        let Some(address_id) = scanned.address_id.clone() else {
+            return Ok(QrFound {
+                search,
+                scanned: scanned.id.clone(),
+                bills: vec![scanned],
+                address: None,
+                period: None,
+            });
+        };
+        let found = self
+            .inner
+            .gorod
+            .address_bills(address_id.as_str(), None)
+            .await?;
+        let mut bills = crate::finding::domain_bills(found.bills)?;
+        if !bills.iter().any(|b| b.id == scanned.id) {
+            bills.push(scanned.clone());
+        }
+        Ok(QrFound {
+            search,
+            bills,
+            address: Some(AddressChoice {
+                id: found.address.id,
+                title: found.address.title,
+            }),
+            scanned: scanned.id,
+            period: Some(found.period),
+        })
+    }
+
+    /// «Добавить»: the address's bills join the общий счёт and the address is followed (or the
+    /// scanned bill alone joins); its line is marked «по квитанции». Returns how many joined.
+    pub async fn add_found_by_qr(&self, found: QrFound) -> Result<usize, CoreError> {
+        let QrFound {
+            bills,
+            address,
+            scanned,
+            period,
+            ..
+        } = found;
+        let before = self.read().basket().combined().lines().len();
+        match (address, period) {
+            (Some(address), Some(period)) => self.follow_with(address, bills, period).await?,
+            _ => {
+                self.add_bills(bills).await?;
+            }
+        }
+        let mut change = self.change();
+        change.basket_mut().mark_scanned(scanned);
+        Ok(change.basket().combined().lines().len() - before)
+    }
+
+    /// The bills of the account the code names: at the payee found by its INN for the code's
+    /// period; else every bill of that account.
+    async fn bills_named_by(&self, search: &QrSearch) -> Result<Vec<Bill>, CoreError> {
         let Some(account) = search.account.clone() else {
             return Err(CoreError::QrWithoutAccount);
         };
@@ -63,12 +149,7 @@ impl Ofis {
                     .provider_bills(&provider.id, &account, search.period)
                     .await
                 {
-                    Ok(found) if !found.is_empty() => {
-                        return Ok(QrFound {
-                            search,
-                            bills: crate::finding::domain_bills(found)?,
-                        });
-                    }
+                    Ok(found) if !found.is_empty() => return crate::finding::domain_bills(found),
                     // A period not posted yet: the current one may be; fall back below.
                     Ok(_) | Err(ClientError::NotFound(_)) | Err(ClientError::Validation { .. }) => {
                     }
@@ -76,17 +157,10 @@ impl Ofis {
                 }
             }
         }
-        let found = match self.inner.gorod.account_bills(&account, None).await {
-            Ok(found) => found,
-            Err(ClientError::NotFound(_)) => Vec::new(),
-            Err(e) => return Err(e.into()),
-        };
-        // The payee is not known by its INN here: every bill of that account is offered, and the
-        // screen shows the payee the code names beside them.
-        let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
-        if bills.is_empty() {
-            return Err(CoreError::QrNothingFound);
+        match self.inner.gorod.account_bills(&account, None).await {
+            Ok(found) => crate::finding::domain_bills(found),
+            Err(ClientError::NotFound(_)) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
         }
-        Ok(QrFound { search, bills })
     }
 }

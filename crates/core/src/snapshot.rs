@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub notifications: Vec<String>,
     /// Lines with meter readings saved for their payment.
     pub with_readings: BTreeSet<BillId>,
+    /// The line of the bill whose paper QR code was scanned last («по квитанции»).
+    pub scanned: Option<BillId>,
     /// Readings sent without payment and where each stands, oldest first («Отправленные
     /// показания»).
     pub reading_queue: Vec<QueueRow>,

@@ -29,6 +29,8 @@ pub(crate) struct Basket {
     from_cache: bool,
     /// Bills paid outside the общий счёт (a top-up, a paid service): payable, never shown in it.
     outside: BTreeMap<BillId, Bill>,
+    /// The bill whose paper QR code was scanned last: its line is marked «по квитанции».
+    scanned: Option<BillId>,
 }
 
 impl Basket {
@@ -49,6 +51,7 @@ impl Basket {
             addresses,
             from_cache: true,
             outside: BTreeMap::new(),
+            scanned: None,
         };
         for id in basket.paid.clone() {
             basket.not_offered_if_paid(&id);
@@ -231,6 +234,12 @@ impl Basket {
         self.awaiting.clear();
         self.with_readings.clear();
         self.outside.clear();
+        self.scanned = None;
+    }
+
+    /// Marks the line of the bill whose paper QR code was scanned.
+    pub(crate) fn mark_scanned(&mut self, id: BillId) {
+        self.scanned = Some(id);
     }
 
     /// Provider and account of every line that no saved address brings in.
@@ -289,6 +298,7 @@ impl Basket {
         s.from_cache = self.from_cache;
         s.awaiting = self.awaiting.clone();
         s.with_readings = self.with_readings.clone();
+        s.scanned = self.scanned.clone();
     }
 
     fn is_followed(&self, address: &AddressId) -> bool {
