@@ -68,6 +68,8 @@ pub enum CoreError {
     PinRequired,
     #[error("no PIN is set")]
     PinNotSet,
+    #[error(transparent)]
+    School(#[from] crate::school::SchoolError),
     #[error("background task failed: {0}")]
     Task(String),
 }

@@ -46,7 +46,11 @@ pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock,
 pub use qr::QrFound;
 pub use queue_retry::{retry_delay, QueueRound, RETRY_FIRST, RETRY_MAX};
 pub use readings::{LineMeters, ReadingEntry};
-pub use school::ChildCard;
+pub use school::{
+    fit_photo, last_week, menu_days, ChildCard, ChildPhoto, DayMenu, MealHistory, MealHistoryRow,
+    MealLimit, MealOutlook, MealRequestOutcome, MealRequestRow, MealRowKind, MenuDay, MenuDish,
+    MenuSection, SchoolError, TopUpForm, PHOTO_MAX_BYTES, PHOTO_SIDE,
+};
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};
