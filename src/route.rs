@@ -7,7 +7,10 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
-use crate::views::schools::{ChildScreen, SchoolsHome};
+use crate::views::schools::{
+    ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen, MenuScreen, PhotoScreen,
+    SchoolsHome, TopUpScreen,
+};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
     Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, Subscriber, ThreeDs,
@@ -67,6 +70,24 @@ pub enum Route {
             /// A child's card and what can be done for them.
             #[route("/schools/:child", ChildScreen)]
             Child { child: String },
+            /// «История операций» of `from`..=`to` (`YYYY-MM-DD`; both empty: the last week).
+            #[route("/schools/:child/history?:from&:to", MealHistoryScreen)]
+            MealHistory { child: String, from: String, to: String },
+            /// «Пополнить» the child's meal account.
+            #[route("/schools/:child/top-up", TopUpScreen)]
+            TopUp { child: String },
+            /// «Лимит питания» and the low-balance alert.
+            #[route("/schools/:child/limit", MealLimitScreen)]
+            MealLimit { child: String },
+            /// «Заявки по питанию».
+            #[route("/schools/:child/meal-requests", MealRequestsScreen)]
+            MealRequests { child: String },
+            /// «Меню» of `day` (`YYYY-MM-DD`; empty: today).
+            #[route("/schools/:child/menu?:day", MenuScreen)]
+            Menu { child: String, day: String },
+            /// «Фотография».
+            #[route("/schools/:child/photo", PhotoScreen)]
+            ChildPhoto { child: String },
             /// «Транспорт».
             #[route("/transport", TransportSoon)]
             Transport {},
@@ -84,7 +105,14 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
-            Route::Schools {} | Route::Child { .. } => Tab::Schools,
+            Route::Schools {}
+            | Route::Child { .. }
+            | Route::MealHistory { .. }
+            | Route::TopUp { .. }
+            | Route::MealLimit { .. }
+            | Route::MealRequests { .. }
+            | Route::Menu { .. }
+            | Route::ChildPhoto { .. } => Tab::Schools,
             Route::Transport {} => Tab::Transport,
             _ => Tab::Payments,
         }

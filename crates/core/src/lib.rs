@@ -47,9 +47,10 @@ pub use qr::QrFound;
 pub use queue_retry::{retry_delay, QueueRound, RETRY_FIRST, RETRY_MAX};
 pub use readings::{LineMeters, ReadingEntry};
 pub use school::{
-    fit_photo, last_week, menu_days, ChildCard, ChildPhoto, DayMenu, MealHistory, MealHistoryRow,
-    MealLimit, MealOutlook, MealRequestOutcome, MealRequestRow, MealRowKind, MenuDay, MenuDish,
-    MenuSection, SchoolError, TopUpForm, PHOTO_MAX_BYTES, PHOTO_SIDE,
+    fit_photo, last_week, menu_days, parse_day, parse_period, ChildCard, ChildPhoto, DayMenu,
+    MealHistory, MealHistoryRow, MealLimit, MealOutlook, MealRequestOutcome, MealRequestRow,
+    MealRowKind, MenuDay, MenuDish, MenuSection, SchoolError, TopUpForm, PHOTO_MAX_BYTES,
+    PHOTO_SIDE,
 };
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;

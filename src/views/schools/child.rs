@@ -60,11 +60,73 @@ fn ChildSummary(card: ChildCard) -> Element {
     }
 }
 
-/// What a parent can do for the child.
+/// What a parent can do for the child: «Школьное питание» (the card's photo and «Хватит на N
+/// дней» first, then the manual's buttons).
 #[component]
 fn ChildActions(card: ChildCard) -> Element {
-    let _ = card;
+    let nav = navigator();
+    let child = card.id.clone();
+    let go = move |route: Route| {
+        move |_| {
+            nav.push(route.clone());
+        }
+    };
+    let meals = [
+        (
+            "meal-history",
+            "История операций",
+            Route::MealHistory {
+                child: child.clone(),
+                from: String::new(),
+                to: String::new(),
+            },
+        ),
+        (
+            "top-up",
+            "Пополнить",
+            Route::TopUp {
+                child: child.clone(),
+            },
+        ),
+        (
+            "meal-limit",
+            "Лимит питания",
+            Route::MealLimit {
+                child: child.clone(),
+            },
+        ),
+        (
+            "meal-requests",
+            "Заявки по питанию",
+            Route::MealRequests {
+                child: child.clone(),
+            },
+        ),
+        (
+            "menu",
+            "Меню",
+            Route::Menu {
+                child: child.clone(),
+                day: String::new(),
+            },
+        ),
+        (
+            "photo",
+            "Фотография",
+            Route::ChildPhoto {
+                child: child.clone(),
+            },
+        ),
+    ];
     rsx! {
-        nav { id: "child-actions", class: "options" }
+        div { class: "child-extras",
+            super::ChildPhotoImg { child: child.clone() }
+            super::MealOutlookLine { card: card.clone() }
+        }
+        nav { id: "child-actions", class: "options", aria_label: "Школьное питание",
+            for (id, label, route) in meals {
+                button { key: "{id}", id: "open-{id}", class: "option", onclick: go(route), span { class: "option-title", "{label}" } }
+            }
+        }
     }
 }

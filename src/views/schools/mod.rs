@@ -1,7 +1,19 @@
 //! «Школы и Сады»: the children, «Школьное питание» and «Платные образовательные услуги».
 
 mod child;
+mod history;
 mod home;
+mod limit;
+mod meal_requests;
+mod menu;
+mod photo;
+mod top_up;
 
 pub use child::ChildScreen;
+pub use history::MealHistoryScreen;
 pub use home::SchoolsHome;
+pub use limit::{MealLimitScreen, MealOutlookLine};
+pub use meal_requests::MealRequestsScreen;
+pub use menu::MenuScreen;
+pub use photo::{ChildPhotoImg, PhotoScreen};
+pub use top_up::TopUpScreen;

@@ -13,6 +13,8 @@ pub enum SchoolError {
     TopUpZero,
     #[error("a low-balance threshold of zero")]
     ThresholdZero,
+    #[error("not a date: {0}")]
+    DayFormat(String),
     #[error("the period ends before it starts")]
     PeriodReversed,
     #[error("the photo cannot be read: {0}")]
@@ -29,6 +31,7 @@ impl SchoolError {
             SchoolError::MealRequest(e) => e.message_ru(),
             SchoolError::TopUpZero => "Введите сумму пополнения больше нуля.".into(),
             SchoolError::ThresholdZero => "Порог уведомления должен быть больше нуля.".into(),
+            SchoolError::DayFormat(_) => "Укажите дату: день, месяц и год.".into(),
             SchoolError::PeriodReversed => "Дата окончания периода раньше даты начала.".into(),
             SchoolError::PhotoUnreadable(_) => {
                 "Не удалось прочитать фото: выберите снимок в формате JPEG или PNG.".into()

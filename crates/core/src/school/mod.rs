@@ -22,4 +22,5 @@ pub use limit::MealLimit;
 pub use menu::{menu_days, DayMenu, MenuDay, MenuDish, MenuSection};
 pub use photo::{fit_photo, ChildPhoto, PHOTO_MAX_BYTES, PHOTO_SIDE};
 pub use requests::{MealRequestOutcome, MealRequestRow};
+pub use text::{parse_day, parse_period};
 pub use topup::TopUpForm;

@@ -84,6 +84,12 @@ fn outcome(created: MealRequestsCreated) -> MealRequestOutcome {
 }
 
 impl Ofis {
+    /// The day a new request is for by default: the next school day.
+    pub fn next_meal_day(&self) -> NaiveDate {
+        let today = self.today();
+        ofis_domain::school::next_school_day(today).unwrap_or(today)
+    }
+
     /// The requests of the coming two weeks, by day.
     #[instrument(skip(self))]
     pub async fn meal_requests(&self, child_id: &str) -> Result<Vec<MealRequestRow>, CoreError> {

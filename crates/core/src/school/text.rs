@@ -3,6 +3,25 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use ofis_domain::tz;
 
+/// A date as a date input gives it (`YYYY-MM-DD`), or as people type it (`25.11.2026`).
+pub fn parse_day(text: &str) -> Result<NaiveDate, super::SchoolError> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .map_err(|_| super::SchoolError::DayFormat(text.to_string()))
+}
+
+/// A period as typed: both ends empty is the default (`None`); else both must be dates.
+pub fn parse_period(
+    from: &str,
+    to: &str,
+) -> Result<Option<(NaiveDate, NaiveDate)>, super::SchoolError> {
+    if from.trim().is_empty() && to.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some((parse_day(from)?, parse_day(to)?)))
+}
+
 /// «25.11.2026».
 pub(crate) fn day_ru(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
@@ -52,6 +71,17 @@ mod tests {
         ] {
             assert_eq!(days_ru(n), text);
         }
+    }
+
+    #[test]
+    fn dates_are_read_as_inputs_and_people_write_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(parse_day("2026-11-27"), Ok(d));
+        assert_eq!(parse_day(" 27.11.2026 "), Ok(d));
+        assert!(parse_day("завтра").is_err());
+        assert_eq!(parse_period("", " "), Ok(None));
+        assert_eq!(parse_period("2026-11-27", "2026-11-27"), Ok(Some((d, d))));
+        assert!(parse_period("2026-11-27", "").is_err());
     }
 
     #[test]

@@ -1,0 +1,132 @@
+//! «История операций»: a child's purchases and top-ups, last week by default; the «часы» button
+//! at the top right picks another period (its dates are in the address, so back and reload keep
+//! it).
+
+use dioxus::prelude::*;
+use ofis_core::{last_week, parse_period, MealHistoryRow, MealRowKind, Ofis};
+
+use crate::components::{BackButton, Field};
+use crate::messages::core_error;
+use crate::route::Route;
+
+/// The history screen of `child` for `from`..=`to` (both empty: the last week).
+#[component]
+pub fn MealHistoryScreen(child: String, from: String, to: String) -> Element {
+    let picking = use_signal(|| false);
+    let mut open = picking;
+    rsx! {
+        header { class: "topbar",
+            BackButton { to: Route::Child { child: child.clone() } }
+            h1 { "История операций" }
+            button {
+                id: "pick-period",
+                class: "period-button",
+                aria_label: "Выбрать период",
+                aria_expanded: "{picking()}",
+                onclick: move |_| open.toggle(),
+                "🕓"
+            }
+        }
+        if picking() {
+            PeriodPicker { child: child.clone(), from: from.clone(), to: to.clone(), open: picking }
+        }
+        section { class: "meal-history",
+            HistoryRows { key: "{from}:{to}", child, from, to }
+        }
+    }
+}
+
+/// «С» and «По», then «Показать».
+#[component]
+fn PeriodPicker(child: String, from: String, to: String, mut open: Signal<bool>) -> Element {
+    let ofis = use_context::<Ofis>();
+    let nav = navigator();
+    let (week_from, week_to) = last_week(ofis.today());
+    let pick = |typed: &str, default: chrono::NaiveDate| {
+        if typed.is_empty() {
+            default.to_string()
+        } else {
+            typed.to_string()
+        }
+    };
+    let start = use_signal(|| pick(&from, week_from));
+    let end = use_signal(|| pick(&to, week_to));
+    rsx! {
+        form { id: "period", class: "period", onsubmit: move |e| e.prevent_default(),
+            Field { id: "period-from", label: "С", kind: "date", value: start }
+            Field { id: "period-to", label: "По", kind: "date", value: end }
+            button {
+                id: "period-show",
+                class: "primary",
+                r#type: "button",
+                onclick: move |_| {
+                    open.set(false);
+                    nav.push(Route::MealHistory { child: child.clone(), from: start(), to: end() });
+                },
+                "Показать"
+            }
+        }
+    }
+}
+
+/// The operations of the period, newest first.
+#[component]
+fn HistoryRows(child: String, from: String, to: String) -> Element {
+    let ofis = use_context::<Ofis>();
+    let history = use_resource(move || {
+        let (ofis, child, from, to) = (ofis.clone(), child.clone(), from.clone(), to.clone());
+        async move {
+            let period = parse_period(&from, &to)?;
+            ofis.meal_history(&child, period).await
+        }
+    });
+    let shown = match &*history.read() {
+        None => rsx! { p { class: "hint", "Загружаем…" } },
+        Some(Err(e)) => {
+            rsx! { p { id: "meal-history-error", class: "error", role: "alert", "{core_error(e)}" } }
+        }
+        Some(Ok(h)) => rsx! {
+            p { id: "meal-history-period", class: "meta", "{h.period}" }
+            p { class: "meta", "Потрачено: " span { class: "amount", "{h.spent.display_rub()}" } " · пополнено: " span { class: "amount", "{h.topped_up.display_rub()}" } }
+            if h.rows.is_empty() {
+                p { id: "meal-history-empty", class: "hint", "За этот период операций нет." }
+            }
+            ul { id: "meal-history", class: "meal-rows",
+                for row in h.rows.iter() {
+                    HistoryRow { key: "{row.id}", row: row.clone() }
+                }
+            }
+        },
+    };
+    shown
+}
+
+/// One purchase (what, where, when) or top-up (processing or posted).
+#[component]
+fn HistoryRow(row: MealHistoryRow) -> Element {
+    let class = match row.kind {
+        MealRowKind::Purchase => "meal-row purchase",
+        MealRowKind::TopUpProcessing => "meal-row top-up processing",
+        MealRowKind::TopUpPosted => "meal-row top-up posted",
+    };
+    let sign = if row.incoming { "+" } else { "−" };
+    rsx! {
+        li { class: "{class}",
+            div { class: "meal-row-head",
+                span { class: "meal-row-title", "{row.title}" }
+                span { class: "amount", "{sign}{row.amount.display_rub()}" }
+            }
+            div { class: "meta", "{row.when}" }
+            if !row.state.is_empty() {
+                span { class: "chip", "{row.state}" }
+            }
+            if !row.items.is_empty() {
+                ul { class: "meal-items",
+                    for item in row.items.iter() {
+                        li { "{item}" }
+                    }
+                }
+            }
+        }
+    }
+}
