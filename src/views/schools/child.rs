@@ -120,7 +120,7 @@ fn ChildActions(card: ChildCard) -> Element {
     ];
     rsx! {
         div { class: "child-extras",
-            super::ChildPhotoImg { child: child.clone() }
+            super::ChildPhotoImg { child: child.clone(), version: 0u32 }
             super::MealOutlookLine { card: card.clone() }
         }
         nav { id: "child-actions", class: "options", aria_label: "Школьное питание",

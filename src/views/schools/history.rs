@@ -24,14 +24,17 @@ pub fn MealHistoryScreen(child: String, from: String, to: String) -> Element {
                 aria_label: "Выбрать период",
                 aria_expanded: "{picking()}",
                 onclick: move |_| open.toggle(),
-                "🕓"
+                svg { width: "26", height: "26", view_box: "0 0 24 24", fill: "none", stroke: "currentColor", stroke_width: "2", stroke_linecap: "round", "aria-hidden": "true",
+                    circle { cx: "12", cy: "12", r: "9" }
+                    path { d: "M12 7v5l3 2" }
+                }
             }
         }
         if picking() {
             PeriodPicker { child: child.clone(), from: from.clone(), to: to.clone(), open: picking }
         }
         section { class: "meal-history",
-            HistoryRows { key: "{from}:{to}", child, from, to }
+            HistoryRows { child, from, to }
         }
     }
 }
@@ -71,10 +74,11 @@ fn PeriodPicker(child: String, from: String, to: String, mut open: Signal<bool>)
 
 /// The operations of the period, newest first.
 #[component]
-fn HistoryRows(child: String, from: String, to: String) -> Element {
+fn HistoryRows(child: String, from: ReadSignal<String>, to: ReadSignal<String>) -> Element {
     let ofis = use_context::<Ofis>();
+    // Reading the period's props subscribes: a new period in the address loads again.
     let history = use_resource(move || {
-        let (ofis, child, from, to) = (ofis.clone(), child.clone(), from.clone(), to.clone());
+        let (ofis, child, from, to) = (ofis.clone(), child.clone(), from(), to());
         async move {
             let period = parse_period(&from, &to)?;
             ofis.meal_history(&child, period).await

@@ -39,17 +39,18 @@ pub fn MenuScreen(child: String, day: String) -> Element {
             }
         }
         section { class: "menu",
-            DayMenuView { key: "{chosen}", child, day: chosen.clone() }
+            DayMenuView { child, day: chosen.clone() }
         }
     }
 }
 
 /// The day's dishes by meal.
 #[component]
-fn DayMenuView(child: String, day: String) -> Element {
+fn DayMenuView(child: String, day: ReadSignal<String>) -> Element {
     let ofis = use_context::<Ofis>();
+    // Reading the day subscribes: another day in the address loads again.
     let menu = use_resource(move || {
-        let (ofis, child, day) = (ofis.clone(), child.clone(), day.clone());
+        let (ofis, child, day) = (ofis.clone(), child.clone(), day());
         async move { ofis.day_menu(&child, parse_day(&day)?).await }
     });
     let shown = match &*menu.read() {

@@ -50,7 +50,7 @@ pub fn PhotoScreen(child: String) -> Element {
             h1 { "Фотография" }
         }
         section { class: "child-photo-screen",
-            ChildPhotoImg { key: "{version}", child: child.clone(), large: true }
+            ChildPhotoImg { child: child.clone(), large: true, version: version() }
             p { class: "hint", "Фото показывается в карточке ребёнка и на кассе столовой. Перед отправкой приложение уменьшает его." }
             label { class: "primary file-button", r#for: "child-photo-file", if act.busy() { "Отправляем…" } else { "Сфотографировать или выбрать фото" } }
             input { id: "child-photo-file", class: "visually-hidden", r#type: "file", accept: "image/*", capture: "user", onchange: on_file }
@@ -80,12 +80,19 @@ async fn read_photo() -> Result<Vec<u8>, String> {
     }
 }
 
-/// The child's photo as a `data:` URL, or a placeholder without one.
+/// The child's photo as a `data:` URL, or a placeholder without one; fetched again when
+/// `version` changes.
 #[component]
-pub fn ChildPhotoImg(child: String, #[props(default)] large: bool) -> Element {
+pub fn ChildPhotoImg(
+    child: String,
+    #[props(default)] large: bool,
+    version: ReadSignal<u32>,
+) -> Element {
     let ofis = use_context::<Ofis>();
     let photo = use_resource(move || {
         let (ofis, child) = (ofis.clone(), child.clone());
+        // A new upload bumps the version: fetch again.
+        let _ = version();
         async move { ofis.child_photo(&child).await }
     });
     let class = if large {
