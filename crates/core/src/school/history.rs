@@ -106,7 +106,7 @@ impl From<MealHistoryDto> for MealHistory {
             .map(MealHistoryRow::from)
             .chain(h.top_ups.into_iter().map(MealHistoryRow::from))
             .collect();
-        rows.sort_by(|a, b| b.at.cmp(&a.at));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.at));
         MealHistory {
             period: format!("{} — {}", day_ru(h.from), day_ru(h.to)),
             from: h.from,

@@ -99,7 +99,7 @@ impl Ofis {
             .into_iter()
             .map(|r| MealRequestRow::new(r, now))
             .collect();
-        rows.sort_by(|a, b| a.day.cmp(&b.day));
+        rows.sort_by_key(|r| r.day);
         Ok(rows)
     }
 
