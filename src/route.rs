@@ -7,7 +7,10 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
-use crate::views::schools::{AttendanceScreen, ChildScreen, PaidServicesScreen, SchoolsHome};
+use crate::views::schools::{
+    AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
+    MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
+};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
     Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, Subscriber, ThreeDs,
@@ -67,12 +70,31 @@ pub enum Route {
             /// A child's card and what can be done for them.
             #[route("/schools/:child", ChildScreen)]
             Child { child: String },
+            /// «История операций» of `from`..=`to` (`YYYY-MM-DD`; both empty: the last week).
+            #[route("/schools/:child/history?:from&:to", MealHistoryScreen)]
+            MealHistory { child: String, from: String, to: String },
+            /// «Пополнить» the child's meal account.
+            #[route("/schools/:child/top-up", TopUpScreen)]
+            TopUp { child: String },
+            /// «Лимит питания» and the low-balance alert.
+            #[route("/schools/:child/limit", MealLimitScreen)]
+            MealLimit { child: String },
+            /// «Заявки по питанию».
+            #[route("/schools/:child/meal-requests", MealRequestsScreen)]
+            MealRequests { child: String },
+            /// «Меню» of `day` (`YYYY-MM-DD`; empty: today).
+            #[route("/schools/:child/menu?:day", MenuScreen)]
+            Menu { child: String, day: String },
+            /// «Фотография».
+            #[route("/schools/:child/photo", PhotoScreen)]
+            ChildPhoto { child: String },
             /// «Платные образовательные услуги» of a child: pay, enrol or leave.
             #[route("/schools/:child/services", PaidServicesScreen)]
             PaidServices { child: String },
             /// «Посещаемость» of a child's paid services.
-            #[route("/schools/:child/attendance", AttendanceScreen)]
-            Attendance { child: String },
+            /// «Посещаемость» of `from`..=`to` (`YYYY-MM-DD`; both empty: the last week).
+            #[route("/schools/:child/attendance?:from&:to", AttendanceScreen)]
+            Attendance { child: String, from: String, to: String },
             /// «Транспорт».
             #[route("/transport", TransportSoon)]
             Transport {},
@@ -92,6 +114,12 @@ impl Route {
             Route::Subscriber {} => Tab::Subscriber,
             Route::Schools {}
             | Route::Child { .. }
+            | Route::MealHistory { .. }
+            | Route::TopUp { .. }
+            | Route::MealLimit { .. }
+            | Route::MealRequests { .. }
+            | Route::Menu { .. }
+            | Route::ChildPhoto { .. }
             | Route::PaidServices { .. }
             | Route::Attendance { .. } => Tab::Schools,
             Route::Transport {} => Tab::Transport,
@@ -105,6 +133,15 @@ impl Route {
             self,
             Route::Checkout { .. } | Route::ThreeDs { .. } | Route::Paid { .. }
         )
+    }
+
+    /// The same screen for another period (screens whose address has one).
+    pub fn for_period(self, from: String, to: String) -> Route {
+        match self {
+            Route::MealHistory { child, .. } => Route::MealHistory { child, from, to },
+            Route::Attendance { child, .. } => Route::Attendance { child, from, to },
+            other => other,
+        }
     }
 
     /// The readings screen of a line, opened by the person (no refusal to show).

@@ -20,17 +20,17 @@ async fn a_parent_pays_a_paid_service_enrols_and_reads_attendance() {
     b.click("#tab-schools").await;
     b.wait_text("#children", "Соколова Мария").await;
     b.wait_text("#children", "Соколов Артём").await;
-    b.screenshot("90-schools-children").await;
+    b.screenshot("110-schools-children").await;
     b.click("#child-ch-maria").await;
     b.wait_text("#child-card", "Соколова Мария").await;
     b.wait_text("#child-balance", "₽").await;
-    b.screenshot("91-schools-child").await;
+    b.screenshot("111-schools-child").await;
 
     // «Платные образовательные услуги»: last month's Робототехника is owed.
     b.click("#open-services").await;
     b.wait_text("#service-robotics", "Робототехника").await;
     b.wait_text("#services-pay", "Оплатить").await;
-    b.screenshot("95-schools-services").await;
+    b.screenshot("112-schools-services").await;
     b.click("#services-pay").await;
     b.wait_text("#checkout-total", "₽").await;
     support::pay_with_card(&b, test_cards::SUCCESS_VISA).await;
@@ -49,7 +49,7 @@ async fn a_parent_pays_a_paid_service_enrols_and_reads_attendance() {
     b.click("#service-english-club button").await;
     b.wait_text("#service-requests", "Английский клуб").await;
     b.wait_text("#service-requests", "На рассмотрении").await;
-    b.screenshot("96-schools-service-request").await;
+    b.screenshot("113-schools-service-request").await;
 
     // «Посещаемость»: last week, then another period through «часы».
     b.click(".back").await;
@@ -61,37 +61,35 @@ async fn a_parent_pays_a_paid_service_enrols_and_reads_attendance() {
         .await
         .unwrap()
         .len();
-    b.screenshot("97-schools-attendance").await;
-    b.click("#period-button").await;
-    let from = (today - chrono::Days::new(30))
-        .format("%Y-%m-%d")
-        .to_string();
-    set_date(&b, "#period-from", &from).await;
-    b.wait_text(
-        "#period-shown",
-        &(today - chrono::Days::new(30))
-            .format("%d.%m.%Y")
-            .to_string(),
+    b.screenshot("114-schools-attendance").await;
+    b.click("#pick-period").await;
+    let month_from = today - chrono::Days::new(30);
+    set_date(
+        &b,
+        "#period-from",
+        &month_from.format("%Y-%m-%d").to_string(),
     )
     .await;
-    let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
-    loop {
-        let month = b
-            .client
-            .find_all(fantoccini::Locator::Css("#attendance li"))
-            .await
-            .unwrap()
-            .len();
-        if month > week {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a month shows more lessons than a week"
-        );
-        // Polling what the page shows, not waiting out a timer.
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    b.click("#period-show").await;
+    b.wait_text(
+        "#attendance-period",
+        &month_from.format("%d.%m.%Y").to_string(),
+    )
+    .await;
+    let month = b
+        .client
+        .find_all(fantoccini::Locator::Css("#attendance li"))
+        .await
+        .unwrap()
+        .len();
+    assert!(
+        month > week,
+        "a month shows more lessons than a week: {month} / {week}"
+    );
+    // The period is in the address: back is last week again.
+    b.client.back().await.expect("back");
+    b.wait_text("#attendance-period", &today.format("%d.%m.%Y").to_string())
+        .await;
     b.close().await;
     sandbox.shutdown().await;
 }
@@ -104,19 +102,19 @@ async fn a_phone_without_children_is_told_why_and_led_to_pay_by_account() {
     support::sign_in_as(&b, NO_CHILDREN_PHONE).await;
     b.click("#tab-schools").await;
     b.wait_text("#no-children", "недоступен").await;
-    b.screenshot("99-schools-no-children").await;
+    b.screenshot("115-schools-no-children").await;
     b.click("#schools-pay-by-account").await;
     b.wait("#search-by-account").await;
     b.close().await;
 }
 
-/// Sets a date input as a person picking a date would (the change event fires).
+/// Sets a date input as a person picking a date would (its input event fires).
 async fn set_date(b: &Browser, css: &str, value: &str) {
     let el = b.wait(css).await;
     let arg = serde_json::to_value(&el).expect("element as json");
     b.client
         .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
             vec![arg, serde_json::Value::String(value.into())],
         )
         .await

@@ -27,7 +27,7 @@ pub use line_item::LineItem;
 pub use live_search::{use_live_search, LiveSearch, SearchInput};
 pub use maintenance::{Maintenance, MaintenanceBanner};
 pub use meter_field::{confirm_toggle, typed_entries, MeterField};
-pub use period::{use_period, PeriodButton, PeriodFields};
+pub use period::{PeriodButton, PeriodPicker};
 pub use receipt_body::KeptReceipt;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

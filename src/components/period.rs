@@ -1,70 +1,62 @@
 //! The period a section shows: the last week by default; the «часы» button at the top right
-//! opens the dates to pick another (manual, section 9).
+//! opens «С» and «По» to pick another (manual, section 9). The period is in the screen's address,
+//! so back and reload keep it.
 
-use chrono::NaiveDate;
 use dioxus::prelude::*;
+use ofis_core::{last_week, Ofis};
 
-/// The period's two ends, kept by the screen that shows it.
-#[derive(Clone, Copy, PartialEq)]
-pub struct Period {
-    pub from: Signal<NaiveDate>,
-    pub to: Signal<NaiveDate>,
-    open: Signal<bool>,
-}
+use super::Field;
+use crate::route::Route;
 
-/// A period starting as `(from, to)`.
-pub fn use_period(start: impl FnOnce() -> (NaiveDate, NaiveDate)) -> Period {
-    let (from, to) = use_hook(start);
-    Period {
-        from: use_signal(|| from),
-        to: use_signal(|| to),
-        open: use_signal(|| false),
-    }
-}
-
-/// The «часы» button of the top bar.
+/// The «часы» button of the top bar: opens and closes the period's dates.
 #[component]
-pub fn PeriodButton(period: Period) -> Element {
-    let mut open = period.open;
+pub fn PeriodButton(open: Signal<bool>) -> Element {
+    let mut open = open;
     rsx! {
         button {
-            id: "period-button",
+            id: "pick-period",
             class: "period-button",
             aria_label: "Выбрать период",
-            "aria-expanded": open(),
-            onclick: move |_| open.set(!open()),
-            "🕓"
+            aria_expanded: "{open()}",
+            onclick: move |_| open.toggle(),
+            svg { width: "26", height: "26", view_box: "0 0 24 24", fill: "none", stroke: "currentColor", stroke_width: "2", stroke_linecap: "round", "aria-hidden": "true",
+                circle { cx: "12", cy: "12", r: "9" }
+                path { d: "M12 7v5l3 2" }
+            }
         }
     }
 }
 
-/// The period's dates, shown when the «часы» button opened them; always says which period is shown.
+/// «С» and «По» (`from`, `to` as in the address; empty: the last week), then «Показать» goes
+/// to `screen` for the picked period.
 #[component]
-pub fn PeriodFields(period: Period) -> Element {
-    let Period {
-        mut from,
-        mut to,
-        open,
-    } = period;
-    let label = format!(
-        "{} — {}",
-        from().format("%d.%m.%Y"),
-        to().format("%d.%m.%Y")
-    );
+pub fn PeriodPicker(screen: Route, from: String, to: String, open: Signal<bool>) -> Element {
+    let ofis = use_context::<Ofis>();
+    let nav = navigator();
+    let mut open = open;
+    let (week_from, week_to) = last_week(ofis.today());
+    let pick = |typed: &str, default: chrono::NaiveDate| {
+        if typed.is_empty() {
+            default.to_string()
+        } else {
+            typed.to_string()
+        }
+    };
+    let start = use_signal(|| pick(&from, week_from));
+    let end = use_signal(|| pick(&to, week_to));
     rsx! {
-        p { id: "period-shown", class: "hint", "Период: {label}" }
-        if open() {
-            div { class: "field-row period-fields",
-                div { class: "field",
-                    label { r#for: "period-from", "С" }
-                    input { id: "period-from", r#type: "date", value: "{from}",
-                        onchange: move |e| if let Ok(d) = e.value().parse() { from.set(d) } }
-                }
-                div { class: "field",
-                    label { r#for: "period-to", "По" }
-                    input { id: "period-to", r#type: "date", value: "{to}",
-                        onchange: move |e| if let Ok(d) = e.value().parse() { to.set(d) } }
-                }
+        form { id: "period", class: "period", onsubmit: move |e| e.prevent_default(),
+            Field { id: "period-from", label: "С", kind: "date", value: start }
+            Field { id: "period-to", label: "По", kind: "date", value: end }
+            button {
+                id: "period-show",
+                class: "primary",
+                r#type: "button",
+                onclick: move |_| {
+                    open.set(false);
+                    nav.push(screen.clone().for_period(start(), end()));
+                },
+                "Показать"
             }
         }
     }

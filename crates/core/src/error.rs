@@ -52,8 +52,6 @@ pub enum CoreError {
     NotSignedIn,
     #[error("no such payment in progress")]
     UnknownPayment,
-    #[error("the period ends before it starts")]
-    PeriodReversed,
     #[error("already paid this period: {0:?}")]
     AlreadyPaid(Vec<String>),
     #[error("a payment of these bills is still being settled")]
@@ -70,6 +68,8 @@ pub enum CoreError {
     PinRequired,
     #[error("no PIN is set")]
     PinNotSet,
+    #[error(transparent)]
+    School(#[from] crate::school::SchoolError),
     #[error("background task failed: {0}")]
     Task(String),
 }

@@ -47,7 +47,10 @@ pub use qr::QrFound;
 pub use queue_retry::{retry_delay, QueueRound, RETRY_FIRST, RETRY_MAX};
 pub use readings::{LineMeters, ReadingEntry};
 pub use school::{
-    last_week, AttendanceDay, Attended, ChildCard, PaidService, PaidServices, ServiceRequest,
+    fit_photo, last_week, menu_days, parse_day, parse_period, AttendanceDay, Attended, ChildCard,
+    ChildPhoto, DayMenu, MealHistory, MealHistoryRow, MealLimit, MealOutlook, MealRequestOutcome,
+    MealRequestRow, MealRowKind, MenuDay, MenuDish, MenuSection, PaidService, PaidServices,
+    SchoolError, ServiceRequest, TopUpForm, PHOTO_MAX_BYTES, PHOTO_SIDE,
 };
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;

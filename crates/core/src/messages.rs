@@ -72,7 +72,6 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::EmptyQuery => "Введите номер для поиска.".into(),
         CoreError::NotSignedIn => "Войдите по номеру телефона.".into(),
         CoreError::UnknownPayment => "Платёж не найден. Нажмите «Оплатить» ещё раз.".into(),
-        CoreError::PeriodReversed => "Начало периода должно быть не позже его конца.".into(),
         CoreError::AlreadyPaid(bills) => {
             format!("Уже оплачено в этом месяце: {}. Оплатить ещё раз?", bills.join(", "))
         }
@@ -92,6 +91,7 @@ pub fn core_error(e: &CoreError) -> String {
         }
         CoreError::PinRequired => "Введите ПИН-код приложения.".into(),
         CoreError::PinNotSet => "ПИН-код не установлен.".into(),
+        CoreError::School(e) => e.message_ru(),
         CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),
     }
 }

@@ -8,7 +8,7 @@ mod common {
 
 use common::app;
 use gorod_sandbox::test_cards;
-use ofis_core::{last_week, CoreError, HistoryStatus, Ofis, PaymentStep};
+use ofis_core::{last_week, CoreError, HistoryStatus, Ofis, PaymentStep, SchoolError};
 
 /// The demo phone's child with paid services.
 async fn child_with_services(ofis: &Ofis) -> String {
@@ -114,7 +114,10 @@ async fn attendance_is_shown_for_a_period_oldest_first_and_a_reversed_period_is_
 
     let reversed = ofis.attendance(&child, to, from).await;
     assert!(
-        matches!(reversed, Err(CoreError::PeriodReversed)),
+        matches!(
+            reversed,
+            Err(CoreError::School(SchoolError::PeriodReversed))
+        ),
         "{reversed:?}"
     );
     sandbox.shutdown().await;

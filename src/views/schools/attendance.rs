@@ -2,32 +2,60 @@
 //! last week by default; «часы» picks another), each marked был / не был / болел.
 
 use dioxus::prelude::*;
-use ofis_core::{last_week, Attended, Ofis};
+use ofis_core::{last_week, parse_period, Attended, Ofis};
 
-use crate::components::{use_period, BackButton, PeriodButton, PeriodFields};
+use crate::components::{BackButton, PeriodButton, PeriodPicker};
 use crate::messages::core_error;
 use crate::route::Route;
 
-/// The attendance screen of a child.
+/// The attendance screen of `child` for `from`..=`to` (both empty: the last week).
 #[component]
-pub fn AttendanceScreen(child: String) -> Element {
+pub fn AttendanceScreen(child: String, from: String, to: String) -> Element {
+    let picking = use_signal(|| false);
+    let screen = Route::Attendance {
+        child: child.clone(),
+        from: String::new(),
+        to: String::new(),
+    };
+    rsx! {
+        header { class: "topbar",
+            BackButton { to: Route::Child { child: child.clone() } }
+            h1 { "Посещаемость" }
+            PeriodButton { open: picking }
+        }
+        if picking() {
+            PeriodPicker { screen, from: from.clone(), to: to.clone(), open: picking }
+        }
+        section { class: "school-attendance", AttendanceRows { child, from, to } }
+    }
+}
+
+/// The lessons of the period, oldest first.
+#[component]
+fn AttendanceRows(child: String, from: String, to: String) -> Element {
     let ofis = use_context::<Ofis>();
-    let period = use_period(|| last_week(ofis.today()));
-    let id = child.clone();
-    let days = use_resource(move || {
-        let (ofis, id) = (ofis.clone(), id.clone());
-        let (from, to) = ((period.from)(), (period.to)());
-        async move { ofis.attendance(&id, from, to).await }
-    });
+    // Reading the period's props subscribes: a new period in the address loads again.
+    let days = use_resource(use_reactive!(|(child, from, to)| {
+        let ofis = ofis.clone();
+        async move {
+            let (from, to) = parse_period(&from, &to)?.unwrap_or_else(|| last_week(ofis.today()));
+            let days = ofis.attendance(&child, from, to).await?;
+            Ok::<_, ofis_core::CoreError>((
+                format!("{} — {}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
+                days,
+            ))
+        }
+    }));
     let shown = match &*days.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
             rsx! { p { id: "attendance-error", class: "error", role: "alert", "{core_error(e)}" } }
         }
-        Some(Ok(list)) if list.is_empty() => {
-            rsx! { p { id: "attendance-empty", class: "hint", "За этот период занятий не было." } }
-        }
-        Some(Ok(list)) => rsx! {
+        Some(Ok((period, list))) => rsx! {
+            p { id: "attendance-period", class: "meta", "{period}" }
+            if list.is_empty() {
+                p { id: "attendance-empty", class: "hint", "За этот период занятий не было." }
+            }
             ul { id: "attendance", class: "attendance",
                 for (i, d) in list.iter().enumerate() {
                     li { key: "{i}", class: "attendance-row {mark_class(d.mark)}",
@@ -39,17 +67,7 @@ pub fn AttendanceScreen(child: String) -> Element {
             }
         },
     };
-    rsx! {
-        header { class: "topbar",
-            BackButton { to: Route::Child { child: child.clone() } }
-            h1 { "Посещаемость" }
-            PeriodButton { period }
-        }
-        section { class: "school-attendance",
-            PeriodFields { period }
-            {shown}
-        }
-    }
+    shown
 }
 
 fn mark_class(mark: Attended) -> &'static str {

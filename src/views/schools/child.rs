@@ -60,26 +60,103 @@ fn ChildSummary(card: ChildCard) -> Element {
     }
 }
 
-/// What a parent can do for the child.
+/// What a parent can do for the child: «Школьное питание» (the card's photo and «Хватит на N
+/// дней» first, then the manual's buttons).
 #[component]
 fn ChildActions(card: ChildCard) -> Element {
     let nav = navigator();
-    let id = card.id.clone();
-    let services = Route::PaidServices { child: id.clone() };
-    let attendance = Route::Attendance { child: id.clone() };
+    let child = card.id.clone();
+    let go = move |route: Route| {
+        move |_| {
+            nav.push(route.clone());
+        }
+    };
+    let meals = [
+        (
+            "meal-history",
+            "История операций",
+            Route::MealHistory {
+                child: child.clone(),
+                from: String::new(),
+                to: String::new(),
+            },
+        ),
+        (
+            "top-up",
+            "Пополнить",
+            Route::TopUp {
+                child: child.clone(),
+            },
+        ),
+        (
+            "meal-limit",
+            "Лимит питания",
+            Route::MealLimit {
+                child: child.clone(),
+            },
+        ),
+        (
+            "meal-requests",
+            "Заявки по питанию",
+            Route::MealRequests {
+                child: child.clone(),
+            },
+        ),
+        (
+            "menu",
+            "Меню",
+            Route::Menu {
+                child: child.clone(),
+                day: String::new(),
+            },
+        ),
+        (
+            "photo",
+            "Фотография",
+            Route::ChildPhoto {
+                child: child.clone(),
+            },
+        ),
+    ];
     rsx! {
-        nav { id: "child-actions", class: "options",
-            if card.has_paid_services {
-                h2 { class: "section-title", "Платные образовательные услуги" }
-                button { id: "open-services", class: "option",
-                    onclick: move |_| { nav.push(services.clone()); },
-                    span { class: "option-title", "Оплата и заявки" }
-                    span { class: "option-hint", "Кружки и продлёнка: оплатить, записаться, отказаться" }
-                }
-                button { id: "open-attendance", class: "option",
-                    onclick: move |_| { nav.push(attendance.clone()); },
-                    span { class: "option-title", "Посещаемость" }
-                }
+        div { class: "child-extras",
+            super::ChildPhotoImg { child: child.clone(), version: 0u32 }
+            super::MealOutlookLine { card: card.clone() }
+        }
+        nav { id: "child-actions", class: "options", aria_label: "Школьное питание",
+            for (id, label, route) in meals {
+                button { key: "{id}", id: "open-{id}", class: "option", onclick: go(route), span { class: "option-title", "{label}" } }
+            }
+        }
+        if card.has_paid_services {
+            ServiceActions { child: child.clone() }
+        }
+    }
+}
+
+/// «Платные образовательные услуги», where the school has them for the child.
+#[component]
+fn ServiceActions(child: String) -> Element {
+    let nav = navigator();
+    let services = Route::PaidServices {
+        child: child.clone(),
+    };
+    let attendance = Route::Attendance {
+        child,
+        from: String::new(),
+        to: String::new(),
+    };
+    rsx! {
+        h2 { class: "section-title", "Платные образовательные услуги" }
+        nav { id: "service-actions", class: "options", aria_label: "Платные образовательные услуги",
+            button { id: "open-services", class: "option",
+                onclick: move |_| { nav.push(services.clone()); },
+                span { class: "option-title", "Оплата и заявки" }
+                span { class: "option-hint", "Кружки и продлёнка: оплатить, записаться, отказаться" }
+            }
+            button { id: "open-attendance", class: "option",
+                onclick: move |_| { nav.push(attendance.clone()); },
+                span { class: "option-title", "Посещаемость" }
             }
         }
     }

@@ -2,7 +2,7 @@
 //! charged, owed and paid; paying them through the one engine; requests to enrol or leave; and
 //! attendance.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use ofis_api::{AttendanceMark, ServiceRequestKind, ServiceRequestState, ServiceState};
 use ofis_domain::{Bill, Money};
 use tracing::instrument;
@@ -79,11 +79,6 @@ pub struct AttendanceDay {
     pub mark: Attended,
 }
 
-/// The period the section shows by default: the week before today, today included.
-pub fn last_week(today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    (today.checked_sub_days(Days::new(6)).unwrap_or(today), today)
-}
-
 impl Ofis {
     /// The child's paid services, and the bills that can be paid for them now.
     #[instrument(skip(self))]
@@ -150,7 +145,7 @@ impl Ofis {
         to: NaiveDate,
     ) -> Result<Vec<AttendanceDay>, CoreError> {
         if from > to {
-            return Err(CoreError::PeriodReversed);
+            return Err(super::SchoolError::PeriodReversed.into());
         }
         let mut days: Vec<AttendanceDay> = self
             .inner
