@@ -1,29 +1,13 @@
 //! «Поиск по QR-коду»: a photo of the bill's QR code → what it says → the bills it names.
 
-use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, QrFound};
 use ofis_domain::qr_payload::PaymentQr;
 
-use crate::components::use_act;
+use crate::components::{read_chosen_photo, use_act};
 use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
-
-/// Reads the chosen photo in the page and hands it over as base64 (desktop web view and browser
-/// alike; the camera app fills the same input on phones).
-const READ_PHOTO_JS: &str = r#"
-const input = document.getElementById('qr-photo');
-const file = input && input.files && input.files[0];
-if (!file) { return null; }
-if (file.size > 25 * 1024 * 1024) { return 'TOO_LARGE'; }
-const bytes = new Uint8Array(await file.arrayBuffer());
-let bin = '';
-for (let i = 0; i < bytes.length; i += 0x8000) {
-  bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-}
-return btoa(bin);
-"#;
 
 /// The QR search screen.
 #[component]
@@ -81,21 +65,8 @@ pub fn QrSearch() -> Element {
 
 /// The chosen photo, read in the browser and decoded by core into a payment QR.
 async fn read_photo(ofis: &Ofis) -> Result<PaymentQr, String> {
-    const UNREADABLE: &str = "Не удалось прочитать фото. Попробуйте ещё раз.";
-    let encoded: Option<String> = document::eval(READ_PHOTO_JS)
-        .join()
-        .await
-        .map_err(|_| UNREADABLE.to_string())?;
-    match encoded.as_deref() {
-        None => Err("Фото не выбрано.".to_string()),
-        Some("TOO_LARGE") => Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string()),
-        Some(b64) => {
-            let photo = base64::engine::general_purpose::STANDARD
-                .decode(b64)
-                .map_err(|_| UNREADABLE.to_string())?;
-            ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e))
-        }
-    }
+    let photo = read_chosen_photo("qr-photo").await?;
+    ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e))
 }
 
 /// What the code says, before the bills it leads to.

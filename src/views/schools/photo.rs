@@ -5,23 +5,9 @@ use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
-use crate::components::{use_act, BackButton};
+use crate::components::{read_chosen_photo, use_act, BackButton};
 use crate::messages::core_error;
 use crate::route::Route;
-
-/// Reads the chosen picture in the page and hands it over as base64.
-const READ_PHOTO_JS: &str = r#"
-const input = document.getElementById('child-photo-file');
-const file = input && input.files && input.files[0];
-if (!file) { return null; }
-if (file.size > 25 * 1024 * 1024) { return 'TOO_LARGE'; }
-const bytes = new Uint8Array(await file.arrayBuffer());
-let bin = '';
-for (let i = 0; i < bytes.length; i += 0x8000) {
-  bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-}
-return btoa(bin);
-"#;
 
 /// The photo screen of `child`.
 #[component]
@@ -35,7 +21,7 @@ pub fn PhotoScreen(child: String) -> Element {
         let (ofis, child) = (ofis.clone(), target.clone());
         saved.set(None);
         act.run(async move {
-            let bytes = read_photo().await?;
+            let bytes = read_chosen_photo("child-photo-file").await?;
             ofis.upload_child_photo(&child, bytes)
                 .await
                 .map_err(|e| core_error(&e))?;
@@ -61,22 +47,6 @@ pub fn PhotoScreen(child: String) -> Element {
                 p { id: "photo-saved", class: "sent", role: "status", "{text}" }
             }
         }
-    }
-}
-
-/// The chosen picture's bytes.
-async fn read_photo() -> Result<Vec<u8>, String> {
-    const UNREADABLE: &str = "Не удалось прочитать фото. Попробуйте ещё раз.";
-    let encoded: Option<String> = document::eval(READ_PHOTO_JS)
-        .join()
-        .await
-        .map_err(|_| UNREADABLE.to_string())?;
-    match encoded.as_deref() {
-        None => Err("Фото не выбрано.".to_string()),
-        Some("TOO_LARGE") => Err("Фото слишком большое: выберите снимок до 25 МБ.".to_string()),
-        Some(b64) => base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .map_err(|_| UNREADABLE.to_string()),
     }
 }
 
