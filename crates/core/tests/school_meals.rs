@@ -239,9 +239,16 @@ async fn the_low_balance_alert_fires_once_and_re_arms_after_a_top_up_posts() {
     let threshold = card.balance + Money::from_whole_roubles(5000);
     let typed = threshold.display_plain();
     ofis.set_low_balance_alert(ARTEM, &typed).await.unwrap();
+    // Listing the children checks every fresh balance: below the threshold, one notice.
+    ofis.children().await.unwrap();
+    assert_eq!(
+        ofis.snapshot().notifications.len(),
+        1,
+        "the list checked it"
+    );
     assert!(
-        ofis.meal_outlook(&card).await.unwrap().notified,
-        "below: once"
+        !ofis.meal_outlook(&card).await.unwrap().notified,
+        "below: once, and only once"
     );
     assert!(
         !ofis.meal_outlook(&card).await.unwrap().notified,

@@ -60,8 +60,22 @@ impl Ofis {
     /// explains and sends the parent to «Мои платежи» → «+»).
     #[instrument(skip(self))]
     pub async fn children(&self) -> Result<Vec<ChildCard>, CoreError> {
-        let children = self.inner.gorod.children().await?;
-        Ok(children.into_iter().map(ChildCard::from).collect())
+        let children: Vec<ChildCard> = self
+            .inner
+            .gorod
+            .children()
+            .await?
+            .into_iter()
+            .map(ChildCard::from)
+            .collect();
+        // Every fresh balance is held against the parent's low-balance threshold (once, re-armed
+        // after a top-up posts); an alert that cannot be checked never hides the children.
+        for card in &children {
+            if let Err(e) = self.observe_balance(card).await {
+                tracing::warn!(error = %e, "the low-balance alert could not be checked");
+            }
+        }
+        Ok(children)
     }
 
     /// One child's card, fresh from the server.
