@@ -41,8 +41,13 @@ pub fn ChildScreen(child: String) -> Element {
 fn ChildSummary(card: ChildCard) -> Element {
     rsx! {
         div { id: "child-card", class: "child-card",
-            div { class: "child-name", "{card.name}" }
-            div { class: "meta", "{card.school}, {card.class_name} · л/с {card.meal_account}" }
+            div { class: "child-head",
+                super::ChildPhotoImg { child: card.id.clone(), version: 0u32 }
+                div {
+                    div { class: "child-name", "{card.name}" }
+                    div { class: "meta", "{card.school}, {card.class_name} · л/с {card.meal_account}" }
+                }
+            }
             div { class: "child-balance",
                 span { "Баланс" }
                 strong { id: "child-balance", class: "amount", "{card.balance.display_rub()}" }
@@ -120,7 +125,6 @@ fn ChildActions(card: ChildCard) -> Element {
     ];
     rsx! {
         div { class: "child-extras",
-            super::ChildPhotoImg { child: child.clone(), version: 0u32 }
             super::MealOutlookLine { card: card.clone() }
         }
         nav { id: "child-actions", class: "options", aria_label: "Школьное питание",
