@@ -55,6 +55,16 @@ async fn back_forward_reload_and_links_open_the_screens_they_name() {
     b.client.back().await.expect("back");
     b.wait("#add-service").await;
 
+    // The sections still to come say so, and are audited like the others.
+    b.click("#tab-schools").await;
+    b.wait_text(".topbar h1", "Школы и Сады").await;
+    b.screenshot("07-schools-soon").await;
+    b.click("#tab-transport").await;
+    b.wait_text(".topbar h1", "Транспорт").await;
+    b.screenshot("08-transport-soon").await;
+    b.click("#tab-payments").await;
+    b.wait("#add-service").await;
+
     // An address the app does not know says so and leads home.
     let nowhere = home.join("/nowhere/at/all").expect("URL");
     b.client.goto(nowhere.as_str()).await.expect("link");

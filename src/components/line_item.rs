@@ -50,6 +50,7 @@ pub fn LineItem(
                 button {
                     class: "star",
                     aria_label: "Меню услуги",
+                    "aria-expanded": menu() != Menu::Closed,
                     onclick: move |_| menu.set(if menu() == Menu::Closed { Menu::Open } else { Menu::Closed }),
                     "★"
                 }
