@@ -1,12 +1,14 @@
 //! End to end, in headless Chromium at 360×800: the phone around the app. With a notch and a
 //! home bar (safe-area insets), the bars keep their content clear of both; with the on-screen
 //! keyboard open, the field being typed in is not hidden under a bar and the tab bar stays
-//! reachable.
+//! reachable; a new screen takes the focus to its title.
 
 mod support;
 
+use std::time::Instant;
+
 use serde_json::Value;
-use support::{add_address, sign_in, App, Browser};
+use support::{add_address, sign_in, App, Browser, UI_TIMEOUT};
 
 const W: u32 = 360;
 const H: u32 = 800;
@@ -89,13 +91,45 @@ async fn the_bars_keep_clear_of_the_notch_and_the_home_bar() {
     b.close().await;
 }
 
+/// Waits until the focused element is the title `text`.
+async fn wait_focus_on_title(b: &Browser, text: &str) {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        let focused = b
+            .client
+            .execute(
+                "const e = document.activeElement;
+                 return e ? e.tagName + ' ' + e.textContent.slice(0, 40) : '';",
+                vec![],
+            )
+            .await
+            .expect("active element");
+        let focused = focused.as_str().unwrap_or_default().to_string();
+        if focused == format!("H1 {text}") {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the focus is on «{focused}», not on the title «{text}»"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn with_the_keyboard_open_the_field_and_the_tab_bar_stay_in_view() {
+async fn a_new_screen_focuses_its_title_and_the_keyboard_hides_neither_field_nor_tabs() {
     let app = App::start();
     let b = Browser::open(W, H).await;
     b.goto(&app).await;
     sign_in(&b).await;
     add_address(&b, "Советская 12 кв 5", "Советская").await;
+    // A tap that changes the screen leaves the focus on the new screen's title, forth and back.
+    b.click("#add-service").await;
+    b.wait("#search-by-address").await;
+    wait_focus_on_title(&b, "Добавить услугу").await;
+    b.click(".back").await;
+    b.wait("#total").await;
+    wait_focus_on_title(&b, "Мои платежи").await;
     // The last line's amount: the lowest field of the longest screen.
     let last_star = ".line:last-of-type .star";
     b.click(last_star).await;

@@ -18,6 +18,9 @@ pub fn Field(
     #[props(default)] secret: bool,
 ) -> Element {
     let error_id = format!("{id}-error");
+    // The error is said with the field when it is focused, not only when it appears.
+    let invalid = error.is_some().then_some("true");
+    let described = error.as_ref().map(|_| error_id.clone());
     let input = if secret {
         rsx! {
             input {
@@ -26,6 +29,8 @@ pub fn Field(
                 placeholder: "{placeholder}",
                 inputmode: "{inputmode}",
                 autocomplete: "{autocomplete}",
+                "aria-invalid": invalid,
+                "aria-describedby": described.clone(),
                 oninput: move |e| value.set(e.value()),
             }
         }
@@ -37,6 +42,8 @@ pub fn Field(
                 placeholder: "{placeholder}",
                 inputmode: "{inputmode}",
                 autocomplete: "{autocomplete}",
+                "aria-invalid": invalid,
+                "aria-describedby": described,
                 // Not `value`: a re-render lagging behind fast typing must never overwrite what
                 // was typed. (`initial_value` is the DOM's `value` attribute: never for secrets.)
                 initial_value: "{value}",

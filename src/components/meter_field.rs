@@ -44,6 +44,8 @@ pub fn MeterField(
                         id: "{input_id}",
                         inputmode: "decimal",
                         autocomplete: "off",
+                        "aria-invalid": error.is_some().then_some("true"),
+                        "aria-describedby": error.as_ref().map(|_| format!("{input_id}-error")),
                         initial_value: "{value}",
                         oninput: move |e| {
                             typed.write().insert(key.clone(), e.value());

@@ -12,6 +12,7 @@ mod live_search;
 mod maintenance;
 mod meter_field;
 mod receipt_body;
+mod screen_focus;
 mod spending_chart;
 mod tab_bar;
 
@@ -27,5 +28,6 @@ pub use live_search::{use_live_search, LiveSearch};
 pub use maintenance::{Maintenance, MaintenanceBanner};
 pub use meter_field::{confirm_toggle, typed_entries, MeterField};
 pub use receipt_body::KeptReceipt;
+pub use screen_focus::use_screen_focus;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

@@ -184,7 +184,7 @@ fn AddressBlock(
     rsx! {
         div { class: "address",
             div { class: "address-head",
-                button { class: "address-menu-button", aria_label: "Меню адреса", "aria-expanded": menu(), onclick: move |_| menu.set(!menu()), "⋮" }
+                button { class: "address-menu-button", aria_label: "Меню адреса «{title}»", "aria-expanded": menu(), onclick: move |_| menu.set(!menu()), "⋮" }
                 div { class: "address-title", "{title}" }
                 div { class: "subtotal", "{subtotal}" }
             }

@@ -248,5 +248,33 @@ window.__ofisAudit = (() => {
     return out;
   }
 
-  return { touch, remember, text, keyboard };
+  // What a screen reader says for a control: its label, else its text.
+  function spoken(el) {
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ');
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => l.textContent).join(' ');
+    return el.matches('input, select, textarea') ? '' : el.textContent;
+  }
+
+  // Every control is named in Russian (an icon alone — «+», «★», «⋮», «‹» — is not a name);
+  // card fields bring up the digit keypad, amounts and readings the decimal one.
+  function names() {
+    const out = [];
+    const controls = 'button, a[href], [role=button], input:not([type=hidden]), select, textarea';
+    for (const el of document.querySelectorAll(controls)) {
+      if (el.closest('[aria-hidden=true]')) continue;
+      const said = spoken(el).replace(/\s+/g, ' ').trim();
+      if (!/[а-яё]/i.test(said)) out.push(`no Russian name: ${name(el)} is called «${said}»`);
+    }
+    for (const el of document.querySelectorAll('input[autocomplete^="cc-"]')) {
+      if (el.inputMode !== 'numeric') out.push(`card field without the digit keypad: ${name(el)}`);
+    }
+    for (const el of document.querySelectorAll('input[id^="reading-"], input[id$="-amount"]')) {
+      if (el.inputMode !== 'decimal') out.push(`amount or reading without the decimal keypad: ${name(el)}`);
+    }
+    return out;
+  }
+
+  return { touch, remember, text, keyboard, names };
 })();

@@ -1,7 +1,8 @@
 //! The accessibility audit of every screen a browser test saves a picture of: axe-core (WCAG 2.1
 //! A/AA, fetched by `scripts/axe-core-env`) at 360×800 and 390×844, light and dark; touch targets
-//! (48×48 CSS px, 8 px apart); text at 200 % (nothing cut off, overlapping or split); the last
-//! field of a form, focused with the keyboard open, clear of the fixed bars.
+//! (48×48 CSS px, 8 px apart); text at 200 % (nothing cut off, overlapping or split); every
+//! control named in Russian, card fields and amounts with their keypads; the last field of a
+//! form, focused with the keyboard open, clear of the bars.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -92,6 +93,8 @@ impl Browser {
             self.text_size(TEXT_SIZE, FIXED_SIZE).await;
         }
         let (width, height) = VIEWPORTS[0];
+        let named = format!("{name} names");
+        offenders.extend(self.check(&named, "return __ofisAudit.names();").await);
         self.viewport(width, KEYBOARD_OPEN_HEIGHT).await;
         let keyboard = format!("{name} {width}x{KEYBOARD_OPEN_HEIGHT} keyboard-open");
         offenders.extend(
