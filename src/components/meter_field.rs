@@ -36,7 +36,7 @@ pub fn MeterField(
             }
             div { id: "previous-{id}", class: "meter-previous", span { "предыдущее" } span { "{card.previous}" } }
             if let Some(reason) = &card.ban {
-                p { class: "error", "{reason}. Показания по этому счётчику не принимаются." }
+                p { class: "error", role: "status", "{reason}. Показания по этому счётчику не принимаются." }
             } else {
                 div { class: "field",
                     label { r#for: "{input_id}", "{label}, {card.unit}" }

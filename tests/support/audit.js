@@ -258,7 +258,8 @@ window.__ofisAudit = (() => {
   }
 
   // Every control is named in Russian (an icon alone — «+», «★», «⋮», «‹» — is not a name);
-  // card fields bring up the digit keypad, amounts and readings the decimal one.
+  // errors are announced; card fields bring up the digit keypad, amounts and readings the
+  // decimal one.
   function names() {
     const out = [];
     const controls = 'button, a[href], [role=button], input:not([type=hidden]), select, textarea';
@@ -266,6 +267,12 @@ window.__ofisAudit = (() => {
       if (el.closest('[aria-hidden=true]')) continue;
       const said = spoken(el).replace(/\s+/g, ' ').trim();
       if (!/[а-яё]/i.test(said)) out.push(`no Russian name: ${name(el)} is called «${said}»`);
+    }
+    // An error appears where it is said: in a live region (role=alert/status or aria-live).
+    for (const el of document.querySelectorAll('.error')) {
+      if (shown(el) && !el.closest('[role=alert], [role=status], [aria-live]:not([aria-live=off])')) {
+        out.push(`error not announced (no live region): ${name(el)}`);
+      }
     }
     for (const el of document.querySelectorAll('input[autocomplete^="cc-"]')) {
       if (el.inputMode !== 'numeric') out.push(`card field without the digit keypad: ${name(el)}`);
