@@ -79,6 +79,18 @@ return axe.run(document, {
 impl Browser {
     /// Audits the page as it is now; fails the test listing every offender, under `name`.
     pub async fn audit(&self, name: &str) {
+        let offenders = self.findings(name).await;
+        if !offenders.is_empty() {
+            panic!(
+                "accessibility audit of screen {name}: {} finding(s)\n  {}",
+                offenders.len(),
+                offenders.join("\n  ")
+            );
+        }
+    }
+
+    /// What the audit finds on the page as it is now, each line prefixed with where it was seen.
+    pub async fn findings(&self, name: &str) -> Vec<String> {
         self.inject_audit().await;
         let mut offenders = Vec::new();
         for (width, height) in VIEWPORTS {
@@ -107,13 +119,7 @@ impl Browser {
         offenders.extend(self.check(&dark, AXE_RUN).await);
         self.dark(false).await;
         self.viewport(self.width, self.height).await;
-        if !offenders.is_empty() {
-            panic!(
-                "accessibility audit of screen {name}: {} finding(s)\n  {}",
-                offenders.len(),
-                offenders.join("\n  ")
-            );
-        }
+        offenders
     }
 
     /// A screenshot at 360×800, in the light or the dark theme, under
