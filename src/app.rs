@@ -105,6 +105,7 @@ pub fn Shell() -> Element {
         }
     });
     let route = use_route::<Route>();
+    crate::components::use_screen_focus();
     rsx! {
         MaintenanceBanner {}
         main { class: "screen", Outlet::<Route> {} }

@@ -71,6 +71,7 @@ async fn a_provider_found_by_name_asks_for_its_own_account_field() {
     b.click("#search-by-provider").await;
     b.type_into("#provider-query", "МегаФон").await;
     b.wait_text(".provider", "МегаФон").await;
+    b.screenshot("60-provider-found").await;
     b.click(".provider").await;
     let label = b.wait_text("label[for=provider-account]", "телефон").await;
     assert!(label.contains("Номер телефона"), "{label}");

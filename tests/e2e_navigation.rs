@@ -55,6 +55,18 @@ async fn back_forward_reload_and_links_open_the_screens_they_name() {
     b.client.back().await.expect("back");
     b.wait("#add-service").await;
 
+    // The other sections are audited like the rest, whatever they show yet.
+    b.click("#tab-schools").await;
+    b.wait("#tab-schools[aria-current=page]").await;
+    b.wait("main.screen h1").await;
+    b.screenshot("07-schools").await;
+    b.click("#tab-transport").await;
+    b.wait("#tab-transport[aria-current=page]").await;
+    b.wait("main.screen h1").await;
+    b.screenshot("08-transport").await;
+    b.click("#tab-payments").await;
+    b.wait("#add-service").await;
+
     // An address the app does not know says so and leads home.
     let nowhere = home.join("/nowhere/at/all").expect("URL");
     b.client.goto(nowhere.as_str()).await.expect("link");

@@ -47,6 +47,9 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
         lines.len()
     );
     b.screenshot("05-combined-bill").await;
+    b.screenshot_phone("05-combined-bill-360-light", false)
+        .await;
+    b.screenshot_phone("05-combined-bill-360-dark", true).await;
 
     pay_with(&b, test_cards::SUCCESS_VISA, "12/30", "123").await;
     b.screenshot("06-checkout-filled").await;

@@ -149,6 +149,7 @@ async fn only_the_secret_opens_the_web_front_and_each_tab_has_its_own_pin_lock()
     // Two more tabs: both start locked; unlocking one leaves the other locked.
     let second = new_tab(&b, &app).await;
     assert_locked(&b, "a new tab").await;
+    b.screenshot("b2-new-tab-locked").await;
     let third = new_tab(&b, &app).await;
     assert_locked(&b, "another new tab").await;
     b.client.switch_to_window(second).await.unwrap();
@@ -185,6 +186,7 @@ async fn only_the_secret_opens_the_web_front_and_each_tab_has_its_own_pin_lock()
         let html = other.client.source().await.unwrap();
         assert_nothing_personal(&format!("/{path} without the secret"), html.as_bytes());
     }
+    other.screenshot("b3-refused-without-the-secret").await;
     // Its scripts on the front's own origin cannot open the app's websocket either.
     let outcome = other
         .client

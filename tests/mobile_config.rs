@@ -81,3 +81,14 @@ fn the_mobile_feature_uses_dioxus_mobile() {
     let default = get(&manifest, "features.default").as_array().unwrap();
     assert!(default.iter().any(|f| f.as_str() == Some("desktop")));
 }
+
+#[test]
+fn the_test_run_checks_the_mobile_build() {
+    let script = std::fs::read_to_string(root().join("scripts/test")).expect("scripts/test");
+    assert!(
+        script
+            .lines()
+            .any(|l| l.trim() == "cargo check --no-default-features --features mobile"),
+        "scripts/test (what CI runs) compiles the mobile feature"
+    );
+}

@@ -21,6 +21,9 @@ pub fn Field(
     // Not `value`: a re-render lagging behind fast typing must never overwrite what was typed.
     // (`initial_value` is the DOM's `value` attribute: never for secrets.)
     let shown = (!secret).then(|| value.peek().clone());
+    // The error is said with the field when it is focused, not only when it appears.
+    let invalid = error.is_some().then_some("true");
+    let described = error.as_ref().map(|_| error_id.clone());
     rsx! {
         div { class: if error.is_some() { "field invalid" } else { "field" },
             label { r#for: "{id}", "{label}" }
@@ -30,6 +33,8 @@ pub fn Field(
                 placeholder: "{placeholder}",
                 inputmode: "{inputmode}",
                 autocomplete: "{autocomplete}",
+                "aria-invalid": invalid,
+                "aria-describedby": described,
                 initial_value: shown,
                 oninput: move |e| value.set(e.value()),
             }

@@ -52,7 +52,8 @@ pub fn LineItem(
             div { class: "line-row",
                 button {
                     class: "star",
-                    aria_label: "Меню услуги",
+                    aria_label: "Меню услуги «{bill.service_title()}»",
+                    "aria-expanded": menu() != Menu::Closed,
                     onclick: move |_| menu.set(if menu() == Menu::Closed { Menu::Open } else { Menu::Closed }),
                     "★"
                 }

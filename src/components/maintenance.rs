@@ -57,8 +57,7 @@ pub fn MaintenanceBanner() -> Element {
         })
     };
     rsx! {
-        section { id: "maintenance", class: "notice", role: "alert",
-            style: "flex-direction: column; background: #fff3e0; color: #6d4c00;",
+        section { id: "maintenance", class: "notice maintenance", role: "alert",
             strong { "Технические работы" }
             p { id: "maintenance-message", "{message}" }
             if let Some(text) = retry_text {

@@ -36,7 +36,7 @@ pub fn MeterField(
             }
             div { id: "previous-{id}", class: "meter-previous", span { "предыдущее" } span { "{card.previous}" } }
             if let Some(reason) = &card.ban {
-                p { class: "error", "{reason}. Показания по этому счётчику не принимаются." }
+                p { class: "error", role: "status", "{reason}. Показания по этому счётчику не принимаются." }
             } else {
                 div { class: "field",
                     label { r#for: "{input_id}", "{label}, {card.unit}" }
@@ -44,6 +44,8 @@ pub fn MeterField(
                         id: "{input_id}",
                         inputmode: "decimal",
                         autocomplete: "off",
+                        "aria-invalid": error.is_some().then_some("true"),
+                        "aria-describedby": error.as_ref().map(|_| format!("{input_id}-error")),
                         initial_value: "{value}",
                         oninput: move |e| {
                             typed.write().insert(key.clone(), e.value());

@@ -14,6 +14,7 @@ mod meter_field;
 mod period;
 mod photo_file;
 mod receipt_body;
+mod screen_focus;
 mod spending_chart;
 mod tab_bar;
 
@@ -31,5 +32,6 @@ pub use meter_field::{confirm_toggle, typed_entries, MeterField};
 pub use period::{PeriodButton, PeriodPicker};
 pub use photo_file::read_chosen_photo;
 pub use receipt_body::KeptReceipt;
+pub use screen_focus::use_screen_focus;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;

@@ -40,15 +40,16 @@ pub fn TabBar(active: Tab) -> Element {
         ),
     ];
     rsx! {
-        nav { class: "tabbar",
+        nav { class: "tabbar", aria_label: "Разделы",
             for (tab, label, icon, route, id) in tabs {
                 button {
                     id,
                     class: if tab == active { "tab active" } else { "tab" },
+                    "aria-current": if tab == active { "page" } else { "false" },
                     onclick: move |_| {
                         nav.push(route.clone());
                     },
-                    span { class: "tab-icon", "{icon}" }
+                    span { class: "tab-icon", "aria-hidden": "true", "{icon}" }
                     span { class: "tab-label", "{label}" }
                 }
             }

@@ -17,7 +17,12 @@ pub fn run(command: Command) -> Result<(), String> {
         .with_title("ОФИС")
         .with_inner_size(LogicalSize::new(400.0, 844.0));
     dioxus::LaunchBuilder::desktop()
-        .with_cfg(Config::new().with_window(window).with_menu(None))
+        .with_cfg(
+            Config::new()
+                .with_window(window)
+                .with_menu(None)
+                .with_custom_index(super::page::native_index()),
+        )
         .with_context(backend.ofis)
         .launch(crate::app::App);
     drop(backend.sandbox);

@@ -7,6 +7,7 @@ pub fn run(command: Command) -> Result<(), String> {
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let backend = rt.block_on(super::start_backend(&command))?;
     dioxus::LaunchBuilder::new()
+        .with_cfg(dioxus::mobile::Config::new().with_custom_index(super::page::native_index()))
         .with_context(backend.ofis)
         .launch(crate::app::App);
     drop(backend.sandbox);

@@ -4,6 +4,7 @@
 mod desktop;
 #[cfg(all(feature = "mobile", not(feature = "desktop")))]
 mod mobile;
+mod page;
 #[cfg(feature = "web")]
 mod web;
 #[cfg(feature = "web")]

@@ -30,10 +30,11 @@ fn index_page() -> String {
 <head>
 <meta charset="utf-8">
 <title>ОФИС</title>
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="viewport" content="{}">
 </head>
 <body><div id="main"></div>{}</body>
 </html>"#,
+        super::page::VIEWPORT,
         interpreter_glue(WS_PATH)
     )
 }

@@ -188,7 +188,7 @@ fn CardFields(
         Field { id: "card-number", label: "Номер карты", inputmode: "numeric", autocomplete: "cc-number", placeholder: "0000 0000 0000 0000", value: number, secret: true, error: err_for(CardField::Number) }
         div { class: "field-row",
             Field { id: "card-expiry", label: "Срок действия", inputmode: "numeric", autocomplete: "cc-exp", placeholder: "ММ/ГГ", value: expiry, secret: true, error: err_for(CardField::Expiry) }
-            Field { id: "card-cvc", label: "CVC", kind: "password", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "123", value: cvc, secret: true, error: err_for(CardField::Cvc) }
+            Field { id: "card-cvc", label: "Код CVC", kind: "password", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "123", value: cvc, secret: true, error: err_for(CardField::Cvc) }
         }
     }
 }

@@ -51,8 +51,10 @@ pub fn HistoryView() -> Element {
                 if history.entries.is_empty() {
                     p { id: "history-empty", class: "chart-empty", "Платежей пока нет." }
                 }
-                for entry in history.entries.iter().cloned() {
-                    EntryCard { key: "{entry.id}", entry }
+                ul { class: "plain-list",
+                    for entry in history.entries.iter().cloned() {
+                        EntryCard { key: "{entry.id}", entry }
+                    }
                 }
             }
         },
@@ -70,7 +72,7 @@ pub fn HistoryView() -> Element {
 #[component]
 fn EntryCard(entry: HistoryEntry) -> Element {
     let nav = navigator();
-    let (label, class) = chip(entry.status);
+    let (label, chip_class) = chip(entry.status);
     let when = entry
         .at
         .with_timezone(&tz::offset())
@@ -85,44 +87,56 @@ fn EntryCard(entry: HistoryEntry) -> Element {
         HistoryStatus::Declined => "declined",
         HistoryStatus::Cancelled => "cancelled",
     };
+    let class = if opens {
+        format!("history-entry {status_class} opens")
+    } else {
+        format!("history-entry {status_class}")
+    };
+    // One that opens its receipt is a button (keyboard and screen readers included); its
+    // content is phrasing content, as a button's must be.
+    let body = rsx! {
+        span { class: "entry-head",
+            span { class: "entry-date", "{when}" }
+            span { class: "{chip_class}", "{label}" }
+        }
+        for (i, line) in entry.lines.iter().enumerate() {
+            span { class: "entry-line", key: "{i}",
+                span { class: "entry-service",
+                    span { class: "service", "{line.service}" }
+                    span { class: "meta", "{line.provider} · л/с {line.account}" }
+                }
+                span { class: "amount", "{line.amount.display_rub()}" }
+            }
+        }
+        if !fee.is_zero() {
+            span { class: "entry-line fee",
+                span { "Комиссия" }
+                span { class: "amount", "{fee.display_rub()}" }
+            }
+        }
+        if let Some(failure) = &entry.failure {
+            span { class: "entry-failure", "{failure}" }
+        }
+        span { class: "entry-total",
+            span { "Итого" }
+            strong { "{entry.total.display_rub()}" }
+        }
+        if opens {
+            span { class: "entry-open", "Чек ›" }
+        }
+    };
     rsx! {
-        article {
-            class: if opens { "history-entry {status_class} opens" } else { "history-entry {status_class}" },
-            role: if opens { "button" } else { "listitem" },
-            tabindex: if opens { "0" } else { "-1" },
-            onclick: move |_| {
-                if let Some(r) = receipt.as_ref() {
-                    nav.push(Route::ReceiptDetail { id: r.id.clone() });
+        li {
+            if let Some(r) = receipt {
+                button {
+                    class,
+                    onclick: move |_| {
+                        nav.push(Route::ReceiptDetail { id: r.id.clone() });
+                    },
+                    {body}
                 }
-            },
-            div { class: "entry-head",
-                span { class: "entry-date", "{when}" }
-                span { class: "{class}", "{label}" }
-            }
-            for (i, line) in entry.lines.iter().enumerate() {
-                div { class: "entry-line", key: "{i}",
-                    div { class: "entry-service",
-                        div { class: "service", "{line.service}" }
-                        div { class: "meta", "{line.provider} · л/с {line.account}" }
-                    }
-                    span { class: "amount", "{line.amount.display_rub()}" }
-                }
-            }
-            if !fee.is_zero() {
-                div { class: "entry-line fee",
-                    span { "Комиссия" }
-                    span { class: "amount", "{fee.display_rub()}" }
-                }
-            }
-            if let Some(failure) = &entry.failure {
-                p { class: "entry-failure", "{failure}" }
-            }
-            div { class: "entry-total",
-                span { "Итого" }
-                strong { "{entry.total.display_rub()}" }
-            }
-            if opens {
-                div { class: "entry-open", "Чек ›" }
+            } else {
+                div { class, {body} }
             }
         }
     }

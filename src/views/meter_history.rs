@@ -56,7 +56,7 @@ pub fn MeterHistory(meter: MeterCard) -> Element {
                         figcaption { class: "hint", "Расход по месяцам, {meter.unit}" }
                     }
                 }
-                ul { class: "meter-readings", style: "list-style: none; margin: 8px 0 0; padding: 0; font-size: 14px;",
+                ul { class: "meter-readings plain-list",
                     for r in recent {
                         li { key: "{r.id}", class: "entry-line",
                             span { "{r.date}" }
@@ -70,7 +70,7 @@ pub fn MeterHistory(meter: MeterCard) -> Element {
     };
     rsx! {
         div { id: "meter-history-{meter.id}", class: "meter-history",
-            h3 { style: "font-size: 15px; margin: 12px 0 6px;", "История показаний" }
+            h3 { "История показаний" }
             {body}
         }
     }

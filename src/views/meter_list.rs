@@ -104,13 +104,13 @@ fn ThirdPartyMeters(list: AddressMeters) -> Element {
     let only_with_payment = core_error(&CoreError::OnlyWithPayment(String::new()));
     rsx! {
         if !list.third_party.is_empty() {
-            h2 { style: "font-size: 15px; margin: 16px 0 4px;", "Только вместе с оплатой" }
+            h2 { class: "section-title", "Только вместе с оплатой" }
         }
         for meter in list.third_party.iter() {
             div { key: "{meter.id}", id: "third-party-{meter.id}", class: "meter third-party",
                 div { class: "meter-title", "{meter.title}" }
                 div { class: "meta", "{meter.details}" }
-                p { class: "meta only-with-payment", style: "margin: 6px 0 0; font-size: 14px;", "{only_with_payment}" }
+                p { class: "meta only-with-payment", "{only_with_payment}" }
             }
         }
     }
@@ -196,7 +196,7 @@ fn GorodMeter(
     rsx! {
         MeterField { card: meter.clone(), label: "текущее", show_details: true, typed, error, confirmed, on_confirm,
             match &answer {
-                Some(Answer::Accepted(text)) => rsx! { p { id: "answer-{id}", class: "sent", role: "status", style: "color: var(--green); font-size: 14px; margin: 6px 0;", "{text}" } },
+                Some(Answer::Accepted(text)) => rsx! { p { id: "answer-{id}", class: "sent", role: "status", "{text}" } },
                 Some(Answer::Queued(text)) => rsx! { p { id: "answer-{id}", class: "warning queued", role: "status", "{text}" } },
                 Some(Answer::Refused(text)) => rsx! { p { id: "answer-{id}", class: "error refused", role: "alert", "{text}" } },
                 None => rsx! {},

@@ -182,12 +182,12 @@ fn AddressBlock(
     rsx! {
         div { class: "address",
             div { class: "address-head",
-                button { class: "address-menu-button", aria_label: "Меню адреса", onclick: move |_| menu.set(!menu()), "⋮" }
+                button { class: "address-menu-button", aria_label: "Меню адреса «{title}»", "aria-expanded": menu(), onclick: move |_| menu.set(!menu()), "⋮" }
                 div { class: "address-title", "{title}" }
                 div { class: "subtotal", "{subtotal}" }
             }
             if menu() {
-                div { class: "address-menu", role: "menu",
+                div { class: "address-menu", role: "group", aria_label: "Действия с адресом",
                     p { "Выберите действие" }
                     button { class: "exclude-address", onclick: move |_| exclude(false), "Исключить из оплаты все услуги на адресе" }
                     button { class: "remove-address", onclick: move |_| act(true), "Удалить все услуги на адресе" }

@@ -21,9 +21,9 @@ pub fn Profile() -> Element {
             if let Some(phone) = (ui.snapshot)().phone {
                 p { id: "profile-phone", class: "hint", "Вход выполнен: {phone}" }
             }
-            h2 { style: "font-size: 15px; margin: 16px 0 4px;", "ПИН-код" }
+            h2 { class: "section-title", "ПИН-код" }
             PinSettings {}
-            h2 { style: "font-size: 15px; margin: 24px 0 4px;", "Выход" }
+            h2 { class: "section-title", "Выход" }
             SignOut {}
         }
     }

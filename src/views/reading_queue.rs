@@ -16,8 +16,8 @@ pub fn ReadingQueue(queue: Vec<QueueRow>, titles: Signal<BTreeMap<String, String
     }
     let titles = titles();
     rsx! {
-        h2 { style: "font-size: 15px; margin: 16px 0 4px;", "Отправленные показания" }
-        ul { id: "reading-queue", style: "list-style: none; margin: 0; padding: 0;",
+        h2 { class: "section-title", "Отправленные показания" }
+        ul { id: "reading-queue", class: "plain-list",
             for entry in entries.iter().rev() {
                 {
                     let meter = &entry.meter_id;

@@ -66,7 +66,7 @@ pub fn Subscriber() -> Element {
             } else {
                 AddressPicker { addresses: addresses.clone(), selected: selected.clone(), chosen }
             }
-            h2 { style: "font-size: 15px; margin: 16px 0 4px;", "Сервисы" }
+            h2 { class: "section-title", "Сервисы" }
             button {
                 id: "submit-readings",
                 class: "option",
@@ -99,7 +99,7 @@ fn AddressPicker(
     chosen: Signal<Option<String>>,
 ) -> Element {
     rsx! {
-        h2 { style: "font-size: 15px; margin: 12px 0 4px;", "Адрес" }
+        h2 { class: "section-title", "Адрес" }
         div { id: "subscriber-addresses", role: "radiogroup",
             for a in addresses.iter() {
                 button {
@@ -108,7 +108,6 @@ fn AddressPicker(
                     class: "option address-choice",
                     role: "radio",
                     "aria-checked": selected.as_deref() == Some(a.id.as_str()),
-                    style: if selected.as_deref() == Some(a.id.as_str()) { "border-color: var(--blue); box-shadow: inset 0 0 0 1px var(--blue);" } else { "" },
                     onclick: {
                         let id = a.id.clone();
                         move |_| chosen.set(Some(id.clone()))

@@ -17,6 +17,9 @@ static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// chromedriver plus a headless Chromium session at a phone viewport.
 pub struct Browser {
     pub client: Client,
+    /// The test's own viewport, restored after each audit.
+    pub(crate) width: u32,
+    pub(crate) height: u32,
     _driver: Killed,
     _profile: tempfile::TempDir,
     _serial: tokio::sync::MutexGuard<'static, ()>,
@@ -77,6 +80,8 @@ impl Browser {
         };
         Browser {
             client,
+            width,
+            height,
             _driver: driver,
             _profile: profile,
             _serial: serial,
@@ -177,10 +182,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Saves a screenshot under `target/screenshots/NAME.png` for review.
+    /// Saves a screenshot under `target/screenshots/NAME.png` for review, then audits the screen
+    /// (`audit.rs`): the test fails on what the audit finds.
     pub async fn screenshot(&self, name: &str) {
         // Let the last render settle before the picture.
         tokio::time::sleep(Duration::from_millis(300)).await;
+        self.save_screenshot(name).await;
+        self.audit(name).await;
+    }
+
+    /// Saves what the page shows now as `target/screenshots/NAME.png`.
+    pub(crate) async fn save_screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+mod audit;
 mod browser;
 pub mod raw_http;
 

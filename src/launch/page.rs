@@ -1,0 +1,48 @@
+//! The page every front renders the app in: in Russian, on the phone's whole screen (the app keeps
+//! clear of the notch and the home bar itself, through `env(safe-area-inset-*)`), zoomable, and
+//! resized by the on-screen keyboard so the bars ride above it and stay reachable.
+
+/// The viewport of every front. Dioxus's own page for the desktop and mobile web views forbids
+/// zooming (`user-scalable=no`, which WCAG 1.4.4 does not allow) and leaves out `viewport-fit`.
+pub const VIEWPORT: &str =
+    "width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content";
+
+/// The page of the desktop window and of the phone apps' web view (Dioxus adds its loader
+/// before `</body>`).
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+pub fn native_index() -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<title>ОФИС</title>
+<meta name="viewport" content="{VIEWPORT}">
+</head>
+<body><div id="main"></div></body>
+</html>"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_is_zoomable_and_covers_the_whole_phone_screen() {
+        assert!(VIEWPORT.contains("viewport-fit=cover"));
+        assert!(VIEWPORT.contains("interactive-widget=resizes-content"));
+        assert!(!VIEWPORT.contains("user-scalable"));
+        assert!(!VIEWPORT.contains("maximum-scale"));
+    }
+
+    #[cfg(any(feature = "desktop", feature = "mobile"))]
+    #[test]
+    fn the_native_page_is_russian_with_the_viewport_and_a_body_for_the_loader() {
+        let page = native_index();
+        assert!(page.contains(r#"<html lang="ru">"#));
+        assert!(page.contains(&format!(r#"<meta name="viewport" content="{VIEWPORT}">"#)));
+        assert!(page.contains("</head>") && page.contains("</body>"));
+        assert!(page.contains(r#"<div id="main">"#), "Dioxus's root element");
+    }
+}
