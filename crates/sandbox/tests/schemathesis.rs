@@ -19,6 +19,7 @@ use common::{Harness, PHONE};
 use gorod_sandbox::school::world::{CHILDREN, SERVICES};
 use gorod_sandbox::test_cards::SUCCESS_VISA;
 use gorod_sandbox::town::{self, meters::METERS, ACCOUNTS, ADDRESSES, PROVIDERS};
+use gorod_sandbox::transport::{self, world::CARDS};
 use ofis_domain::Period;
 use serde_json::Value;
 
@@ -217,7 +218,7 @@ impl Config {
     fn toml(&self) -> String {
         let period = Period::of(common::date(TODAY));
         let ids = |values: &mut dyn Iterator<Item = &str>| values.map(String::from).collect();
-        let dictionaries: [(&str, Vec<String>); 11] = [
+        let dictionaries: [(&str, Vec<String>); 14] = [
             ("address", ids(&mut ADDRESSES.iter().map(|a| a.id))),
             ("provider", ids(&mut PROVIDERS.iter().map(|p| p.id))),
             ("account", ids(&mut ACCOUNTS.iter().map(|a| a.number))),
@@ -232,6 +233,9 @@ impl Config {
             ("child", ids(&mut CHILDREN.iter().map(|c| c.id))),
             ("service", ids(&mut SERVICES.iter().map(|s| s.id))),
             ("meal_request", self.meal_requests.clone()),
+            ("card", CARDS.iter().map(|c| c.number()).collect()),
+            ("route", transport::route_ids()),
+            ("stop", transport::stop_ids()),
         ];
         let mut toml = format!(
             "headers = {{ Authorization = {} }}\n",
@@ -302,6 +306,22 @@ impl Config {
                 "POST /api/v1/school/children/{child_id}/service-requests",
                 vec![child, ("body.service_id", "service")],
             ),
+            (
+                "POST /api/v1/transport/card-lookup",
+                vec![("body.number", "card")],
+            ),
+            (
+                "POST /api/v1/transport/cards",
+                vec![("body.number", "card")],
+            ),
+            (
+                "GET /api/v1/transport/routes/{route_id}/stops",
+                vec![("path.route_id", "route")],
+            ),
+            (
+                "GET /api/v1/transport/stops/{stop_id}/arrivals",
+                vec![("path.stop_id", "stop")],
+            ),
         ];
         let mut operations: Vec<(String, Vec<_>)> = operations
             .into_iter()
@@ -311,6 +331,11 @@ impl Config {
         for (method, tail) in SCHOOL_CHILD_OPERATIONS {
             let name = format!("{method} /api/v1/school/children/{{child_id}}{tail}");
             operations.push((name, vec![child]));
+        }
+        // Every card operation names the card only.
+        for (method, tail) in TRANSPORT_CARD_OPERATIONS {
+            let name = format!("{method} /api/v1/transport/cards/{{number}}{tail}");
+            operations.push((name, vec![("path.number", "card")]));
         }
         for (name, bindings) in operations {
             let bindings: Vec<String> = bindings
@@ -345,6 +370,12 @@ const SCHOOL_CHILD_OPERATIONS: [(&str, &str); 14] = [
     ("GET", "/photo"), ("PUT", "/photo"), ("GET", "/meal-requests"), ("POST", "/meal-requests"),
     ("GET", "/menu"), ("GET", "/services"), ("GET", "/services/bills"), ("GET", "/attendance"),
     ("PUT", "/stop-list"),
+];
+
+/// The transport operations whose only id is the card's number: (method, path after it).
+#[rustfmt::skip]
+const TRANSPORT_CARD_OPERATIONS: [(&str, &str); 5] = [
+    ("GET", ""), ("PATCH", ""), ("DELETE", ""), ("GET", "/history"), ("POST", "/topups"),
 ];
 
 /// A TOML basic string (JSON's string syntax is one).

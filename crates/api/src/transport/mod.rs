@@ -5,6 +5,7 @@
 
 mod cards;
 mod checks;
+pub mod gtfs_rt;
 mod network;
 
 pub use cards::*;
