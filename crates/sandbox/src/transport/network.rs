@@ -156,7 +156,7 @@ fn trip(route: &RouteSeed, service: &str, direction: u8, start: u32, stops: &[&s
         id: format!(
             "{}-{}-{direction}-{:02}{:02}",
             route.id,
-            &service[..2],
+            if service == "weekdays" { "wd" } else { "we" },
             start / 60,
             start % 60
         ),

@@ -18,6 +18,13 @@ fn every_demo_card_number_is_valid_and_of_its_type() {
 }
 
 #[test]
+fn trip_ids_are_unique() {
+    let trips = &network::timetable().trips;
+    let ids: std::collections::HashSet<&str> = trips.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids.len(), trips.len());
+}
+
+#[test]
 fn the_gtfs_zip_is_the_same_bytes_every_time_and_not_empty() {
     let first = gtfs::gtfs_zip().to_vec();
     assert!(first.starts_with(b"PK"));
