@@ -130,9 +130,10 @@ async fn main() -> ExitCode {
         println!("Школы:      {phone}  {children}");
     }
     println!(
-        "Транспорт:  {} has «{}»; cards to add with «+»:",
+        "Транспорт:  {}  «{}» {}; для «+»:",
         gorod_sandbox::school::DEMO_PHONE,
-        gorod_sandbox::transport::DEMO_CARD_NAME
+        gorod_sandbox::transport::DEMO_CARD_NAME,
+        gorod_sandbox::transport::demo_phone_card()
     );
     for (number, type_name, online) in gorod_sandbox::transport::demo_cards() {
         let how = if online {

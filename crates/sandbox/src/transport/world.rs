@@ -124,6 +124,12 @@ pub(crate) fn initially_saved() -> Vec<(String, String, String)> {
     )]
 }
 
+/// The demo phone's card, grouped for reading.
+pub fn demo_phone_card() -> String {
+    TransportCardNumber::parse(&CARDS[0].number())
+        .map_or_else(|_| CARDS[0].number(), |n| n.grouped())
+}
+
 /// The cards to try «+» with (all but the demo phone's own): grouped number and type, online
 /// first, for the binary to print.
 pub fn demo_cards() -> Vec<(String, &'static str, bool)> {
