@@ -27,6 +27,8 @@ pub enum ErrorCode {
     CutOffPassed,
     /// The canteen refused a purchase: it would pass the daily limit or the balance.
     PurchaseRefused,
+    /// The transport card cannot be topped up through the app (the message is the manual's advice).
+    CardNotOnline,
     /// Something broke on the server.
     Internal,
 }

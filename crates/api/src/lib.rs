@@ -13,6 +13,7 @@ pub mod readings;
 pub mod sandbox;
 pub mod school;
 pub mod text;
+pub mod transport;
 
 pub use auth::*;
 pub use bills::*;
@@ -23,3 +24,4 @@ pub use plausible::{Plausible, WireError};
 pub use providers::*;
 pub use readings::*;
 pub use school::*;
+pub use transport::*;

@@ -113,6 +113,38 @@ pub fn school_attendance(child_id: &str) -> String {
 pub fn school_photo(child_id: &str) -> String {
     format!("{}/photo", school_child(child_id))
 }
+/// Город API: what type a transport card number is and whether the app can top it up (POST).
+pub const TRANSPORT_CARD_LOOKUP: &str = "/api/v1/transport/card-lookup";
+/// Город API: the saved transport cards of the signed-in phone (GET), save one (POST).
+pub const TRANSPORT_CARDS: &str = "/api/v1/transport/cards";
+/// Город API: one saved card (GET, PATCH to rename, DELETE).
+pub fn transport_card(number: &str) -> String {
+    format!("{TRANSPORT_CARDS}/{}", encode(number))
+}
+/// Город API: a card's trips and top-ups of a period, `?from=&to=`.
+pub fn transport_card_history(number: &str) -> String {
+    format!("{}/history", transport_card(number))
+}
+/// Город API: ask for a bill topping up the card (POST, header `Idempotency-Key`).
+pub fn transport_card_topups(number: &str) -> String {
+    format!("{}/topups", transport_card(number))
+}
+/// Город API: routes by number or name, `?q=`.
+pub const TRANSPORT_ROUTES: &str = "/api/v1/transport/routes";
+/// Город API: a route's stops in order.
+pub fn transport_route_stops(route_id: &str) -> String {
+    format!("{TRANSPORT_ROUTES}/{}/stops", encode(route_id))
+}
+/// Город API: stops by name, `?q=`.
+pub const TRANSPORT_STOPS: &str = "/api/v1/transport/stops";
+/// Город API: a stop's next arrivals (schedule and live).
+pub fn transport_stop_arrivals(stop_id: &str) -> String {
+    format!("{TRANSPORT_STOPS}/{}/arrivals", encode(stop_id))
+}
+/// Город API: the GTFS static feed (zip).
+pub const TRANSPORT_GTFS: &str = "/api/v1/transport/gtfs.zip";
+/// Город API: the GTFS-realtime TripUpdates feed (protobuf).
+pub const TRANSPORT_GTFS_RT: &str = "/api/v1/transport/gtfs-rt";
 /// Город API: the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
 /// Город API: server-to-server outcome from the gateway.
@@ -146,6 +178,9 @@ pub const SANDBOX_MAIL: &str = "/sandbox/mail";
 
 /// Sandbox control: ring up a purchase at a child's canteen (limit, balance and stop-list checked).
 pub const SANDBOX_CANTEEN: &str = "/sandbox/school/purchases";
+
+/// Sandbox control: switches of the live transport feed (delay, early, cancelled, stale, down).
+pub const SANDBOX_TRANSPORT_FEED: &str = "/sandbox/transport/feed";
 
 /// Sandbox control: a provider's payment registry (payments with the readings sent with them).
 pub fn sandbox_registry(provider_id: &str) -> String {

@@ -38,6 +38,10 @@ pub enum WireError {
     MenuItem(String),
     #[error("child {0}: cut-off outside 0..=10 school days or not HH:MM")]
     CutOff(String),
+    #[error("trip {0}: fare beyond any town fare")]
+    Trip(String),
+    #[error("transport card ending {0}: number not of its type, fare or top-up limits absurd")]
+    TransportCard(String),
 }
 
 impl WireError {
@@ -53,6 +57,8 @@ impl WireError {
             WireError::Purchase(_) => "сумма покупки не сходится",
             WireError::MenuItem(_) => "неверная калорийность блюда",
             WireError::CutOff(_) => "неверный срок подачи заявок",
+            WireError::Trip(_) => "неверная стоимость поездки",
+            WireError::TransportCard(_) => "неверные данные транспортной карты",
         };
         format!(
             "Сервер прислал неверные данные ({what}). Повторите попытку позже или напишите в поддержку («Вопрос-ответ» → «Написать»)."

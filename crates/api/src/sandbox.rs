@@ -17,6 +17,10 @@ pub struct MaintenanceRequest {
 pub struct ClockRequest {
     /// `YYYY-MM-DD`.
     pub today: String,
+    /// `HH:MM`, local: the clock stands at this time of day (transport tests need a known hour);
+    /// absent: the real time of day, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// One charge the gateway made (for exactly-once checks).
@@ -65,4 +69,21 @@ pub struct CanteenPurchase {
     pub child_id: String,
     /// Ids of today's menu items, one per item sold.
     pub items: Vec<String>,
+}
+
+/// What the live transport feed is to say (tests and demos). Each request replaces the switches.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransportFeedSwitches {
+    /// Trips running late or early: seconds behind (negative: ahead of) the schedule, by trip id.
+    #[serde(default)]
+    pub delays: std::collections::BTreeMap<String, i32>,
+    /// Trips that will not run.
+    #[serde(default)]
+    pub cancelled: Vec<String>,
+    /// The feed's timestamp is this many minutes old (a stale feed); 0: fresh.
+    #[serde(default)]
+    pub stale_minutes: u32,
+    /// No feed: `GET /api/v1/transport/gtfs-rt` answers 503.
+    #[serde(default)]
+    pub down: bool,
 }

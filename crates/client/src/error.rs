@@ -86,10 +86,13 @@ impl ClientError {
                 ErrorCode::ReadingsRequired => ClientError::ReadingsRequired(api.message),
                 // A refusal the person reads and acts on, like any other: the message names the
                 // cut-off, or the limit and what was spent.
-                ErrorCode::CutOffPassed | ErrorCode::PurchaseRefused => ClientError::Validation {
-                    message: api.message,
-                    field: api.field,
-                },
+                // …or the manual's advice for a transport card the app cannot top up.
+                ErrorCode::CutOffPassed | ErrorCode::PurchaseRefused | ErrorCode::CardNotOnline => {
+                    ClientError::Validation {
+                        message: api.message,
+                        field: api.field,
+                    }
+                }
                 ErrorCode::RateLimited | ErrorCode::Internal => ClientError::Server {
                     status,
                     message: api.message,

@@ -3,9 +3,11 @@
 mod error;
 mod gateway;
 mod gorod;
+pub mod gtfs;
 mod http;
 mod school;
 mod session;
+mod transport;
 
 pub use error::ClientError;
 pub use gateway::{AllowedGateways, GatewayClient};

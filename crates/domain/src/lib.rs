@@ -17,6 +17,7 @@ pub mod receipt;
 pub mod rules;
 pub mod school;
 pub mod spending;
+pub mod transport;
 pub mod tz;
 
 pub use bill::{Bill, ServiceKind};

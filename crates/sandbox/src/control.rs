@@ -10,8 +10,11 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use ofis_api::paths::{
     SANDBOX_CANTEEN, SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE,
+    SANDBOX_TRANSPORT_FEED,
 };
-use ofis_api::sandbox::{ChargeRecord, ClockRequest, MaintenanceRequest, RegistryEntry, SentMail};
+use ofis_api::sandbox::{
+    ChargeRecord, ClockRequest, MaintenanceRequest, RegistryEntry, SentMail, TransportFeedSwitches,
+};
 
 use crate::error::{json_body, Failure};
 use crate::state::{Sandbox, DEFAULT_MAINTENANCE_MESSAGE};
@@ -28,6 +31,7 @@ pub(crate) fn routes() -> Router<Sandbox> {
         .route(SANDBOX_MAIL, get(mail))
         .route("/sandbox/registries/{provider_id}", get(registry))
         .route(SANDBOX_CANTEEN, post(crate::school::canteen::purchase))
+        .route(SANDBOX_TRANSPORT_FEED, post(set_transport_feed))
 }
 
 async fn set_clock(
@@ -37,8 +41,28 @@ async fn set_clock(
     let request = json_body(body)?;
     let today = NaiveDate::parse_from_str(request.today.trim(), "%Y-%m-%d")
         .map_err(|_| Failure::validation("Укажите дату в формате ГГГГ-ММ-ДД", "today"))?;
+    let time = match request.time.as_deref().map(str::trim) {
+        Some(text) => Some(
+            chrono::NaiveTime::parse_from_str(text, "%H:%M")
+                .map_err(|_| Failure::validation("Укажите время в формате ЧЧ:ММ", "time"))?,
+        ),
+        None => None,
+    };
     sandbox.set_today(today);
-    tracing::info!(%today, "sandbox clock set");
+    sandbox.set_time_of_day(time);
+    tracing::info!(%today, ?time, "sandbox clock set");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Sets what the live transport feed says: delays, early buses, cancelled trips, a stale
+/// timestamp, or no feed at all. Each request replaces the switches.
+async fn set_transport_feed(
+    State(sandbox): State<Sandbox>,
+    body: Result<Json<TransportFeedSwitches>, JsonRejection>,
+) -> Result<StatusCode, Failure> {
+    let switches = json_body(body)?;
+    tracing::info!(?switches, "transport feed switches set");
+    sandbox.lock().gorod.transport.feed = switches;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -80,6 +80,7 @@ pub async fn payment_outcome(
             updated.receipt = Some(receipts::issue(&mut state, &updated));
             crate::payment_readings::record_paid(&mut state, index, &updated);
             crate::school::bills::on_paid(&mut state, &updated);
+            crate::transport::bills::on_paid(&mut state, &updated);
             tracing::info!(order = %updated.id, total = %updated.total, "order paid");
         }
         GatewayStatus::Declined | GatewayStatus::InsufficientFunds => {

@@ -48,6 +48,7 @@ pub mod school;
 mod state;
 mod tls;
 pub mod town;
+pub mod transport;
 
 pub use openapi::openapi;
 pub use qr::{bill_qr_payload, bill_qr_png};

@@ -129,6 +129,20 @@ async fn main() -> ExitCode {
     for (phone, children) in gorod_sandbox::school::demo_phones() {
         println!("Школы:      {phone}  {children}");
     }
+    println!(
+        "Транспорт:  {}  «{}» {}; для «+»:",
+        gorod_sandbox::school::DEMO_PHONE,
+        gorod_sandbox::transport::DEMO_CARD_NAME,
+        gorod_sandbox::transport::demo_phone_card()
+    );
+    for (number, type_name, online) in gorod_sandbox::transport::demo_cards() {
+        let how = if online {
+            "онлайн"
+        } else {
+            "не онлайн"
+        };
+        println!("            {number}  {type_name} ({how})");
+    }
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("gorod-sandbox: cannot wait for Ctrl-C: {error}");
     }

@@ -12,14 +12,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::Sandbox;
-use crate::{addresses, auth, internal, mail, meters, orders, providers, qr, receipts, school};
+use crate::{
+    addresses, auth, internal, mail, meters, orders, providers, qr, receipts, school, transport,
+};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады». Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime). Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -79,6 +81,24 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
             school::api_services::create_request
         ))
         .routes(routes!(school::api_services::attendance))
+        .routes(routes!(transport::api_cards::lookup))
+        .routes(routes!(
+            transport::api_cards::list,
+            transport::api_cards::save
+        ))
+        .routes(routes!(
+            transport::api_cards::get,
+            transport::api_cards::rename,
+            transport::api_cards::remove
+        ))
+        .routes(routes!(transport::api_cards::history))
+        .routes(routes!(transport::api_cards::top_up))
+        .routes(routes!(transport::api_network::routes))
+        .routes(routes!(transport::api_network::route_stops))
+        .routes(routes!(transport::api_network::stops))
+        .routes(routes!(transport::api_network::arrivals))
+        .routes(routes!(transport::api_network::gtfs))
+        .routes(routes!(transport::api_network::gtfs_rt))
 }
 
 /// The OpenAPI document of the Город API, as served at `/openapi.json`.

@@ -124,8 +124,11 @@ fn place_order(
     let mut fees = Money::ZERO;
     for (i, line) in request.lines.iter().enumerate() {
         let field = format!("lines[{i}].bill_id");
-        let bill = match crate::school::bills::payable_bill(state, owner, &line.bill_id, &field) {
-            Some(school_bill) => school_bill?,
+        let school = crate::school::bills::payable_bill(state, owner, &line.bill_id, &field);
+        let ours = school
+            .or_else(|| crate::transport::bills::payable_bill(state, owner, &line.bill_id, &field));
+        let bill = match ours {
+            Some(bill) => bill?,
             None => town_bill(state, &line.bill_id, &field)?,
         };
         if request.lines[..i]

@@ -18,6 +18,7 @@ impl Sandbox {
         // unnoticed: adding a field stops this from compiling until it is dumped or excused.
         let State {
             today,
+            time_of_day,
             maintenance,
             gateway_secret: _,
             gorod,
@@ -36,9 +37,11 @@ impl Sandbox {
             reading_keys,
             registries,
             school,
+            transport,
         } = gorod;
         let document = json!({
             "today": today,
+            "time_of_day": time_of_day,
             "maintenance": maintenance,
             "sms_attempts_left": sorted(sms.iter().map(|(phone, left)| (phone, json!(left)))),
             "sessions": sorted(sessions.iter().map(|(token, grant)| (token, session(grant)))),
@@ -56,6 +59,7 @@ impl Sandbox {
             })),
             "registries": sorted(registries.iter().map(|(provider, list)| (provider, json!(list)))),
             "school": school.records_json(),
+            "transport": transport.records_json(),
         });
         serde_json::to_string_pretty(&document).expect("plain data serialises")
     }

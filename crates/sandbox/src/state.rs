@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use ofis_api::sandbox::{ChargeRecord, RegistryEntry, SentMail};
 use ofis_api::{GatewayStatus, OrderDto, ReadingDto, ReadingSubmission};
 use ofis_domain::Money;
@@ -25,6 +25,8 @@ pub struct Sandbox {
 pub(crate) struct State {
     /// The sandbox clock: the local date in Asia/Yekaterinburg.
     pub today: NaiveDate,
+    /// The clock's time of day when it stands still (local); `None`: the real time of day.
+    pub time_of_day: Option<NaiveTime>,
     /// `(message, retry after seconds)` while maintenance is on.
     pub maintenance: Option<(String, u32)>,
     /// Shared secret the gateway signs its server-to-server calls with.
@@ -61,6 +63,8 @@ pub(crate) struct GorodState {
     pub registries: HashMap<String, Vec<RegistryEntry>>,
     /// «Школы и Сады»: top-ups, limits, requests, payments of services, photos.
     pub school: crate::school::SchoolState,
+    /// «Транспорт»: saved cards, top-ups, the live feed's switches.
+    pub transport: crate::transport::TransportState,
 }
 
 /// One access token.
@@ -127,6 +131,7 @@ impl Sandbox {
     pub fn new(today: NaiveDate) -> Self {
         let state = State {
             today,
+            time_of_day: None,
             maintenance: None,
             gateway_secret: uuid::Uuid::new_v4().simple().to_string(),
             gorod: GorodState {
@@ -136,6 +141,7 @@ impl Sandbox {
                     .map(|m| (m.id.to_string(), m.seeded_history(today)))
                     .collect(),
                 school: crate::school::SchoolState::new(today),
+                transport: crate::transport::TransportState::new(today),
                 ..GorodState::default()
             },
             gateway: GatewayState::default(),
@@ -155,6 +161,11 @@ impl Sandbox {
     /// Sets the sandbox clock (local date in Asia/Yekaterinburg).
     pub fn set_today(&self, today: NaiveDate) {
         self.lock().today = today;
+    }
+
+    /// Stops the clock at a local time of day (`None`: the real time of day again).
+    pub fn set_time_of_day(&self, time: Option<NaiveTime>) {
+        self.lock().time_of_day = time;
     }
 
     /// Ends every access token, as an hour without use would; refresh tokens still work.
@@ -274,11 +285,14 @@ impl Sandbox {
 }
 
 impl State {
-    /// "Now" as the sandbox sees it: the sandbox date at the real local time of day, so that
+    /// "Now" as the sandbox sees it: the sandbox date at the real local time of day (or the time
+    /// it was stopped at), so that
     /// orders and receipts carry the date the tests (or the demo) set.
     pub fn now(&self) -> DateTime<Utc> {
         let offset = ofis_domain::tz::offset();
-        let time = Utc::now().with_timezone(&offset).time();
+        let time = self
+            .time_of_day
+            .unwrap_or_else(|| Utc::now().with_timezone(&offset).time());
         self.today
             .and_time(time)
             .and_local_timezone(offset)

@@ -262,6 +262,17 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         "/api/v1/school/children/{child_id}/topups",
         "/api/v1/school/children/{child_id}/meal-requests/{request_id}/withdraw",
         "/api/v1/school/children/{child_id}/photo",
+        paths::TRANSPORT_CARD_LOOKUP,
+        paths::TRANSPORT_CARDS,
+        "/api/v1/transport/cards/{number}",
+        "/api/v1/transport/cards/{number}/history",
+        "/api/v1/transport/cards/{number}/topups",
+        paths::TRANSPORT_ROUTES,
+        "/api/v1/transport/routes/{route_id}/stops",
+        paths::TRANSPORT_STOPS,
+        "/api/v1/transport/stops/{stop_id}/arrivals",
+        paths::TRANSPORT_GTFS,
+        paths::TRANSPORT_GTFS_RT,
     ] {
         assert!(documented.contains_key(path), "{path} missing");
     }
@@ -276,7 +287,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (39, 39), "{ids:?}");
+    assert_eq!((ids.len(), count), (53, 53), "{ids:?}");
     for schema in [
         "OrderDto",
         "ProviderDto",
@@ -291,6 +302,10 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         "MenuDto",
         "PaidServiceDto",
         "PhotoBytes",
+        "TransportCardDto",
+        "CardHistoryDto",
+        "ArrivalsDto",
+        "GtfsZip",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
@@ -300,6 +315,14 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     // A body that is not JSON is refused with a documented 400 or 415, never an undocumented one.
     let order = &documented["/api/v1/orders"]["post"]["responses"];
     assert!(order["400"].is_object() && order["415"].is_object());
+    // The GTFS feeds are binary responses.
+    for (path, content_type) in [
+        (paths::TRANSPORT_GTFS, "application/zip"),
+        (paths::TRANSPORT_GTFS_RT, "application/x-protobuf"),
+    ] {
+        let content = &documented[path]["get"]["responses"]["200"]["content"][content_type];
+        assert!(content["schema"].is_object(), "{path}");
+    }
     assert_eq!(
         serde_json::to_value(gorod_sandbox::openapi()).expect("doc"),
         doc
