@@ -142,3 +142,22 @@ async fn live_delays_early_buses_cancellations_staleness_and_no_feed_are_seen_as
     assert_eq!(feed_state(None, false, now), FeedState::Down);
     sandbox.shutdown().await;
 }
+
+#[test]
+fn bytes_that_are_not_a_feed_are_refused_not_trusted() {
+    for junk in [&b""[..], b"PK\x03\x04 not really", b"{\"routes\": []}"] {
+        assert!(matches!(
+            gtfs::parse_gtfs(junk),
+            Err(ClientError::Decode(_))
+        ));
+    }
+    assert!(matches!(
+        gtfs::parse_realtime(b"\xff\xff\xff\xff"),
+        Err(ClientError::Decode(_))
+    ));
+    // An empty message lacks the required header: refused too.
+    assert!(matches!(
+        gtfs::parse_realtime(b""),
+        Err(ClientError::Decode(_))
+    ));
+}
