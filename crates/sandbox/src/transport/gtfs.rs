@@ -65,7 +65,8 @@ fn files(t: &Timetable) -> Vec<(&'static str, String)> {
     let mut stop_times =
         String::from("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
     for trip in &t.trips {
-        let direction = u8::from(trip.id.contains("-1-"));
+        // Trip ids are `route-service-direction-HHMM` (`network::trip`).
+        let direction = u8::from(trip.id.split('-').nth(2) == Some("1"));
         let _ = writeln!(
             trips,
             "{},{},{},{},{direction}",
