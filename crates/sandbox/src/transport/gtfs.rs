@@ -15,8 +15,8 @@ use super::network::{coordinates, route_type, timetable};
 /// The agency of every route.
 const AGENCY: &str = "orsk-transport";
 
-/// The zip, built once.
-pub(crate) fn gtfs_zip() -> &'static [u8] {
+/// The zip, built once (what `GET /api/v1/transport/gtfs.zip` serves).
+pub fn gtfs_zip() -> &'static [u8] {
     static ZIP: OnceLock<Vec<u8>> = OnceLock::new();
     ZIP.get_or_init(|| write_zip(&files(timetable())).expect("writing to memory cannot fail"))
 }
