@@ -116,10 +116,15 @@ fn calendars(gtfs: &Gtfs) -> Vec<ServiceCalendar> {
 }
 
 /// Decodes a GTFS-realtime feed into what it says per trip (delays, cancellations) and when it
-/// was made.
+/// was made; bytes that are not a feed with its header are `Decode`.
 pub fn parse_realtime(bytes: &[u8]) -> Result<LiveFeed, ClientError> {
     let message = FeedMessage::decode(bytes)
         .map_err(|e| ClientError::Decode(format!("GTFS-realtime: {e}")))?;
+    // prost fills a missing required header with defaults: a message without the version is
+    // not a GTFS-realtime feed (an empty body, a truncated answer).
+    if message.header.gtfs_realtime_version.is_empty() {
+        return Err(ClientError::Decode("GTFS-realtime: no header".into()));
+    }
     Ok(message.to_live())
 }
 

@@ -142,3 +142,42 @@ async fn live_delays_early_buses_cancellations_staleness_and_no_feed_are_seen_as
     assert_eq!(feed_state(None, false, now), FeedState::Down);
     sandbox.shutdown().await;
 }
+
+#[test]
+fn bytes_that_are_not_a_feed_are_refused_not_trusted() {
+    for junk in [&b""[..], b"PK\x03\x04 not really", b"{\"routes\": []}"] {
+        assert!(matches!(
+            gtfs::parse_gtfs(junk),
+            Err(ClientError::Decode(_))
+        ));
+    }
+    assert!(matches!(
+        gtfs::parse_realtime(b"\xff\xff\xff\xff"),
+        Err(ClientError::Decode(_))
+    ));
+    // An empty message lacks the required header: refused too.
+    assert!(matches!(
+        gtfs::parse_realtime(b""),
+        Err(ClientError::Decode(_))
+    ));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 64, ..Default::default() })]
+
+    /// A damaged feed (bytes flipped anywhere in the real zip, or any bytes as realtime) is an
+    /// error or a feed, never a panic.
+    #[test]
+    fn damaged_feeds_never_panic(
+        flips in proptest::collection::vec((0usize..1 << 20, 1u8..=255), 1..8),
+        junk in proptest::collection::vec(proptest::num::u8::ANY, 0..512),
+    ) {
+        let mut zip = gorod_sandbox::transport::gtfs_zip().to_vec();
+        let len = zip.len();
+        for (at, bits) in flips {
+            zip[at % len] ^= bits;
+        }
+        let _ = gtfs::parse_gtfs(&zip);
+        let _ = gtfs::parse_realtime(&junk);
+    }
+}

@@ -159,3 +159,71 @@ impl FeedMessage {
         LiveFeed { timestamp, trips }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ofis_domain::transport::TripLive;
+    use prost::Message;
+
+    fn entity(trip: &str, update: impl FnOnce(&mut TripUpdate)) -> FeedEntity {
+        let mut trip_update = TripUpdate {
+            trip: TripDescriptor {
+                trip_id: Some(trip.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        update(&mut trip_update);
+        FeedEntity {
+            id: trip.into(),
+            is_deleted: None,
+            trip_update: Some(trip_update),
+        }
+    }
+
+    #[test]
+    fn a_feed_survives_the_wire_and_says_per_trip_what_it_knows() {
+        let at_stop = |delay| StopTimeUpdate {
+            stop_sequence: Some(2),
+            arrival: Some(StopTimeEvent {
+                delay: Some(delay),
+                time: None,
+            }),
+            ..Default::default()
+        };
+        let feed = FeedMessage {
+            header: FeedHeader {
+                gtfs_realtime_version: "2.0".into(),
+                incrementality: Some(Incrementality::FullDataset as i32),
+                timestamp: Some(1_790_000_000),
+            },
+            entity: vec![
+                entity("late", |u| u.delay = Some(300)),
+                entity("by-stop", |u| u.stop_time_update = vec![at_stop(-60)]),
+                entity("gone", |u| {
+                    u.trip.schedule_relationship = Some(TripScheduleRelationship::Canceled as i32)
+                }),
+                entity("silent", |_| {}),
+                FeedEntity {
+                    is_deleted: Some(true),
+                    ..entity("deleted", |u| u.delay = Some(60))
+                },
+            ],
+        };
+        let decoded = FeedMessage::decode(feed.encode_to_vec().as_slice()).unwrap();
+        assert_eq!(decoded, feed);
+        let live = decoded.to_live();
+        assert_eq!(live.timestamp.map(|t| t.timestamp()), Some(1_790_000_000));
+        assert_eq!(
+            live.trips,
+            [
+                ("late".to_string(), TripLive::Delay(300)),
+                ("by-stop".to_string(), TripLive::Delay(-60)),
+                ("gone".to_string(), TripLive::Cancelled),
+            ]
+            .into()
+        );
+        assert!(FeedMessage::decode(&b"\xff\xff\xff"[..]).is_err());
+    }
+}

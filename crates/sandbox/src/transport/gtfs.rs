@@ -15,8 +15,8 @@ use super::network::{coordinates, route_type, timetable};
 /// The agency of every route.
 const AGENCY: &str = "orsk-transport";
 
-/// The zip, built once.
-pub(crate) fn gtfs_zip() -> &'static [u8] {
+/// The zip, built once (what `GET /api/v1/transport/gtfs.zip` serves).
+pub fn gtfs_zip() -> &'static [u8] {
     static ZIP: OnceLock<Vec<u8>> = OnceLock::new();
     ZIP.get_or_init(|| write_zip(&files(timetable())).expect("writing to memory cannot fail"))
 }
@@ -65,7 +65,8 @@ fn files(t: &Timetable) -> Vec<(&'static str, String)> {
     let mut stop_times =
         String::from("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
     for trip in &t.trips {
-        let direction = u8::from(trip.id.contains("-1-"));
+        // Trip ids are `route-service-direction-HHMM` (`network::trip`).
+        let direction = u8::from(trip.id.split('-').nth(2) == Some("1"));
         let _ = writeln!(
             trips,
             "{},{},{},{},{direction}",
