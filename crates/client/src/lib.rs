@@ -3,6 +3,7 @@
 mod error;
 mod gateway;
 mod gorod;
+mod help;
 mod http;
 mod school;
 mod session;

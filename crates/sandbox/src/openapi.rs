@@ -12,14 +12,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::Sandbox;
-use crate::{addresses, auth, internal, mail, meters, orders, providers, qr, receipts, school};
+use crate::{
+    addresses, auth, help, internal, mail, meters, orders, providers, qr, receipts, school,
+};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады». Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Вопрос-ответ». Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -44,6 +46,7 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(auth::sign_in))
         .routes(routes!(auth::refresh))
         .routes(routes!(auth::sign_out))
+        .routes(routes!(help::get_faq))
         .routes(routes!(addresses::search))
         .routes(routes!(addresses::bills))
         .routes(routes!(providers::search))
