@@ -9,6 +9,16 @@ use super::FaqQuestion;
 const IN_QUESTION: u32 = 4;
 /// Weight of a query word found only in the answer.
 const IN_ANSWER: u32 = 1;
+/// Added when the question has the very form typed («оплатил» before «оплатой»).
+const SAME_FORM: u32 = 1;
+
+/// The words of a text as typed, lower case, «ё» as «е».
+fn forms(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+        .collect()
+}
 
 /// A question found for a query, with how well it matches.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,11 +39,14 @@ fn meets(query: &str, text: &[String], partial: bool) -> bool {
 /// of the query is found anywhere.
 pub fn rank<'a>(questions: &'a [FaqQuestion], query: &str) -> Vec<FaqHit<'a>> {
     let wanted = stems(query);
+    let typed = forms(query);
     let typing = !query.ends_with(|c: char| !c.is_alphanumeric());
     let mut hits: Vec<FaqHit<'a>> = questions
         .iter()
         .filter_map(|q| {
             let (in_q, in_a) = (stems(&q.question), stems(&q.answer));
+            let q_forms = forms(&q.question);
+            let same = typed.iter().filter(|w| q_forms.contains(w)).count() as u32;
             let score = wanted
                 .iter()
                 .enumerate()
@@ -48,6 +61,11 @@ pub fn rank<'a>(questions: &'a [FaqQuestion], query: &str) -> Vec<FaqHit<'a>> {
                     }
                 })
                 .sum::<u32>();
+            let score = if score > 0 {
+                score + same * SAME_FORM
+            } else {
+                0
+            };
             (score > 0).then_some(FaqHit { question: q, score })
         })
         .collect();

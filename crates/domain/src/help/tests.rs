@@ -108,6 +108,8 @@ fn ranking_table_puts_the_expected_question_first() {
     let questions = fixture();
     let table = [
         ("оплатил, не видно", "paid-not-shown"),
+        ("оплатил", "paid-not-shown"),
+        ("оплатить", "pay"),
         ("оплата не видна", "paid-not-shown"),
         ("оплатите общий счет", "pay"),
         ("показание 0", "zero"),
