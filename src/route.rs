@@ -7,6 +7,7 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
+use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -98,6 +99,16 @@ pub enum Route {
             /// «Транспорт».
             #[route("/transport", TransportSoon)]
             Transport {},
+            /// «Вопрос-ответ»: the questions by category, and their search.
+            #[route("/help", FaqScreen)]
+            Help {},
+            /// One question of «Вопрос-ответ», its answer open (a link from a section's help).
+            #[route("/help/question/:id", FaqQuestionScreen)]
+            HelpQuestion { id: String },
+            /// The «?» of a section: its instructions (`payments`, `subscriber`, `schools`,
+            /// `transport`).
+            #[route("/help/section/:section", SectionHelpScreen)]
+            SectionHelp { section: String },
             /// «Профиль»: the phone, the PIN lock, «Выйти».
             #[route("/profile")]
             Profile {},
@@ -123,6 +134,12 @@ impl Route {
             | Route::PaidServices { .. }
             | Route::Attendance { .. } => Tab::Schools,
             Route::Transport {} => Tab::Transport,
+            Route::SectionHelp { section } => match ofis_core::HelpSection::from_slug(section) {
+                Some(ofis_core::HelpSection::Subscriber) => Tab::Subscriber,
+                Some(ofis_core::HelpSection::Schools) => Tab::Schools,
+                Some(ofis_core::HelpSection::Transport) => Tab::Transport,
+                _ => Tab::Payments,
+            },
             _ => Tab::Payments,
         }
     }

@@ -4,6 +4,7 @@ mod account_search;
 mod add_service;
 mod address_search;
 mod checkout;
+pub mod help;
 mod history;
 mod line_readings;
 mod meter_history;

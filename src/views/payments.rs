@@ -21,6 +21,7 @@ pub fn Payments() -> Element {
             h1 { "Мои платежи" }
             crate::components::HistoryButton {}
             button { id: "open-profile", class: "profile-button", aria_label: "Профиль", onclick: move |_| { nav.push(Route::Profile {}); }, "☺" }
+            crate::components::HelpButton { section: ofis_core::HelpSection::Payments }
             button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| { nav.push(Route::AddService {}); }, "+" }
         }
         Notices {}

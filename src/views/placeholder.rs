@@ -4,11 +4,16 @@ use dioxus::prelude::*;
 
 use crate::route::Route;
 
-/// A section that comes in a later version.
+/// A section that comes in a later version; `help` is its «?».
 #[component]
-pub fn Placeholder(title: String, text: String) -> Element {
+pub fn Placeholder(title: String, text: String, help: Option<ofis_core::HelpSection>) -> Element {
     rsx! {
-        header { class: "topbar", h1 { "{title}" } }
+        header { class: "topbar",
+            h1 { "{title}" }
+            if let Some(section) = help {
+                crate::components::HelpButton { section }
+            }
+        }
         section { class: "placeholder",
             p { "{text}" }
         }
@@ -22,6 +27,7 @@ pub fn TransportSoon() -> Element {
         Placeholder {
             title: "Транспорт",
             text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии.",
+            help: ofis_core::HelpSection::Transport,
         }
     }
 }

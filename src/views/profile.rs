@@ -12,6 +12,7 @@ use crate::state::Ui;
 #[component]
 pub fn Profile() -> Element {
     let ui = use_context::<Ui>();
+    let nav = navigator();
     rsx! {
         header { class: "topbar",
             crate::components::BackButton { to: Route::Payments {} }
@@ -21,6 +22,7 @@ pub fn Profile() -> Element {
             if let Some(phone) = (ui.snapshot)().phone {
                 p { id: "profile-phone", class: "hint", "Вход выполнен: {phone}" }
             }
+            button { id: "open-faq", class: "option", onclick: move |_| { nav.push(Route::Help {}); }, "Вопрос-ответ" }
             h2 { class: "section-title", "ПИН-код" }
             PinSettings {}
             h2 { class: "section-title", "Выход" }

@@ -54,7 +54,10 @@ pub fn Subscriber() -> Element {
     let reminder = ofis.reading_reminder();
     let selected = chosen().filter(|id| addresses.iter().any(|a| &a.id == id));
     rsx! {
-        header { class: "topbar", h1 { "Абоненту" } }
+        header { class: "topbar",
+            h1 { "Абоненту" }
+            crate::components::HelpButton { section: ofis_core::HelpSection::Subscriber }
+        }
         section { id: "subscriber", class: "readings",
             if let Some(text) = reminder {
                 p { id: "reading-reminder", class: "notice", role: "status", "{text}" }

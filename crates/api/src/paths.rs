@@ -8,6 +8,8 @@ pub const AUTH_SIGN_IN: &str = "/api/v1/auth/sign-in";
 pub const AUTH_REFRESH: &str = "/api/v1/auth/refresh";
 /// Город API: end the session (the access token of the request and the refresh token given).
 pub const AUTH_SIGN_OUT: &str = "/api/v1/auth/sign-out";
+/// Город API: «Вопрос-ответ», every category with its questions (no sign-in needed).
+pub const FAQ: &str = "/api/v1/faq";
 /// Город API: address suggestions, `?q=`.
 pub const ADDRESSES: &str = "/api/v1/addresses";
 /// Город API: the bills of one address, `/api/v1/addresses/{id}/bills?period=`.

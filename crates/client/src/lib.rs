@@ -4,6 +4,7 @@ mod error;
 mod gateway;
 mod gorod;
 pub mod gtfs;
+mod help;
 mod http;
 mod school;
 mod session;

@@ -10,6 +10,7 @@ mod db;
 mod edits;
 mod error;
 mod finding;
+mod help;
 mod history;
 mod keyring;
 mod link;
@@ -33,6 +34,7 @@ mod subscriber;
 
 pub use app::{CoreConfig, Ofis};
 pub use error::CoreError;
+pub use help::{Faq, FaqCategory, FaqEntry, Guide, SectionHelp, FAQ_OFFLINE};
 pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
@@ -41,6 +43,7 @@ pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, Read
 #[cfg(feature = "desktop-notifications")]
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
+pub use ofis_domain::help::HelpSection;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
 pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock};
 pub use qr::QrFound;

@@ -6,6 +6,7 @@ pub mod bill;
 pub mod card;
 pub mod combined;
 pub mod email;
+pub mod help;
 pub mod ids;
 pub mod money;
 pub mod period;

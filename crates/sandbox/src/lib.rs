@@ -33,6 +33,7 @@ mod auth;
 mod control;
 mod error;
 mod gateway;
+mod help;
 mod internal;
 mod mail;
 mod maintenance;

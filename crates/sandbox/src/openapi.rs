@@ -13,7 +13,8 @@ use utoipa_axum::routes;
 
 use crate::state::Sandbox;
 use crate::{
-    addresses, auth, internal, mail, meters, orders, providers, qr, receipts, school, transport,
+    addresses, auth, help, internal, mail, meters, orders, providers, qr, receipts, school,
+    transport,
 };
 
 #[derive(OpenApi)]
@@ -21,7 +22,7 @@ use crate::{
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime). Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime), «Вопрос-ответ». Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -46,6 +47,7 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(auth::sign_in))
         .routes(routes!(auth::refresh))
         .routes(routes!(auth::sign_out))
+        .routes(routes!(help::get_faq))
         .routes(routes!(addresses::search))
         .routes(routes!(addresses::bills))
         .routes(routes!(providers::search))

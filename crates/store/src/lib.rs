@@ -8,6 +8,7 @@
 mod cache;
 mod codec;
 mod error;
+mod faq;
 mod migrations;
 mod open;
 mod outbox;
@@ -19,6 +20,7 @@ mod wipe;
 
 pub use cache::CachedBills;
 pub use error::StoreError;
+pub use faq::KeptFaq;
 pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
 pub use open::Store;
 pub use outbox::{OutboxOrder, OutboxReading, OutboxState};

@@ -60,6 +60,7 @@ pub static MIGRATIONS: &[Migration] = &[
     Migration::sql("meter readings", V2_READINGS),
     Migration::sql("card sent, cancelled payments", V3_CARD_SENT),
     Migration::code("receipts in columns of their own", receipt_columns::migrate),
+    Migration::sql("questions and answers", crate::faq::V5_FAQ),
 ];
 
 /// The schema version this build writes and understands.

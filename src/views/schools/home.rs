@@ -30,7 +30,10 @@ pub fn SchoolsHome() -> Element {
         },
     };
     rsx! {
-        header { class: "topbar", h1 { "Школы и Сады" } }
+        header { class: "topbar",
+            h1 { "Школы и Сады" }
+            crate::components::HelpButton { section: ofis_core::HelpSection::Schools }
+        }
         section { class: "schools", {shown} }
     }
 }

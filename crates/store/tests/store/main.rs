@@ -2,6 +2,7 @@
 
 mod cache;
 mod card_sent;
+mod faq;
 mod migrations;
 mod outbox;
 mod readings;
