@@ -70,6 +70,8 @@ pub enum CoreError {
     PinNotSet,
     #[error(transparent)]
     School(#[from] crate::school::SchoolError),
+    #[error(transparent)]
+    Transport(#[from] crate::transport::TransportError),
     #[error("background task failed: {0}")]
     Task(String),
 }

@@ -17,6 +17,7 @@ mod link;
 pub mod messages;
 mod meter_card;
 mod notify;
+mod one_off;
 mod payment;
 mod pin;
 mod platform;
@@ -31,6 +32,7 @@ mod snapshot;
 mod start;
 mod state;
 mod subscriber;
+mod transport;
 
 pub use app::{CoreConfig, Ofis};
 pub use error::CoreError;
@@ -58,6 +60,7 @@ pub use school::{
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};
+pub use transport::{CardHistory, CardHistoryRow, CardLookup, TransportCard, TransportError};
 
 pub use finding::{is_search_query, ProviderChoice, MIN_QUERY_CHARS};
 pub use ofis_api::{SmsSent, WireError};

@@ -9,7 +9,7 @@ mod common {
 }
 
 use common::fault_proxy::Fault;
-use common::fault_rig::{rig, CARD, ORDER_CREATION, ORDER_STATUS};
+use common::fault_rig::{rig, ORDER_CREATION};
 use gorod_sandbox::test_cards;
 use ofis_core::{CoreError, HistoryStatus, PaymentStep};
 use ofis_store::OutboxState;
@@ -31,13 +31,7 @@ async fn a_bill_outside_the_combined_bill_is_charged_once_whatever_answer_is_los
     assert_eq!(ticket.total, bill.amount_due + ticket.fees());
 
     // The bank's answer and the status answer are lost after the charge: unknown, not retried.
-    rig.gateway.arm(CARD, Fault::DropAnswer);
-    rig.gorod.arm(ORDER_STATUS, Fault::DropAnswer);
-    let lost = rig
-        .ofis
-        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-        .await;
-    assert!(lost.is_err(), "{lost:?}");
+    rig.pay_losing_the_answers(&ticket).await;
 
     // Paying the same bill again settles first: it is paid, so the person is asked.
     let asked = rig.ofis.start_payment_of(vec![bill.clone()]).await;

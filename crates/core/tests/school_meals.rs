@@ -14,7 +14,7 @@ mod day_to_day;
 use chrono::{Days, NaiveDate};
 use common::app;
 use common::fault_proxy::Fault;
-use common::fault_rig::{rig, CARD, ORDER_CREATION, ORDER_STATUS};
+use common::fault_rig::{rig, ORDER_CREATION};
 use gorod_sandbox::{test_cards, RunningSandbox};
 use ofis_core::messages::core_error;
 use ofis_core::{CoreError, MealRowKind, Ofis, PaymentStep, SchoolError};
@@ -134,13 +134,7 @@ async fn a_top_up_whose_bank_answer_is_lost_is_charged_once_and_the_retry_finds_
     let rig = rig().await;
     let ticket = rig.ofis.top_up(MARIA, "700").await.unwrap();
     let bill = ticket.lines[0].bill.id.clone();
-    rig.gateway.arm(CARD, Fault::DropAnswer);
-    rig.gorod.arm(ORDER_STATUS, Fault::DropAnswer);
-    let lost = rig
-        .ofis
-        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
-        .await;
-    assert!(lost.is_err(), "{lost:?}");
+    rig.pay_losing_the_answers(&ticket).await;
 
     // «Пополнить» again with the same amount: the kept key brings the same bill, whose order
     // is settled first and found paid; the person is asked, nothing is charged.

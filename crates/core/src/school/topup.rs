@@ -3,21 +3,14 @@
 //! the one payment engine ([`Ofis::start_payment_of`]): the card form, 3-D Secure, the outbox,
 //! reconciling and the receipt are those of every bill.
 
-use std::time::Duration;
-
-use ofis_api::BillDto;
 use ofis_client::ClientError;
-use ofis_domain::{Bill, BillId, CombinedError, Money, PaymentRules};
-use ofis_store::OutboxState;
-use serde::{Deserialize, Serialize};
-use tracing::{instrument, warn};
+use ofis_domain::{CombinedError, Money, PaymentRules};
+use tracing::instrument;
 
 use super::SchoolError;
 use crate::app::Ofis;
 use crate::error::CoreError;
 use crate::payment::PaymentTicket;
-
-const ASK_ATTEMPTS: u32 = 3;
 
 /// What the top-up screen shows before the amount: the account and its rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,15 +21,6 @@ pub struct TopUpForm {
     pub processing: Money,
     /// The account's rules, when known: «от 10,00 ₽ до 15 000,00 ₽».
     pub hint: Option<String>,
-}
-
-/// The top-up asked last for a child, kept until its bill is paid: a retry of the same amount
-/// reuses the key, so the server answers the same bill and the engine settles its order.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct KeptTopUp {
-    amount: Money,
-    key: String,
-    bill: Option<String>,
 }
 
 fn kept_setting(child_id: &str) -> String {
@@ -85,15 +69,12 @@ impl Ofis {
                 .check(amount, amount)
                 .map_err(|e| CoreError::Combined(CombinedError::Rule(e)))?;
         }
-        let key = self.top_up_key(child_id, amount).await?;
-        let dto = self.ask_top_up_bill(child_id, amount, &key).await?;
-        let bill = Bill::try_from(dto).map_err(ClientError::Implausible)?;
-        let kept = KeptTopUp {
-            amount,
-            key,
-            bill: Some(bill.id.0.clone()),
-        };
-        self.keep_top_up(child_id, &kept).await?;
+        let gorod = &self.inner.gorod;
+        let bill = self
+            .one_off_bill(&kept_setting(child_id), amount, |key| async move {
+                gorod.top_up_bill(child_id, amount, &key).await
+            })
+            .await?;
         self.start_payment_of(vec![bill]).await
     }
 
@@ -107,73 +88,6 @@ impl Ofis {
                 .map(|b| PaymentRules::from(b.rules))),
             Err(ClientError::NotFound(_)) => Ok(None),
             Err(e) => Err(e.into()),
-        }
-    }
-
-    /// The kept key when the same amount is asked again and its bill is not paid yet; a new
-    /// one, committed to the device before it is sent, otherwise.
-    async fn top_up_key(&self, child_id: &str, amount: Money) -> Result<String, CoreError> {
-        let setting = kept_setting(child_id);
-        let kept: Option<KeptTopUp> = self
-            .inner
-            .db
-            .run(move |s| s.get_setting(&setting))
-            .await?
-            .and_then(|json| serde_json::from_str(&json).ok());
-        if let Some(kept) = kept.filter(|k| k.amount == amount) {
-            let paid = match &kept.bill {
-                Some(bill) => self.bill_paid_through_app(BillId(bill.clone())).await?,
-                None => false,
-            };
-            if !paid {
-                return Ok(kept.key);
-            }
-        }
-        let fresh = KeptTopUp {
-            amount,
-            key: uuid::Uuid::new_v4().to_string(),
-            bill: None,
-        };
-        self.keep_top_up(child_id, &fresh).await?;
-        Ok(fresh.key)
-    }
-
-    async fn bill_paid_through_app(&self, bill: BillId) -> Result<bool, CoreError> {
-        let orders = self.inner.db.run(|s| s.outbox_all()).await?;
-        Ok(orders
-            .iter()
-            .any(|o| o.state == OutboxState::Paid && o.lines.iter().any(|l| l.bill.id == bill)))
-    }
-
-    async fn keep_top_up(&self, child_id: &str, kept: &KeptTopUp) -> Result<(), CoreError> {
-        let (setting, json) = (
-            kept_setting(child_id),
-            serde_json::to_string(kept).map_err(|e| CoreError::Task(e.to_string()))?,
-        );
-        self.inner
-            .db
-            .run(move |s| s.set_setting(&setting, &json))
-            .await
-    }
-
-    /// Asks the bill, resending with the same key when the answer was lost.
-    async fn ask_top_up_bill(
-        &self,
-        child_id: &str,
-        amount: Money,
-        key: &str,
-    ) -> Result<BillDto, CoreError> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.inner.gorod.top_up_bill(child_id, amount, key).await {
-                Ok(dto) => return Ok(dto),
-                Err(e) if e.is_retryable() && attempt < ASK_ATTEMPTS => {
-                    warn!(attempt, error = %e, "top-up bill will be asked again with the same key");
-                    tokio::time::sleep(Duration::from_millis(300 * u64::from(attempt))).await;
-                }
-                Err(e) => return Err(e.into()),
-            }
         }
     }
 }

@@ -52,6 +52,25 @@ pub async fn rig() -> Rig {
 }
 
 impl Rig {
+    /// Sends the success card for `ticket` while the bank's answer and the status answer are
+    /// both lost: the bank charges, the app cannot tell yet.
+    pub async fn pay_losing_the_answers(&self, ticket: &ofis_core::PaymentTicket) {
+        self.gateway
+            .arm(CARD, super::fault_proxy::Fault::DropAnswer);
+        self.gorod
+            .arm(ORDER_STATUS, super::fault_proxy::Fault::DropAnswer);
+        let lost = self
+            .ofis
+            .submit_card(
+                &ticket.key,
+                gorod_sandbox::test_cards::SUCCESS_VISA,
+                "12/30",
+                "123",
+            )
+            .await;
+        assert!(lost.is_err(), "the answers were lost: {lost:?}");
+    }
+
     pub fn outbox(&self) -> Vec<ofis_store::OutboxOrder> {
         app::outbox(self.dir.path())
     }
