@@ -12,10 +12,12 @@ use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
 };
+use crate::views::transport::{
+    AddCardScreen, CardHistoryScreen, CardScreen, CardTopUpScreen, TransportHome,
+};
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
     Payments, Profile, ProviderSearch, QrSearch, ReceiptDetail, ReceiptView, Subscriber, ThreeDs,
-    TransportSoon,
 };
 
 /// The screens of the app, by address. Every screen but «нет такой страницы» is behind sign-in
@@ -97,8 +99,20 @@ pub enum Route {
             #[route("/schools/:child/attendance?:from&:to", AttendanceScreen)]
             Attendance { child: String, from: String, to: String },
             /// «Транспорт».
-            #[route("/transport", TransportSoon)]
+            #[route("/transport", TransportHome)]
             Transport {},
+            /// «+»: a transport card by its number.
+            #[route("/transport/add", AddCardScreen)]
+            AddCard {},
+            /// A transport card: balance, «Пополнение», «История», «Удалить».
+            #[route("/transport/card/:number", CardScreen)]
+            TransportCard { number: String },
+            /// «Пополнение» of a card.
+            #[route("/transport/card/:number/top-up", CardTopUpScreen)]
+            CardTopUp { number: String },
+            /// «История» of a card for `from`..=`to` (both empty: the last week).
+            #[route("/transport/card/:number/history?:from&:to", CardHistoryScreen)]
+            CardHistory { number: String, from: String, to: String },
             /// «Вопрос-ответ»: the questions by category, and their search.
             #[route("/help", FaqScreen)]
             Help {},
@@ -133,7 +147,11 @@ impl Route {
             | Route::ChildPhoto { .. }
             | Route::PaidServices { .. }
             | Route::Attendance { .. } => Tab::Schools,
-            Route::Transport {} => Tab::Transport,
+            Route::Transport {}
+            | Route::AddCard {}
+            | Route::TransportCard { .. }
+            | Route::CardTopUp { .. }
+            | Route::CardHistory { .. } => Tab::Transport,
             Route::SectionHelp { section } => match ofis_core::HelpSection::from_slug(section) {
                 Some(ofis_core::HelpSection::Subscriber) => Tab::Subscriber,
                 Some(ofis_core::HelpSection::Schools) => Tab::Schools,
@@ -157,6 +175,7 @@ impl Route {
         match self {
             Route::MealHistory { child, .. } => Route::MealHistory { child, from, to },
             Route::Attendance { child, .. } => Route::Attendance { child, from, to },
+            Route::CardHistory { number, .. } => Route::CardHistory { number, from, to },
             other => other,
         }
     }

@@ -22,6 +22,7 @@ pub mod schools;
 mod sign_in;
 mod subscriber;
 mod three_ds;
+pub mod transport;
 
 pub use account_search::AccountSearch;
 pub use add_service::AddService;
@@ -31,7 +32,7 @@ pub use history::HistoryView;
 pub use line_readings::LineReadings;
 pub use payments::Payments;
 pub use pin_lock::PinLock;
-pub use placeholder::{NotFound, TransportSoon};
+pub use placeholder::NotFound;
 pub use profile::Profile;
 pub use provider_search::ProviderSearch;
 pub use qr_search::QrSearch;

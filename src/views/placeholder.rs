@@ -20,18 +20,6 @@ pub fn Placeholder(title: String, text: String, help: Option<ofis_core::HelpSect
     }
 }
 
-/// «Транспорт», until the section is built.
-#[component]
-pub fn TransportSoon() -> Element {
-    rsx! {
-        Placeholder {
-            title: "Транспорт",
-            text: "Пополнение транспортных карт, история поездок и маршруты появятся в следующей версии.",
-            help: ofis_core::HelpSection::Transport,
-        }
-    }
-}
-
 /// An address the app does not know (an old or mistyped link).
 #[component]
 pub fn NotFound(rest: Vec<String>) -> Element {

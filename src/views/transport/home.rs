@@ -1,0 +1,61 @@
+//! The section's first screen: the saved cards with their balance; «+» adds one.
+
+use dioxus::prelude::*;
+use ofis_core::{Ofis, TransportCard};
+
+use crate::messages::core_error;
+use crate::route::Route;
+
+/// «Транспорт».
+#[component]
+pub fn TransportHome() -> Element {
+    let ofis = use_context::<Ofis>();
+    let nav = navigator();
+    let cards = use_resource(move || {
+        let ofis = ofis.clone();
+        async move { ofis.transport_cards().await }
+    });
+    let shown = match &*cards.read() {
+        None => rsx! { p { class: "hint", "Загружаем…" } },
+        Some(Err(e)) => {
+            rsx! { p { id: "cards-error", class: "error", role: "alert", "{core_error(e)}" } }
+        }
+        Some(Ok(list)) if list.is_empty() => rsx! {
+            p { id: "no-cards", class: "hint", "Добавьте транспортную карту кнопкой «+»: номер из 19 цифр есть на обороте карты." }
+        },
+        Some(Ok(list)) => rsx! {
+            ul { id: "cards", class: "children",
+                for card in list.iter() {
+                    CardRow { key: "{card.number}", card: card.clone() }
+                }
+            }
+        },
+    };
+    rsx! {
+        header { class: "topbar",
+            h1 { "Транспорт" }
+            crate::components::HelpButton { section: ofis_core::HelpSection::Transport }
+            button { id: "add-card", class: "plus", aria_label: "Добавить карту", onclick: move |_| { nav.push(Route::AddCard {}); }, "+" }
+        }
+        section { class: "schools", {shown} }
+    }
+}
+
+/// One card in the list: a tap opens it.
+#[component]
+fn CardRow(card: TransportCard) -> Element {
+    let nav = navigator();
+    let number = card.number.clone();
+    rsx! {
+        li {
+            button {
+                id: "card-{card.number}",
+                class: "option child",
+                onclick: move |_| { nav.push(Route::TransportCard { number: number.clone() }); },
+                span { class: "option-title", "{card.name}" }
+                span { class: "option-hint", "{card.type_name} · {card.grouped}" }
+                span { class: "amount", "{card.balance.display_rub()}" }
+            }
+        }
+    }
+}
