@@ -34,6 +34,7 @@ mod control;
 mod error;
 mod gateway;
 mod help;
+mod idempotency;
 mod internal;
 mod mail;
 mod maintenance;

@@ -15,7 +15,6 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use ofis_api::paths::IDEMPOTENCY_KEY;
 use ofis_api::{
     ApiError, ErrorCode, MeterDto, MetersQuery, ReadingDto, ReadingSource, SubmitReading, TariffDto,
 };
@@ -28,9 +27,6 @@ use crate::town::{self, meters::MeterSeed};
 
 /// Refusal of a reading without payment on an account a third party bills.
 pub const ONLY_WITH_PAYMENT: &str = "Показания по этой услуге принимаются только вместе с оплатой";
-/// Longest idempotency key accepted.
-const MAX_KEY_LEN: usize = 255;
-
 /// The meter as it stands now: the seed with its last accepted reading.
 pub(crate) fn current(state: &SandboxState, seed: &MeterSeed) -> Option<MeterDto> {
     let history = state
@@ -124,13 +120,7 @@ pub async fn submit(
     headers: HeaderMap,
     body: Result<Json<SubmitReading>, JsonRejection>,
 ) -> Result<(StatusCode, Json<ReadingDto>), Failure> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= MAX_KEY_LEN)
-        .ok_or_else(|| Failure::validation("Не указан заголовок Idempotency-Key", IDEMPOTENCY_KEY))?
-        .to_string();
+    let key = crate::idempotency::key(&headers)?;
     let request = json_body(body)?;
     let fingerprint = format!("{meter_id}|{}", request.value.normalize());
     let slot = (phone, key);

@@ -9,7 +9,6 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use ofis_api::paths::IDEMPOTENCY_KEY;
 use ofis_api::{
     ApiError, BillDto, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef,
 };
@@ -22,9 +21,6 @@ use crate::town;
 
 /// Refusal of an order whose total with fees is over [`PAYMENT_LIMIT`] (600 000 ₽).
 const OVER_LIMIT: &str = "Сумма платежа не может превышать 600 000 ₽";
-/// Longest idempotency key accepted.
-const MAX_KEY_LEN: usize = 255;
-
 /// Creates an order and the gateway payment for it.
 #[utoipa::path(
     post, path = "/api/v1/orders", operation_id = "createOrder", tag = "orders",
@@ -45,13 +41,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Json<CreateOrder>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OrderDto>), Failure> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= MAX_KEY_LEN)
-        .ok_or_else(|| Failure::validation("Не указан заголовок Idempotency-Key", IDEMPOTENCY_KEY))?
-        .to_string();
+    let key = crate::idempotency::key(&headers)?;
     let request = json_body(body)?;
     // Parsed and re-serialised, so that formatting differences (spacing, "100" vs "100.00") are
     // still "the same body".

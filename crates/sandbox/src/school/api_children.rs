@@ -5,10 +5,10 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use ofis_api::paths::{self, IDEMPOTENCY_KEY};
+use ofis_api::paths;
 use ofis_api::{
-    ApiError, BillDto, ChildDto, DateRangeQuery, ErrorCode, MealHistoryDto, MealLimitDto,
-    SetMealLimit, SetStopList, TopUpRequest,
+    ApiError, BillDto, ChildDto, DateRangeQuery, MealHistoryDto, MealLimitDto, SetMealLimit,
+    SetStopList, TopUpRequest,
 };
 use ofis_domain::school::{left_today, validate_limit};
 use ofis_domain::Period;
@@ -163,13 +163,7 @@ pub async fn top_up(
     body: Result<Json<TopUpRequest>, JsonRejection>,
 ) -> Result<(StatusCode, Json<BillDto>), Failure> {
     let child = child_for(&phone, &child_id)?;
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| Failure::validation("Не указан заголовок Idempotency-Key", IDEMPOTENCY_KEY))?
-        .to_string();
+    let key = crate::idempotency::key(&headers)?;
     let request = json_body(body)?;
     let rules = top_up_rules(child);
     if request.amount.is_zero() {
@@ -191,14 +185,7 @@ pub async fn top_up(
             .top_up_bills
             .get(bill_id)
             .map(|b| b.bill.clone());
-        return match bill {
-            Some(bill) if *first == fingerprint => Ok((StatusCode::CREATED, Json(bill))),
-            _ => Err(Failure::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::IdempotencyMismatch,
-                "Ключ идемпотентности уже использован с другой суммой",
-            )),
-        };
+        return crate::idempotency::replayed_bill(first, &fingerprint, bill);
     }
     let id = format!("topup-{}", uuid::Uuid::new_v4().simple());
     let bill = top_up_bill(child, request.amount, id.clone(), Period::of(state.today));

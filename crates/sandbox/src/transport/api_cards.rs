@@ -5,7 +5,6 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use ofis_api::paths::IDEMPOTENCY_KEY;
 use ofis_api::{
     ApiError, BillDto, CardHistoryDto, CardLookupDto, CardNumberRequest, CardTopUpRequest,
     DateRangeQuery, ErrorCode, RenameCardRequest, SaveCardRequest, TransportCardDto,
@@ -307,13 +306,7 @@ pub async fn top_up(
     body: Result<Json<CardTopUpRequest>, JsonRejection>,
 ) -> Result<(StatusCode, Json<BillDto>), Failure> {
     let number = saved_card(&sandbox.lock(), &phone, &number)?.number.clone();
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| Failure::validation("Не указан заголовок Idempotency-Key", IDEMPOTENCY_KEY))?
-        .to_string();
+    let key = crate::idempotency::key(&headers)?;
     let amount = json_body(body)?.amount;
     check_top_up(number.card_type(), amount).map_err(|e| match e {
         TopUpError::NotOnline(_) => not_online(e.message_ru(), "number"),
@@ -325,14 +318,7 @@ pub async fn top_up(
     let transport = &mut state.gorod.transport;
     if let Some((first, bill_id)) = transport.top_up_keys.get(&slot) {
         let bill = transport.top_up_bills.get(bill_id).map(|b| b.bill.clone());
-        return match bill {
-            Some(bill) if *first == fingerprint => Ok((StatusCode::CREATED, Json(bill))),
-            _ => Err(Failure::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::IdempotencyMismatch,
-                "Ключ идемпотентности уже использован с другой суммой",
-            )),
-        };
+        return crate::idempotency::replayed_bill(first, &fingerprint, bill);
     }
     let id = new_bill_id();
     let bill = top_up_bill(&number, amount, id.clone(), Period::of(state.today));
