@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod components;
+mod first_frame;
 mod launch;
 mod messages;
 mod qr_cli;
@@ -13,6 +14,7 @@ mod views;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    first_frame::note_start();
     // `ofis qr …` reads codes and payloads on the command line, without the GUI.
     if let Some(code) = qr_cli::run_if_asked(std::env::args_os().skip(1)) {
         return code;

@@ -16,6 +16,7 @@ pub fn Payments() -> Element {
     let nav = navigator();
     let snapshot = (ui.snapshot)();
     let groups = snapshot.combined.groups();
+    crate::first_frame::use_first_frame_mark(!groups.is_empty());
     rsx! {
         header { class: "topbar",
             h1 { "Мои платежи" }
