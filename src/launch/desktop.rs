@@ -6,13 +6,12 @@ use crate::cli::Command;
 
 /// Opens the window; returns when it is closed.
 pub fn run(command: Command) -> Result<(), String> {
-    // The embedded sandbox runs on its own runtime; the window brings its own for the UI.
+    // The app service opens on its own runtime while the window starts (`boot`).
     let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-    let backend = rt.block_on(super::start_backend(&command))?;
     // Reminders and posted bills reach the desktop's notification centre too.
-    backend
-        .ofis
-        .set_notifier(std::sync::Arc::new(ofis_core::DesktopNotifier::new("ОФИС")));
+    let (booting, town) = super::boot::start(&rt, &command, |ofis| {
+        ofis.set_notifier(std::sync::Arc::new(ofis_core::DesktopNotifier::new("ОФИС")));
+    });
     let window = WindowBuilder::new()
         .with_title("ОФИС")
         .with_inner_size(LogicalSize::new(400.0, 844.0));
@@ -23,9 +22,9 @@ pub fn run(command: Command) -> Result<(), String> {
                 .with_menu(None)
                 .with_custom_index(super::page::native_index()),
         )
-        .with_context(backend.ofis)
-        .launch(crate::app::App);
-    drop(backend.sandbox);
+        .with_context(booting)
+        .launch(super::boot::Boot);
+    drop(town);
     drop(rt);
     Ok(())
 }

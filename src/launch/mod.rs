@@ -1,5 +1,7 @@
 //! Starting the app: the backend (embedded sandbox or a server), then a front.
 
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+mod boot;
 #[cfg(feature = "desktop")]
 mod desktop;
 #[cfg(all(feature = "mobile", not(feature = "desktop")))]
