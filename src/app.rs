@@ -84,6 +84,7 @@ pub fn Gatehouse() -> Element {
 #[component]
 pub fn Shell() -> Element {
     let ofis = use_context::<Ofis>();
+    let ticking = ofis.clone();
     let ui = use_context::<Ui>();
     let now = use_signal(|| None);
     let maintenance = use_context_provider(|| Maintenance { now });
@@ -100,6 +101,19 @@ pub fn Shell() -> Element {
             for e in &started.problems {
                 if !maintenance.report(e) {
                     ui.notify(crate::messages::core_error(e));
+                }
+            }
+        }
+    });
+    // «Напомнить» on a bus: a due reminder goes out on this once-a-minute check (nothing is
+    // asked of the server while no reminder is set).
+    use_future(move || {
+        let ofis = ticking.clone();
+        async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+                if let Err(e) = ofis.check_transport_reminders().await {
+                    tracing::debug!(error = %e, "transport reminders not checked");
                 }
             }
         }

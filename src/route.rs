@@ -13,7 +13,8 @@ use crate::views::schools::{
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
 };
 use crate::views::transport::{
-    AddCardScreen, CardHistoryScreen, CardScreen, CardTopUpScreen, TransportHome,
+    AddCardScreen, CardHistoryScreen, CardScreen, CardTopUpScreen, NetworkScreen, RouteScreen,
+    StopScreen, TransportHome,
 };
 use crate::views::{
     AccountSearch, AddService, AddressSearch, Checkout, HistoryView, LineReadings, NotFound,
@@ -113,6 +114,15 @@ pub enum Route {
             /// «История» of a card for `from`..=`to` (both empty: the last week).
             #[route("/transport/card/:number/history?:from&:to", CardHistoryScreen)]
             CardHistory { number: String, from: String, to: String },
+            /// «Остановки и маршруты»: search as you type.
+            #[route("/transport/network", NetworkScreen)]
+            TransportNetwork {},
+            /// A route's stops in order.
+            #[route("/transport/route/:id", RouteScreen)]
+            TransportLine { id: String },
+            /// A stop's next arrivals, «★», «Напомнить».
+            #[route("/transport/stop/:id", StopScreen)]
+            TransportStop { id: String },
             /// «Вопрос-ответ»: the questions by category, and their search.
             #[route("/help", FaqScreen)]
             Help {},
@@ -151,7 +161,10 @@ impl Route {
             | Route::AddCard {}
             | Route::TransportCard { .. }
             | Route::CardTopUp { .. }
-            | Route::CardHistory { .. } => Tab::Transport,
+            | Route::CardHistory { .. }
+            | Route::TransportNetwork {}
+            | Route::TransportLine { .. }
+            | Route::TransportStop { .. } => Tab::Transport,
             Route::SectionHelp { section } => match ofis_core::HelpSection::from_slug(section) {
                 Some(ofis_core::HelpSection::Subscriber) => Tab::Subscriber,
                 Some(ofis_core::HelpSection::Schools) => Tab::Schools,

@@ -50,6 +50,8 @@ pub(crate) struct Inner {
     pub(crate) session_refusals: Arc<tokio::sync::watch::Sender<u64>>,
     /// The platform's notification centre, when the front has one.
     pub(crate) notifier: Mutex<Option<Arc<dyn crate::notify::Notifier>>>,
+    /// The town's timetable, parsed once.
+    pub(crate) network: crate::transport::Network,
 }
 
 /// The app service, as one window sees it. Cheap to clone; clones share everything (they are the
@@ -112,6 +114,7 @@ impl Ofis {
                 pay_lock: tokio::sync::Mutex::new(()),
                 pin_check: tokio::sync::Mutex::new(()),
                 notifier: Mutex::new(None),
+                network: Default::default(),
                 session_refusals,
             }),
             seat: Arc::new(Mutex::new(seat)),

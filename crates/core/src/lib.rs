@@ -60,7 +60,10 @@ pub use school::{
 pub use snapshot::{AddressChoice, Snapshot};
 pub use start::StartUp;
 pub use subscriber::{AddressMeters, QueueRow, QueueRowState, QueuedOutcome, QUEUED_OFFLINE};
-pub use transport::{CardHistory, CardHistoryRow, CardLookup, TransportCard, TransportError};
+pub use transport::{
+    ArrivalRow, CardHistory, CardHistoryRow, CardLookup, NetworkHit, RouteLine, StopBoard, StopRow,
+    TransportCard, TransportError, ARRIVALS_SHOWN, OFFLINE_BANNER, REMINDER_MINUTES,
+};
 
 pub use finding::{is_search_query, ProviderChoice, MIN_QUERY_CHARS};
 pub use ofis_api::{SmsSent, WireError};

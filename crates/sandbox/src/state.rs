@@ -168,6 +168,11 @@ impl Sandbox {
         self.lock().time_of_day = time;
     }
 
+    /// Sets what the live transport feed says, as `POST /sandbox/transport/feed` does.
+    pub fn set_transport_feed(&self, switches: ofis_api::sandbox::TransportFeedSwitches) {
+        self.lock().gorod.transport.feed = switches;
+    }
+
     /// Ends every access token, as an hour without use would; refresh tokens still work.
     pub fn expire_access_tokens(&self) {
         self.lock().gorod.sessions.clear();

@@ -61,6 +61,10 @@ pub static MIGRATIONS: &[Migration] = &[
     Migration::sql("card sent, cancelled payments", V3_CARD_SENT),
     Migration::code("receipts in columns of their own", receipt_columns::migrate),
     Migration::sql("questions and answers", crate::faq::V5_FAQ),
+    Migration::sql(
+        "transport timetable and favourite stops",
+        crate::transport::V6_TRANSPORT,
+    ),
 ];
 
 /// The schema version this build writes and understands.

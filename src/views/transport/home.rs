@@ -1,8 +1,10 @@
-//! The section's first screen: the saved cards with their balance; «+» adds one.
+//! The section's first screen: the saved cards with their balance («+» adds one), the way to
+//! «Остановки и маршруты» and the favourite stops (kept on the device: shown without the server).
 
 use dioxus::prelude::*;
-use ofis_core::{Ofis, TransportCard};
+use ofis_core::{Ofis, StopRow, TransportCard};
 
+use super::network::StopButton;
 use crate::messages::core_error;
 use crate::route::Route;
 
@@ -37,7 +39,46 @@ pub fn TransportHome() -> Element {
             crate::components::HelpButton { section: ofis_core::HelpSection::Transport }
             button { id: "add-card", class: "plus", aria_label: "Добавить карту", onclick: move |_| { nav.push(Route::AddCard {}); }, "+" }
         }
-        section { class: "schools", {shown} }
+        section { class: "schools",
+            {shown}
+            nav { class: "options", aria_label: "Маршруты",
+                button { id: "open-network", class: "option", onclick: move |_| { nav.push(Route::TransportNetwork {}); },
+                    span { class: "option-title", "Остановки и маршруты" }
+                    span { class: "option-hint", "Поиск, расписание и прибытие транспорта" }
+                }
+            }
+            FavouriteStops {}
+        }
+    }
+}
+
+/// «Избранные остановки»: a tap opens a stop's arrivals.
+#[component]
+fn FavouriteStops() -> Element {
+    let ofis = use_context::<Ofis>();
+    let stops = use_resource(move || {
+        let ofis = ofis.clone();
+        async move { ofis.favourite_stops().await }
+    });
+    let list: Vec<StopRow> = match &*stops.read() {
+        Some(Ok(list)) => list.clone(),
+        Some(Err(e)) => {
+            return rsx! { p { id: "favourites-error", class: "error", role: "alert", "{core_error(e)}" } }
+        }
+        None => return rsx! {},
+    };
+    if list.is_empty() {
+        return rsx! {};
+    }
+    rsx! {
+        h2 { class: "section-title", "Избранные остановки" }
+        ul { id: "favourite-stops", class: "children",
+            for stop in list {
+                li { key: "{stop.id}",
+                    StopButton { stop, id_prefix: "favourite", hint: "Ближайшие рейсы".to_string() }
+                }
+            }
+        }
     }
 }
 
