@@ -55,7 +55,7 @@ fn booking(office: &str, topic: &str, starts_at: NaiveDateTime) -> CreateBooking
 
 fn booked(outcome: BookingOutcome) -> ofis_api::BookingDto {
     match outcome {
-        BookingOutcome::Booked(b) => b,
+        BookingOutcome::Booked(b) => *b,
         other => panic!("not booked: {other:?}"),
     }
 }

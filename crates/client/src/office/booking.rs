@@ -15,7 +15,7 @@ use crate::gorod::GorodClient;
 /// What became of a request to book (or move a booking to) a slot.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BookingOutcome {
-    Booked(BookingDto),
+    Booked(Box<BookingDto>),
     /// The slot filled up meanwhile: the server's message and the next free slots it offers.
     SlotTaken {
         message: String,
@@ -180,7 +180,7 @@ async fn booking_exchange(req: reqwest::RequestBuilder) -> Result<BookingOutcome
     if status.is_success() {
         let booking: BookingDto =
             serde_json::from_slice(&body).map_err(|e| ClientError::Decode(e.to_string()))?;
-        return Ok(BookingOutcome::Booked(booking));
+        return Ok(BookingOutcome::Booked(Box::new(booking)));
     }
     if status == reqwest::StatusCode::CONFLICT {
         if let Ok(taken) = serde_json::from_slice::<SlotTaken>(&body) {

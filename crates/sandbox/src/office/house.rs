@@ -53,7 +53,7 @@ fn acts(key: &str, today: NaiveDate, now: NaiveDateTime) -> Vec<UnderSupplyActDt
         let (from, to) = if back == 0 {
             let start = today - Days::new(h % 3);
             (at(start, 9), at(start + Days::new(3), 18))
-        } else if h % 2 == 0 {
+        } else if h.is_multiple_of(2) {
             let start = period.first_day() + Days::new(h % 25);
             (
                 at(start, 8 + (h % 4) as u32),

@@ -50,7 +50,7 @@ fn seeded(account: &Account, period: Period, today: NaiveDate) -> Option<Payment
     }
     let due = bill_amount(account, period);
     // Every fourth payment at a desk is a round sum: the bill rounded up to 100 ₽.
-    let amount = if h % 4 == 0 {
+    let amount = if h.is_multiple_of(4) {
         let roubles = due.kopecks().div_ceil(10_000) * 100;
         Money::from_kopecks(roubles * 100).unwrap_or(due)
     } else {
@@ -108,7 +108,7 @@ fn all_payments(state: &SandboxState, phone: &str, account: &Account) -> Vec<Pay
             });
         }
     }
-    out.sort_by(|a, b| b.paid_at.cmp(&a.paid_at));
+    out.sort_by_key(|p| std::cmp::Reverse(p.paid_at));
     out
 }
 
