@@ -195,7 +195,7 @@ pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 pub const GATEWAY_SECRET_HEADER: &str = "X-Gateway-Secret";
 
 /// Percent-encodes a path segment (ids are ASCII in practice; this keeps odd input harmless).
-fn encode(segment: &str) -> String {
+pub(crate) fn encode(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {

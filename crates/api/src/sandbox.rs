@@ -36,10 +36,24 @@ pub struct ChargeRecord {
 pub struct SentMail {
     pub to: String,
     pub subject: String,
-    /// The receipt the mail carries a copy of.
+    /// What the mail carries a copy of: a receipt id, a payment id, or a bill id (duplicates).
     pub receipt_id: String,
     /// Plain text: the receipt's lines, fees, total and fiscal data.
     pub body: String,
+    /// Files the mail carries (a bill duplicate, a receipt copy), in order.
+    #[serde(default)]
+    pub attachments: Vec<MailAttachment>,
+}
+
+/// A file an e-mail of the sandbox carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailAttachment {
+    /// «kvitanciya-1000125005-2026-11.html».
+    pub filename: String,
+    /// `text/html; charset=utf-8`.
+    pub content_type: String,
+    /// The file's text.
+    pub content: String,
 }
 
 /// A reading as a provider's payment registry carries it.

@@ -39,6 +39,7 @@ mod internal;
 mod mail;
 mod maintenance;
 mod meters;
+pub mod office;
 mod openapi;
 mod orders;
 mod payment_readings;

@@ -15,7 +15,7 @@ use crate::error::{json_body, BodyRefused, Failure};
 use crate::state::Sandbox;
 
 /// What a refused address is told.
-const BAD_EMAIL: &str = "Введите адрес электронной почты, например name@mail.ru";
+pub(crate) const BAD_EMAIL: &str = "Введите адрес электронной почты, например name@mail.ru";
 
 /// Queues a copy of one of the user's receipts for the address given.
 #[utoipa::path(
@@ -54,7 +54,7 @@ pub async fn email_receipt(
 
 /// The address trimmed, if it looks deliverable: one `@`, a non-empty local part, a domain of
 /// dot-separated non-empty labels with at least one dot, no spaces, at most 254 characters.
-fn valid_email(input: &str) -> Option<String> {
+pub(crate) fn valid_email(input: &str) -> Option<String> {
     let email = input.trim();
     let (local, domain) = email.split_once('@')?;
     let labels_ok = domain.contains('.')
@@ -110,6 +110,7 @@ fn compose(to: &str, receipt: &ReceiptDto) -> SentMail {
         subject,
         receipt_id: receipt.id.clone(),
         body,
+        attachments: Vec::new(),
     }
 }
 

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 
 use crate::state::Sandbox;
 use crate::{
-    addresses, auth, help, internal, mail, meters, orders, providers, qr, receipts, school,
+    addresses, auth, help, internal, mail, meters, office, orders, providers, qr, receipts, school,
     transport,
 };
 
@@ -22,7 +22,7 @@ use crate::{
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime), «Вопрос-ответ». Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime), «Вопрос-ответ», «Абоненту» (предварительная запись, электронные заявления, квитанции, копии чеков, электронная квитанция, информация по дому), «Жизненные ситуации». Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -101,6 +101,33 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(transport::api_network::arrivals))
         .routes(routes!(transport::api_network::gtfs))
         .routes(routes!(transport::api_network::gtfs_rt))
+        .routes(routes!(office::api_booking::offices))
+        .routes(routes!(office::api_booking::topics))
+        .routes(routes!(office::api_booking::slots))
+        .routes(routes!(
+            office::api_booking::list,
+            office::api_booking::create
+        ))
+        .routes(routes!(office::api_booking::cancel))
+        .routes(routes!(office::api_booking::reschedule))
+        .routes(routes!(office::api_waitlist::calendar))
+        .routes(routes!(
+            office::api_waitlist::list,
+            office::api_waitlist::join
+        ))
+        .routes(routes!(office::api_applications::kinds))
+        .routes(routes!(office::api_applications::upload))
+        .routes(routes!(
+            office::api_applications::list,
+            office::api_applications::create
+        ))
+        .routes(routes!(office::ebill::get, office::ebill::set))
+        .routes(routes!(office::situations::list))
+        .routes(routes!(office::house::get))
+        .routes(routes!(office::bill_document::get))
+        .routes(routes!(office::bill_document::email))
+        .routes(routes!(office::payments::search))
+        .routes(routes!(office::payments::email))
 }
 
 /// The OpenAPI document of the Город API, as served at `/openapi.json`.

@@ -65,6 +65,8 @@ pub(crate) struct GorodState {
     pub school: crate::school::SchoolState,
     /// «Транспорт»: saved cards, top-ups, the live feed's switches.
     pub transport: crate::transport::TransportState,
+    /// «Абоненту»: bookings, the waitlist.
+    pub office: crate::office::OfficeState,
 }
 
 /// One access token.

@@ -273,6 +273,12 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         "/api/v1/transport/stops/{stop_id}/arrivals",
         paths::TRANSPORT_GTFS,
         paths::TRANSPORT_GTFS_RT,
+        ofis_api::office::paths::OFFICES,
+        ofis_api::office::paths::BOOKINGS,
+        "/api/v1/office/bookings/{booking_id}/ics",
+        ofis_api::office::paths::APPLICATIONS,
+        ofis_api::office::paths::LIFE_SITUATIONS,
+        "/api/v1/office/payments/{payment_id}/email",
     ] {
         assert!(documented.contains_key(path), "{path} missing");
     }
@@ -287,7 +293,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (54, 54), "{ids:?}");
+    assert_eq!((ids.len(), count), (76, 76), "{ids:?}");
     for schema in [
         "OrderDto",
         "ProviderDto",
@@ -319,6 +325,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     for (path, content_type) in [
         (paths::TRANSPORT_GTFS, "application/zip"),
         (paths::TRANSPORT_GTFS_RT, "application/x-protobuf"),
+        ("/api/v1/office/bookings/{booking_id}/ics", "text/calendar"),
     ] {
         let content = &documented[path]["get"]["responses"]["200"]["content"][content_type];
         assert!(content["schema"].is_object(), "{path}");

@@ -24,7 +24,7 @@ impl Config {
     pub(crate) fn toml(&self) -> String {
         let period = Period::of(common::date(TODAY));
         let ids = |values: &mut dyn Iterator<Item = &str>| values.map(String::from).collect();
-        let dictionaries: [(&str, Vec<String>); 14] = [
+        let dictionaries: [(&str, Vec<String>); 15] = [
             ("address", ids(&mut ADDRESSES.iter().map(|a| a.id))),
             ("provider", ids(&mut PROVIDERS.iter().map(|p| p.id))),
             ("account", ids(&mut ACCOUNTS.iter().map(|a| a.number))),
@@ -42,6 +42,10 @@ impl Config {
             ("card", CARDS.iter().map(|c| c.number()).collect()),
             ("route", transport::route_ids()),
             ("stop", transport::stop_ids()),
+            (
+                "office",
+                ids(&mut gorod_sandbox::office::world::OFFICES.iter().map(|o| o.id)),
+            ),
         ];
         let mut toml = format!(
             "headers = {{ Authorization = {} }}\n",
@@ -128,6 +132,18 @@ impl Config {
                 "GET /api/v1/transport/stops/{stop_id}/arrivals",
                 vec![("path.stop_id", "stop")],
             ),
+            (
+                "GET /api/v1/office/offices/{office_id}/slots",
+                vec![("path.office_id", "office")],
+            ),
+            (
+                "GET /api/v1/office/houses/{address_id}",
+                vec![("path.address_id", "address")],
+            ),
+            (
+                "GET /api/v1/office/payments",
+                vec![("query.account", "account")],
+            ),
         ];
         let mut operations: Vec<(String, Vec<_>)> = operations
             .into_iter()
@@ -139,6 +155,10 @@ impl Config {
             operations.push((name, vec![child]));
         }
         // Every card operation names the card only.
+        for (method, tail) in OFFICE_ACCOUNT_OPERATIONS {
+            let name = format!("{method} /api/v1/office/accounts/{{account}}{tail}");
+            operations.push((name, vec![("path.account", "account")]));
+        }
         for (method, tail) in TRANSPORT_CARD_OPERATIONS {
             let name = format!("{method} /api/v1/transport/cards/{{number}}{tail}");
             operations.push((name, vec![("path.number", "card")]));
@@ -182,6 +202,12 @@ const SCHOOL_CHILD_OPERATIONS: [(&str, &str); 14] = [
 #[rustfmt::skip]
 const TRANSPORT_CARD_OPERATIONS: [(&str, &str); 5] = [
     ("GET", ""), ("PATCH", ""), ("DELETE", ""), ("GET", "/history"), ("POST", "/topups"),
+];
+
+/// The operations on a Город account of «Абоненту», by method and path after the account.
+#[rustfmt::skip]
+const OFFICE_ACCOUNT_OPERATIONS: [(&str, &str); 4] = [
+    ("GET", "/e-bill"), ("PUT", "/e-bill"), ("GET", "/bill-document"), ("POST", "/bill-document/email"),
 ];
 
 /// A TOML basic string (JSON's string syntax is one).
