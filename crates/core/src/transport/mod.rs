@@ -3,6 +3,7 @@
 //! system reports it, «Пополнение» through the one payment engine, «История» of trips and
 //! top-ups.
 
+mod alert;
 mod cards;
 
 pub use cards::{CardHistory, CardHistoryRow, CardLookup, TransportCard, TransportError};
