@@ -23,6 +23,8 @@ pub fn App() -> Element {
         (true, true) => Gate::Locked,
         (true, false) => Gate::Open,
     });
+    // Mobile: the platform's back goes back a screen (see `webview_history`).
+    crate::webview_history::use_webview_history();
     let ui = use_context_provider(|| Ui {
         snapshot,
         notice,

@@ -10,6 +10,7 @@ mod qr_cli;
 mod route;
 mod state;
 mod views;
+mod webview_history;
 
 use std::process::ExitCode;
 

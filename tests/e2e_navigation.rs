@@ -76,3 +76,44 @@ async fn back_forward_reload_and_links_open_the_screens_they_name() {
     b.wait("#add-service").await;
     b.close().await;
 }
+
+/// The mobile build's history (the router mirrored in the web view's session history, see
+/// `src/webview_history.rs`), run in Chromium: the browser's back is what Android's back button
+/// does in the app's web view (`WebView.goBack()` while `canGoBack()`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mobile_history_goes_back_a_screen_never_out_of_the_app() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let launch = support::Launch {
+        env: vec![("OFIS_WEBVIEW_HISTORY", "1")],
+        ..support::Launch::default()
+    };
+    let app = App::launch(tmp.path().to_path_buf(), launch);
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    b.wait("#add-service").await;
+
+    // «+» → «Поиск по адресу», then back twice and forward once.
+    b.click("#add-service").await;
+    b.click("#search-by-address").await;
+    b.wait("#address-query").await;
+    b.client.back().await.expect("back");
+    b.wait("#search-by-address").await;
+    b.client.back().await.expect("back");
+    b.wait("#add-service").await;
+    b.client.forward().await.expect("forward");
+    b.wait("#search-by-address").await;
+
+    // «‹» goes back through the web view's history too; a tab, then back, is «Мои платежи».
+    b.click(".back").await;
+    b.wait("#add-service").await;
+    b.click("#tab-transport").await;
+    b.wait("#tab-transport[aria-current=page]").await;
+    b.client.back().await.expect("back");
+    b.wait("#add-service").await;
+    b.click("#add-service").await;
+    b.wait("#search-by-address").await;
+    b.client.back().await.expect("back");
+    b.wait("#add-service").await;
+    b.close().await;
+}

@@ -1,7 +1,7 @@
 //! End to end, in headless Chromium at 360×800: «Транспорт» — the demo phone's card, «+» with an
 //! online card and with one that is not (the manual's advice), «Пополнение» → «Оплатить» →
 //! «Ок» → the card form, paid with the success card then refused with the decline card, and
-//! the card's «История».
+//! the card's «История»; a card renamed and its low-balance alert set.
 
 mod support;
 
@@ -80,6 +80,38 @@ async fn a_rider_adds_cards_tops_one_up_and_reads_its_history() {
     b.wait_text("#card-history", "ожидает зачисления").await;
     b.wait_text("#card-history", "Маршрут").await;
     b.screenshot("133-transport-history").await;
+    b.close().await;
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rider_renames_a_card_and_sets_its_low_balance_alert() {
+    let (sandbox, _app, b) = support::signed_in_on_own_sandbox(W, H).await;
+    b.click("#tab-transport").await;
+    b.click("#card-9643100000123456789").await;
+    b.wait_text("#transport-balance", "₽").await;
+
+    // «Переименовать карту»: a name too long is refused with what was typed kept.
+    b.click("#card-rename").await;
+    let long = "Карта для поездок на работу и обратно каждый день";
+    b.type_into("#card-name", long).await;
+    b.click("#card-name-save").await;
+    b.wait_text("#card-name-error", "до 40 символов").await;
+    assert_eq!(b.value("#card-name").await, long);
+    b.screenshot("134-transport-rename").await;
+    b.type_into("#card-name", "На работу").await;
+    b.click("#card-name-save").await;
+    b.wait_text("#transport-card", "На работу").await;
+    b.click(".back").await;
+    b.wait_text("#cards", "На работу").await;
+
+    // A threshold above the balance: the card says so, and the notice is in the list.
+    b.click("#card-9643100000123456789").await;
+    b.type_into("#card-alert", "100000").await;
+    b.click("#card-alert-save").await;
+    b.wait_text("#card-alert-saved", "Уведомим").await;
+    b.wait_text("#transport-low-balance", "ниже порога").await;
+    b.screenshot("135-transport-alert").await;
     b.close().await;
     sandbox.shutdown().await;
 }

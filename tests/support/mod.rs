@@ -71,6 +71,8 @@ pub struct Launch<'a> {
     pub rust_log: Option<&'a str>,
     /// Where its stdout and stderr go (appended, both), instead of this terminal.
     pub output: Option<PathBuf>,
+    /// More environment variables of the app.
+    pub env: Vec<(&'a str, &'a str)>,
 }
 
 impl App {
@@ -141,6 +143,7 @@ impl App {
         };
         let mut child = command
             .env("RUST_LOG", launch.rust_log.unwrap_or("info"))
+            .envs(launch.env.iter().copied())
             .env_remove("OFIS_SERVER")
             .stdout(Stdio::piped())
             .stderr(stderr)

@@ -68,6 +68,8 @@ pub enum CoreError {
     PinRequired,
     #[error("no PIN is set")]
     PinNotSet,
+    #[error("a low-balance threshold of zero")]
+    ThresholdZero,
     #[error(transparent)]
     School(#[from] crate::school::SchoolError),
     #[error(transparent)]

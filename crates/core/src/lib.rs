@@ -2,6 +2,7 @@
 //!
 //! The UI renders [`Snapshot`]s and calls the intents of [`Ofis`]; it holds no business rule.
 
+mod alert;
 mod app;
 mod bank;
 mod card;

@@ -91,6 +91,7 @@ pub fn core_error(e: &CoreError) -> String {
         }
         CoreError::PinRequired => "Введите ПИН-код приложения.".into(),
         CoreError::PinNotSet => "ПИН-код не установлен.".into(),
+        CoreError::ThresholdZero => "Порог уведомления должен быть больше нуля.".into(),
         CoreError::School(e) => e.message_ru(),
         CoreError::Transport(e) => e.message_ru(),
         CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),

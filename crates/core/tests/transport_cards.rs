@@ -134,3 +134,76 @@ async fn a_top_up_whose_answers_are_lost_is_charged_once_and_awaits_credit_until
     assert_eq!(rig.sandbox.state.charges().len(), 2);
     rig.shutdown().await;
 }
+
+/// The in-app notices about `card`'s balance.
+fn low_balance_notices(ofis: &ofis_core::Ofis, card: &str) -> usize {
+    let notices = ofis.snapshot().notifications;
+    notices
+        .iter()
+        .filter(|n| n.starts_with(&format!("{card}: на карте")))
+        .count()
+}
+
+#[tokio::test]
+async fn a_card_is_renamed_and_its_low_balance_alert_fires_once_until_a_top_up_is_credited() {
+    let rig = rig().await;
+    let renamed = rig.ofis.rename_card(MY_CARD, "  На работу ").await.unwrap();
+    assert_eq!(renamed.name, "На работу");
+    let cards = rig.ofis.transport_cards().await.unwrap();
+    assert_eq!(cards[0].name, "На работу", "kept by the server");
+    let long = "Очень длинное название карты, больше сорока знаков";
+    assert!(rig.ofis.rename_card(MY_CARD, long).await.is_err());
+    assert_eq!(
+        rig.ofis.transport_card(MY_CARD).await.unwrap().name,
+        "На работу"
+    );
+
+    // A threshold above the balance: the next read notifies, once.
+    let card = rig.ofis.transport_card(MY_CARD).await.unwrap();
+    assert!(!card.below_alert && card.alert.is_none(), "no alert set");
+    assert!(matches!(
+        rig.ofis.set_card_alert(MY_CARD, "0").await,
+        Err(CoreError::ThresholdZero)
+    ));
+    let threshold = card.balance + ofis_domain::Money::from_whole_roubles(5000);
+    let set = rig
+        .ofis
+        .set_card_alert(MY_CARD, &threshold.display_plain())
+        .await;
+    assert_eq!(set.unwrap(), Some(threshold));
+    let read = rig.ofis.transport_card(MY_CARD).await.unwrap();
+    assert!(read.below_alert, "below the threshold: notified");
+    assert_eq!(read.alert, Some(threshold));
+    assert!(!rig.ofis.transport_card(MY_CARD).await.unwrap().below_alert);
+    assert!(
+        !rig.ofis.transport_cards().await.unwrap()[0].below_alert,
+        "not twice"
+    );
+    assert_eq!(low_balance_notices(&rig.ofis, "На работу"), 1);
+
+    // A top-up paid but awaiting credit is not yet money on the card: still silent.
+    let ticket = rig.ofis.top_up_card(MY_CARD, "300").await.unwrap();
+    let paid = rig
+        .ofis
+        .submit_card(&ticket.key, test_cards::SUCCESS_VISA, "12/30", "123")
+        .await
+        .unwrap();
+    assert!(matches!(paid, PaymentStep::Paid(_)), "{paid:?}");
+    let awaiting = rig.ofis.transport_card(MY_CARD).await.unwrap();
+    assert!(!awaiting.pending.is_zero() && !awaiting.below_alert);
+
+    // Credited (the next day): re-armed, and still below the threshold — notified again, once.
+    let tomorrow = ofis_core::Ofis::today(&rig.ofis)
+        .checked_add_days(Days::new(1))
+        .unwrap();
+    rig.sandbox.state.set_today(tomorrow);
+    let credited = rig.ofis.transport_card(MY_CARD).await.unwrap();
+    assert!(credited.pending < awaiting.pending, "credited");
+    assert!(credited.below_alert, "re-armed by the top-up");
+    assert!(!rig.ofis.transport_card(MY_CARD).await.unwrap().below_alert);
+    assert_eq!(low_balance_notices(&rig.ofis, "На работу"), 2);
+
+    assert_eq!(rig.ofis.set_card_alert(MY_CARD, " ").await.unwrap(), None);
+    assert_eq!(rig.ofis.card_alert(MY_CARD).await.unwrap(), None);
+    rig.shutdown().await;
+}

@@ -1,5 +1,8 @@
 //! A card: its balance as the transport system reports it (and when), what awaits crediting,
-//! «Хватит на N поездок»; «Пополнение», «История», «Удалить»; and its «История» by period.
+//! «Хватит на N поездок»; «Пополнение», «История», «Удалить»; its name and low-balance alert;
+//! and its «История» by period.
+
+mod settings;
 
 use dioxus::prelude::*;
 use ofis_core::{parse_period, Ofis, TransportCard};
@@ -7,17 +10,18 @@ use ofis_core::{parse_period, Ofis, TransportCard};
 use crate::components::{use_act, BackButton, PeriodButton, PeriodPicker};
 use crate::messages::core_error;
 use crate::route::Route;
+use settings::{CardAlert, CardRename};
 
 /// The card screen.
 #[component]
 pub fn CardScreen(number: String) -> Element {
     let ofis = use_context::<Ofis>();
     let id = number.clone();
-    let card = use_resource(move || {
+    let mut loaded = use_resource(move || {
         let (ofis, id) = (ofis.clone(), id.clone());
         async move { ofis.transport_card(&id).await }
     });
-    let shown = match &*card.read() {
+    let shown = match &*loaded.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
             rsx! { p { id: "card-error", class: "error", role: "alert", "{core_error(e)}" } }
@@ -25,6 +29,8 @@ pub fn CardScreen(number: String) -> Element {
         Some(Ok(card)) => rsx! {
             CardSummary { card: card.clone() }
             CardActions { card: card.clone() }
+            CardRename { card: card.clone(), on_saved: move |_| loaded.restart() }
+            CardAlert { card: card.clone(), on_saved: move |_| loaded.restart() }
         },
     };
     rsx! {
@@ -50,6 +56,9 @@ fn CardSummary(card: TransportCard) -> Element {
             div { class: "meta", "{card.updated}" }
             if !card.pending.is_zero() {
                 div { id: "transport-pending", class: "meta", "Ожидает зачисления: " span { class: "amount", "{card.pending.display_rub()}" } }
+            }
+            if let Some(t) = card.alert.filter(|t| card.balance < *t) {
+                p { id: "transport-low-balance", class: "warning", "Баланс ниже порога уведомления ({t.display_rub()}). Пополните карту." }
             }
             if let Some(trips) = &card.trips_left { div { id: "transport-trips", class: "meta", "{trips}" } }
             if let Some(allows) = &card.allowances { div { class: "meta", "{allows}" } }

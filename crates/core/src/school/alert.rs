@@ -1,16 +1,16 @@
 //! What the card adds to the balance: «Хватит на N дней» (the balance over the last four weeks'
-//! average daily spend), and the low-balance alert — a threshold per child kept in the device's
-//! settings, one notification when a refreshed balance falls below it, re-armed when a top-up
-//! posts (the balance goes up).
+//! average daily spend), and the low-balance alert of each child (see [`crate::alert`]): one
+//! notification when a refreshed balance falls below it, re-armed when a top-up posts (the
+//! balance goes up).
 
 use chrono::Days;
-use ofis_domain::school::{days_left, LowBalanceAlert, FORECAST_DAYS};
+use ofis_domain::school::{days_left, FORECAST_DAYS};
 use ofis_domain::{tz, Money};
-use serde::{Deserialize, Serialize};
 use tracing::instrument;
 
 use super::text::days_ru;
-use super::{ChildCard, SchoolError};
+use super::ChildCard;
+use crate::alert::{AlertKey, Balance, Notice};
 use crate::app::Ofis;
 use crate::error::CoreError;
 
@@ -25,15 +25,8 @@ pub struct MealOutlook {
     pub notified: bool,
 }
 
-/// The alert as kept in the settings: the rule's state and the balance last seen.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct KeptAlert {
-    alert: LowBalanceAlert,
-    last_balance: Option<Money>,
-}
-
-fn alert_setting(child_id: &str) -> String {
-    format!("school.alert.{child_id}")
+fn alert_key(child_id: &str) -> AlertKey {
+    AlertKey::new("school", child_id)
 }
 
 /// The notification's text.
@@ -80,63 +73,25 @@ impl Ofis {
         child_id: &str,
         text: &str,
     ) -> Result<Option<Money>, CoreError> {
-        let setting = alert_setting(child_id);
-        if text.trim().is_empty() {
-            self.inner
-                .db
-                .run(move |s| s.remove_setting(&setting))
-                .await?;
-            return Ok(None);
-        }
-        let threshold = Money::parse_input(text)?;
-        if threshold.is_zero() {
-            return Err(SchoolError::ThresholdZero.into());
-        }
-        let kept = KeptAlert {
-            alert: LowBalanceAlert::new(threshold),
-            last_balance: None,
-        };
-        self.keep_alert(child_id, &kept).await?;
-        Ok(Some(threshold))
+        self.set_balance_alert(&alert_key(child_id), text).await
     }
 
     /// The child's low-balance threshold, if set.
     pub async fn low_balance_threshold(&self, child_id: &str) -> Result<Option<Money>, CoreError> {
-        Ok(self.kept_alert(child_id).await?.map(|k| k.alert.threshold))
+        self.balance_alert_threshold(&alert_key(child_id)).await
     }
 
     /// Looks at a refreshed balance: a rise since the last look (a top-up posted) re-arms the
     /// alert; a balance below the threshold notifies once. Returns whether it notified.
     pub async fn observe_balance(&self, card: &ChildCard) -> Result<bool, CoreError> {
-        let Some(mut kept) = self.kept_alert(&card.id).await? else {
-            return Ok(false);
+        let seen = Balance {
+            now: card.balance,
+            awaiting: None,
         };
-        if kept.last_balance.is_some_and(|last| card.balance > last) {
-            kept.alert.top_up_posted();
-        }
-        let fire = kept.alert.observe(card.balance);
-        kept.last_balance = Some(card.balance);
-        self.keep_alert(&card.id, &kept).await?;
-        if fire {
-            let text = low_balance_ru(card);
-            self.change().notices_mut().add(text.clone());
-            self.notify_os("Мало денег на счёте питания", &text);
-        }
-        Ok(fire)
-    }
-
-    async fn kept_alert(&self, child_id: &str) -> Result<Option<KeptAlert>, CoreError> {
-        let setting = alert_setting(child_id);
-        let json = self.inner.db.run(move |s| s.get_setting(&setting)).await?;
-        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
-    }
-
-    async fn keep_alert(&self, child_id: &str, kept: &KeptAlert) -> Result<(), CoreError> {
-        let setting = alert_setting(child_id);
-        let json = serde_json::to_string(kept).map_err(|e| CoreError::Task(e.to_string()))?;
-        self.inner
-            .db
-            .run(move |s| s.set_setting(&setting, &json))
-            .await
+        self.observe_balance_alert(&alert_key(&card.id), seen, || Notice {
+            title: "Мало денег на счёте питания",
+            body: low_balance_ru(card),
+        })
+        .await
     }
 }

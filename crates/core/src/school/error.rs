@@ -11,8 +11,6 @@ pub enum SchoolError {
     MealRequest(#[from] MealRequestError),
     #[error("a top-up of zero")]
     TopUpZero,
-    #[error("a low-balance threshold of zero")]
-    ThresholdZero,
     #[error("not a date: {0}")]
     DayFormat(String),
     #[error("the period ends before it starts")]
@@ -30,7 +28,6 @@ impl SchoolError {
             SchoolError::Limit(e) => e.message_ru(),
             SchoolError::MealRequest(e) => e.message_ru(),
             SchoolError::TopUpZero => "Введите сумму пополнения больше нуля.".into(),
-            SchoolError::ThresholdZero => "Порог уведомления должен быть больше нуля.".into(),
             SchoolError::DayFormat(_) => "Укажите дату: день, месяц и год.".into(),
             SchoolError::PeriodReversed => "Дата окончания периода раньше даты начала.".into(),
             SchoolError::PhotoUnreadable(_) => {

@@ -56,6 +56,11 @@ pub struct TransportCard {
     pub allowances: Option<String>,
     /// For a card that is not online: where to top it up instead.
     pub advice: Option<String>,
+    /// The low-balance threshold set on this device.
+    pub alert: Option<Money>,
+    /// Whether this read found the balance below the threshold and notified (once, until a
+    /// top-up is credited).
+    pub below_alert: bool,
 }
 
 impl From<TransportCardDto> for TransportCard {
@@ -76,6 +81,8 @@ impl From<TransportCardDto> for TransportCard {
             pending: c.pending_top_ups,
             allowances: c.allowances,
             advice: c.advice,
+            alert: None,
+            below_alert: false,
         }
     }
 }
@@ -123,17 +130,21 @@ pub struct CardHistory {
 }
 
 impl Ofis {
-    /// The saved cards.
+    /// The saved cards, each held against its low-balance alert.
     #[instrument(skip(self))]
     pub async fn transport_cards(&self) -> Result<Vec<TransportCard>, CoreError> {
-        let cards = self.inner.gorod.transport_cards().await?;
-        Ok(cards.into_iter().map(TransportCard::from).collect())
+        let mut cards = Vec::new();
+        for card in self.inner.gorod.transport_cards().await? {
+            cards.push(self.watched(card.into()).await?);
+        }
+        Ok(cards)
     }
 
-    /// One saved card, fresh.
+    /// One saved card, fresh, held against its low-balance alert.
     #[instrument(skip(self))]
     pub async fn transport_card(&self, number: &str) -> Result<TransportCard, CoreError> {
-        Ok(self.inner.gorod.transport_card(number).await?.into())
+        let card = self.inner.gorod.transport_card(number).await?;
+        self.watched(card.into()).await
     }
 
     /// The number as typed, checked here (digits, length, check digit), then its type.

@@ -4,6 +4,7 @@
 //! top-ups — and the town's routes and arrival times: the GTFS feed kept on the device, a stop's
 //! next arrivals with the live feed, favourite stops and reminders.
 
+mod alert;
 mod cards;
 mod favourites;
 mod network;
