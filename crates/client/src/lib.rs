@@ -8,6 +8,7 @@ mod help;
 mod http;
 mod school;
 mod session;
+mod support;
 mod transport;
 
 pub use error::ClientError;

@@ -38,6 +38,7 @@ impl Sandbox {
             registries,
             school,
             transport,
+            support,
         } = gorod;
         let document = json!({
             "today": today,
@@ -60,6 +61,7 @@ impl Sandbox {
             "registries": sorted(registries.iter().map(|(provider, list)| (provider, json!(list)))),
             "school": school.records_json(),
             "transport": transport.records_json(),
+            "support": support.records_json(),
         });
         serde_json::to_string_pretty(&document).expect("plain data serialises")
     }

@@ -65,6 +65,8 @@ pub(crate) struct GorodState {
     pub school: crate::school::SchoolState,
     /// «Транспорт»: saved cards, top-ups, the live feed's switches.
     pub transport: crate::transport::TransportState,
+    /// «Написать»: conversations with support.
+    pub support: crate::support::SupportState,
 }
 
 /// One access token.

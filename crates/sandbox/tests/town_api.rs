@@ -273,6 +273,10 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         "/api/v1/transport/stops/{stop_id}/arrivals",
         paths::TRANSPORT_GTFS,
         paths::TRANSPORT_GTFS_RT,
+        paths::SUPPORT_MESSAGES,
+        paths::SUPPORT_READ,
+        paths::SUPPORT_ATTACHMENTS,
+        "/api/v1/support/attachments/{attachment_id}",
     ] {
         assert!(documented.contains_key(path), "{path} missing");
     }
@@ -287,7 +291,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (54, 54), "{ids:?}");
+    assert_eq!((ids.len(), count), (59, 59), "{ids:?}");
     for schema in [
         "OrderDto",
         "ProviderDto",

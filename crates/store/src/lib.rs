@@ -16,6 +16,7 @@ mod readings;
 mod receipts;
 mod selection;
 mod settings;
+mod support;
 mod wipe;
 
 pub use cache::CachedBills;
@@ -25,3 +26,4 @@ pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
 pub use open::Store;
 pub use outbox::{OutboxOrder, OutboxReading, OutboxState};
 pub use readings::{QueueEntry, QueueState, QueuedReading};
+pub use support::{OutgoingSupportMessage, SupportOutboxEntry, SupportPhoto, SupportSendState};

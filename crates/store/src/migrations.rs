@@ -61,6 +61,8 @@ pub static MIGRATIONS: &[Migration] = &[
     Migration::sql("card sent, cancelled payments", V3_CARD_SENT),
     Migration::code("receipts in columns of their own", receipt_columns::migrate),
     Migration::sql("questions and answers", crate::faq::V5_FAQ),
+    // Step 7 once merged after step 6 (added in parallel); tests find it by its name.
+    Migration::sql("support messages", crate::support::SUPPORT_MESSAGES),
 ];
 
 /// The schema version this build writes and understands.

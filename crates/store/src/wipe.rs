@@ -24,6 +24,7 @@ impl Store {
              DELETE FROM receipt;
              DELETE FROM setting;
              DELETE FROM saved_reading;
+             DELETE FROM support_outbox;
              DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
              DELETE FROM outbox_order
              WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;",

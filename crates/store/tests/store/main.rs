@@ -11,3 +11,4 @@ mod schema;
 mod selection;
 mod settings;
 mod support;
+mod support_chat;

@@ -205,7 +205,8 @@ fn a_version_one_database_is_upgraded_keeping_its_payments_and_selection() {
 
     let mut store = db.open();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 5);
+    // Steps are added in parallel branches: every step from the first ran, whatever the count.
+    assert!(SCHEMA_VERSION >= 5);
     assert_eq!(store.load_combined().unwrap(), cb);
     let kept = store.outbox_get(&key).unwrap().unwrap();
     assert_eq!(kept.lines[0].bill, line);
