@@ -80,6 +80,9 @@ pub fn Gatehouse() -> Element {
     }
 }
 
+/// How often the app looks for support's answers.
+const SUPPORT_POLL: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// The signed-in app: the current screen above the bottom tab bar.
 #[component]
 pub fn Shell() -> Element {
@@ -100,6 +103,21 @@ pub fn Shell() -> Element {
             for e in &started.problems {
                 if !maintenance.report(e) {
                     ui.notify(crate::messages::core_error(e));
+                }
+            }
+        }
+    });
+    // Support's answers: the badge and a notification, while the chat is closed too.
+    let poller = use_context::<Ofis>();
+    use_future(move || {
+        let ofis = poller.clone();
+        async move {
+            loop {
+                tokio::time::sleep(SUPPORT_POLL).await;
+                if ofis.is_signed_in() {
+                    if let Err(e) = ofis.support_chat().await {
+                        tracing::warn!(error = %e, "support answers not fetched");
+                    }
                 }
             }
         }
