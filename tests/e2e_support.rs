@@ -33,7 +33,8 @@ async fn open_chat_from_profile(b: &Browser) {
     b.click("#tab-payments").await;
     b.click("#open-profile").await;
     b.click("#open-faq").await;
-    b.wait("#open-chat").await;
+    // The questions first: «Написать» is at the bottom of their list.
+    b.wait(".faq-category").await;
     b.click("#open-chat").await;
     b.wait("#chat-text").await;
 }
@@ -91,6 +92,7 @@ async fn a_message_with_a_photo_gets_the_scripted_answer_and_the_badge() {
     b.wait_text("#open-faq .unread-badge", "1").await;
     b.screenshot("129-support-badge").await;
     b.click("#open-faq").await;
+    b.wait(".faq-category").await;
     b.click("#open-chat").await;
     b.wait_text("#chat-messages .bubble.theirs", "Здравствуйте")
         .await;
