@@ -12,13 +12,14 @@ pub fn unread_label(label: &str, unread: u32) -> String {
     }
 }
 
-/// The badge; nothing when all is read. Hidden from screen readers: the name says it.
+/// The badge; nothing when all is read. Its number is read with a few words of explanation.
 #[component]
 pub fn UnreadBadge(unread: u32) -> Element {
     if unread == 0 {
         return rsx! {};
     }
     rsx! {
-        span { class: "unread-badge", "aria-hidden": "true", "{unread}" }
+        span { class: "unread-badge", "{unread}" }
+        span { class: "visually-hidden", " — новых ответов поддержки" }
     }
 }

@@ -14,7 +14,6 @@ pub fn Profile() -> Element {
     let ui = use_context::<Ui>();
     let nav = navigator();
     let unread = (ui.snapshot)().support_unread;
-    let faq_label = crate::components::unread_label("Вопрос-ответ", unread);
     rsx! {
         header { class: "topbar",
             crate::components::BackButton { to: Route::Payments {} }
@@ -24,7 +23,7 @@ pub fn Profile() -> Element {
             if let Some(phone) = (ui.snapshot)().phone {
                 p { id: "profile-phone", class: "hint", "Вход выполнен: {phone}" }
             }
-            button { id: "open-faq", class: "option", aria_label: "{faq_label}",
+            button { id: "open-faq", class: "option",
                 onclick: move |_| { nav.push(Route::Help {}); },
                 "Вопрос-ответ"
                 crate::components::UnreadBadge { unread }

@@ -68,10 +68,9 @@ fn WriteButton() -> Element {
     let ui = use_context::<crate::state::Ui>();
     let nav = navigator();
     let unread = (ui.snapshot)().support_unread;
-    let label = crate::components::unread_label("Написать", unread);
     rsx! {
         p { class: "hint", "Не нашли ответа? Напишите в поддержку." }
-        button { id: "open-chat", class: "secondary", aria_label: "{label}",
+        button { id: "open-chat", class: "secondary",
             onclick: move |_| { nav.push(Route::HelpWrite { context: String::new() }); },
             "Написать"
             crate::components::UnreadBadge { unread }
