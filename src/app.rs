@@ -82,6 +82,11 @@ pub fn Gatehouse() -> Element {
     }
 }
 
+/// How often the app looks for support's answer while the person's message waits for one.
+const SUPPORT_POLL: std::time::Duration = std::time::Duration::from_secs(20);
+/// How often it looks otherwise (and at most, backing off, while the server does not answer).
+const SUPPORT_IDLE_POLL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 /// The signed-in app: the current screen above the bottom tab bar.
 #[component]
 pub fn Shell() -> Element {
@@ -117,6 +122,34 @@ pub fn Shell() -> Element {
                 if let Err(e) = ofis.check_transport_reminders().await {
                     tracing::debug!(error = %e, "transport reminders not checked");
                 }
+            }
+        }
+    });
+    // Support's answers: the badge and a notification, while the chat is closed too. Asked
+    // often only while the person's message waits for an answer, less and less often while
+    // the server does not answer, and rarely otherwise.
+    let poller = use_context::<Ofis>();
+    use_future(move || {
+        let ofis = poller.clone();
+        async move {
+            let mut wait = SUPPORT_POLL;
+            loop {
+                tokio::select! {
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = ofis.support_message_sent() => wait = SUPPORT_POLL,
+                }
+                if !ofis.is_signed_in() {
+                    continue;
+                }
+                wait = match ofis.support_round().await {
+                    Ok(chat) if chat.offline.is_none() && chat.awaits_answer() => SUPPORT_POLL,
+                    Ok(chat) if chat.offline.is_none() => SUPPORT_IDLE_POLL,
+                    Ok(_) => (wait * 2).min(SUPPORT_IDLE_POLL),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "support answers not fetched");
+                        (wait * 2).min(SUPPORT_IDLE_POLL)
+                    }
+                };
             }
         }
     });

@@ -7,7 +7,7 @@ use ofis_domain::BillId;
 
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
-use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen};
+use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -133,6 +133,10 @@ pub enum Route {
             /// `transport`).
             #[route("/help/section/:section", SectionHelpScreen)]
             SectionHelp { section: String },
+            /// «Написать»: the conversation with support; `context` prefills a new message
+            /// (what support needs about an error; empty when none).
+            #[route("/help/write?:context", SupportChatScreen)]
+            HelpWrite { context: String },
             /// «Профиль»: the phone, the PIN lock, «Выйти».
             #[route("/profile")]
             Profile {},

@@ -3,6 +3,7 @@
 mod act;
 mod back_button;
 mod bar_chart;
+mod error_note;
 mod field;
 mod fiscal_qr;
 mod found_bills;
@@ -18,10 +19,12 @@ mod receipt_body;
 mod screen_focus;
 mod spending_chart;
 mod tab_bar;
+mod unread_badge;
 
 pub use act::{use_act, Act};
 pub use back_button::BackButton;
 pub use bar_chart::{has_bars, BarChart, BarColumn, Piece};
+pub use error_note::ErrorNote;
 pub use field::Field;
 pub use fiscal_qr::FiscalQr;
 pub use found_bills::FoundBills;
@@ -37,3 +40,4 @@ pub use receipt_body::KeptReceipt;
 pub use screen_focus::use_screen_focus;
 pub use spending_chart::SpendingChart;
 pub use tab_bar::TabBar;
+pub use unread_badge::{unread_label, UnreadBadge};

@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 use ofis_core::{CoreError, Ofis, PayScope, PaymentStep, PaymentTicket};
 
-use crate::components::{use_act, Field};
+use crate::components::{use_act, ErrorNote, Field};
 use crate::messages::{card_error, card_field, core_error, CardField};
 use crate::route::Route;
 use crate::state::Ui;
@@ -56,6 +56,8 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
     let act = use_act();
     // After a refusal the order is final: the next press creates a new one, same composition.
     let mut current = use_signal(|| Some(ticket.clone()));
+    // The error code and the order of the last failure, for «Написать в поддержку».
+    let mut failed = use_signal(|| None::<(&'static str, String)>);
     let total = ticket.total.display_rub();
 
     let same_bills = ticket.again();
@@ -63,6 +65,7 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
         let (ofis, again) = (ofis.clone(), same_bills.clone());
         field_error.set(None);
         pin_error.set(None);
+        failed.set(None);
         act.run(async move {
             let ticket = match current() {
                 Some(t) => t,
@@ -82,13 +85,20 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
                     nav.replace(Route::ThreeDs { order: ticket.key });
                 }
                 Ok(PaymentStep::Declined(message)) => {
+                    failed.set(Some(("payment_declined", ticket.order_id.clone())));
                     current.set(None);
                     return Err(format!("{message} Деньги не списаны."));
                 }
                 Err(CoreError::Card(c)) => {
                     field_error.set(Some((card_field(&c), card_error(&c).to_string())))
                 }
-                Err(e) => return Err(core_error(&e)),
+                Err(e) => {
+                    // Maintenance says when to come back; support cannot help with it.
+                    if crate::messages::maintenance_of(&e).is_none() {
+                        failed.set(Some(("payment_error", ticket.order_id.clone())));
+                    }
+                    return Err(core_error(&e));
+                }
             }
             Ok(())
         })
@@ -107,7 +117,11 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
                 }
                 p { class: "hint", "Данные карты передаются напрямую банку и не сохраняются в приложении." }
                 if let Some(err) = act.error() {
-                    p { id: "pay-error", class: "error", role: "alert", "{err}" }
+                    if let Some((code, order)) = failed() {
+                        ErrorNote { id: "pay-error", text: err, screen: "Оплата картой", code: code.to_string(), order }
+                    } else {
+                        p { id: "pay-error", class: "error", role: "alert", "{err}" }
+                    }
                 }
                 button { id: "card-pay", class: "primary", r#type: "button", disabled: act.busy(), onclick: pay, "Оплатить {total}" }
             }

@@ -17,11 +17,16 @@ pub fn Payments() -> Element {
     let snapshot = (ui.snapshot)();
     let groups = snapshot.combined.groups();
     crate::first_frame::use_first_frame_mark(!groups.is_empty());
+    let profile_label = crate::components::unread_label("Профиль", snapshot.support_unread);
     rsx! {
         header { class: "topbar",
             h1 { "Мои платежи" }
             crate::components::HistoryButton {}
-            button { id: "open-profile", class: "profile-button", aria_label: "Профиль", onclick: move |_| { nav.push(Route::Profile {}); }, "☺" }
+            button { id: "open-profile", class: "profile-button", aria_label: "{profile_label}",
+                onclick: move |_| { nav.push(Route::Profile {}); },
+                "☺"
+                crate::components::UnreadBadge { unread: snapshot.support_unread }
+            }
             crate::components::HelpButton { section: ofis_core::HelpSection::Payments }
             button { id: "add-service", class: "plus", aria_label: "Добавить услугу", onclick: move |_| { nav.push(Route::AddService {}); }, "+" }
         }

@@ -13,6 +13,7 @@ use crate::state::Ui;
 pub fn Profile() -> Element {
     let ui = use_context::<Ui>();
     let nav = navigator();
+    let unread = (ui.snapshot)().support_unread;
     rsx! {
         header { class: "topbar",
             crate::components::BackButton { to: Route::Payments {} }
@@ -22,7 +23,11 @@ pub fn Profile() -> Element {
             if let Some(phone) = (ui.snapshot)().phone {
                 p { id: "profile-phone", class: "hint", "Вход выполнен: {phone}" }
             }
-            button { id: "open-faq", class: "option", onclick: move |_| { nav.push(Route::Help {}); }, "Вопрос-ответ" }
+            button { id: "open-faq", class: "option",
+                onclick: move |_| { nav.push(Route::Help {}); },
+                "Вопрос-ответ"
+                crate::components::UnreadBadge { unread }
+            }
             h2 { class: "section-title", "ПИН-код" }
             PinSettings {}
             h2 { class: "section-title", "Выход" }

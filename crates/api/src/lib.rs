@@ -14,6 +14,7 @@ pub mod providers;
 pub mod readings;
 pub mod sandbox;
 pub mod school;
+pub mod support;
 pub mod text;
 pub mod transport;
 
@@ -28,4 +29,5 @@ pub use plausible::{Plausible, WireError};
 pub use providers::*;
 pub use readings::*;
 pub use school::*;
+pub use support::*;
 pub use transport::*;

@@ -147,6 +147,18 @@ pub fn transport_stop_arrivals(stop_id: &str) -> String {
 pub const TRANSPORT_GTFS: &str = "/api/v1/transport/gtfs.zip";
 /// Город API: the GTFS-realtime TripUpdates feed (protobuf).
 pub const TRANSPORT_GTFS_RT: &str = "/api/v1/transport/gtfs-rt";
+/// «Написать»: the conversation with support (GET) and a new message (POST).
+pub const SUPPORT_MESSAGES: &str = "/api/v1/support/messages";
+/// Marks support's messages read.
+pub const SUPPORT_READ: &str = "/api/v1/support/read";
+/// A photo for a message to support.
+pub const SUPPORT_ATTACHMENTS: &str = "/api/v1/support/attachments";
+/// One photo attached to a message.
+pub fn support_attachment(id: &str) -> String {
+    format!("{SUPPORT_ATTACHMENTS}/{}", encode(id))
+}
+/// Sandbox control: support answers every message waiting for an answer now.
+pub const SANDBOX_SUPPORT_ANSWER_NOW: &str = "/sandbox/support/answer-now";
 /// Город API: the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
 /// Город API: server-to-server outcome from the gateway.

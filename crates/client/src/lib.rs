@@ -9,6 +9,7 @@ mod http;
 mod office;
 mod school;
 mod session;
+mod support;
 mod transport;
 
 pub use error::ClientError;

@@ -52,6 +52,8 @@ pub(crate) struct Inner {
     pub(crate) notifier: Mutex<Option<Arc<dyn crate::notify::Notifier>>>,
     /// The town's timetable, parsed once.
     pub(crate) network: crate::transport::Network,
+    /// Told when the person sends support a message: whoever waits for answers looks sooner.
+    pub(crate) support_sent: tokio::sync::Notify,
 }
 
 /// The app service, as one window sees it. Cheap to clone; clones share everything (they are the
@@ -115,6 +117,7 @@ impl Ofis {
                 pin_check: tokio::sync::Mutex::new(()),
                 notifier: Mutex::new(None),
                 network: Default::default(),
+                support_sent: tokio::sync::Notify::new(),
                 session_refusals,
             }),
             seat: Arc::new(Mutex::new(seat)),

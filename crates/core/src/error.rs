@@ -74,6 +74,8 @@ pub enum CoreError {
     School(#[from] crate::school::SchoolError),
     #[error(transparent)]
     Transport(#[from] crate::transport::TransportError),
+    #[error(transparent)]
+    Support(#[from] crate::help::SupportError),
     #[error("background task failed: {0}")]
     Task(String),
 }

@@ -37,7 +37,11 @@ mod transport;
 
 pub use app::{CoreConfig, Ofis};
 pub use error::CoreError;
-pub use help::{Faq, FaqCategory, FaqEntry, Guide, SectionHelp, FAQ_OFFLINE};
+pub use help::{
+    check_message, redact, support_context, ChatMessage, ChatStatus, ErrorReport, Faq, FaqCategory,
+    FaqEntry, Guide, SectionHelp, SupportChat, SupportError, APP_VERSION, FAQ_OFFLINE, HIDDEN,
+    SUGGESTIONS_MAX, SUPPORT_OFFLINE,
+};
 pub use history::{
     History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
 };
@@ -47,6 +51,7 @@ pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, Read
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use ofis_domain::help::HelpSection;
+pub use ofis_store::SupportPhoto;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
 pub use platform::{Clock, MemorySecrets, SecretError, SecretStore, ShiftedClock, SystemClock};
 pub use qr::QrFound;

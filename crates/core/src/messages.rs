@@ -94,6 +94,7 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::ThresholdZero => "Порог уведомления должен быть больше нуля.".into(),
         CoreError::School(e) => e.message_ru(),
         CoreError::Transport(e) => e.message_ru(),
+        CoreError::Support(e) => e.message_ru(),
         CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),
     }
 }

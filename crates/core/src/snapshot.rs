@@ -37,6 +37,8 @@ pub struct Snapshot {
     /// Readings sent without payment and where each stands, oldest first («Отправленные
     /// показания»).
     pub reading_queue: Vec<QueueRow>,
+    /// Support's answers not seen yet: the badge on «Вопрос-ответ».
+    pub support_unread: u32,
 }
 
 impl Snapshot {

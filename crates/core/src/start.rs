@@ -39,6 +39,10 @@ impl Ofis {
         if let Err(e) = self.flush_reading_queue().await {
             warn!(error = %e, "reading queue not sent");
         }
+        // Messages to support typed offline go now, each once.
+        if let Err(e) = self.support_round().await {
+            warn!(error = %e, "support conversation not fetched");
+        }
         if let Err(e) = self.remind_readings().await {
             warn!(error = %e, "reading reminder not recorded");
         }

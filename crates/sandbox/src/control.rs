@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use ofis_api::paths::{
     SANDBOX_CANTEEN, SANDBOX_CHARGES, SANDBOX_CLOCK, SANDBOX_MAIL, SANDBOX_MAINTENANCE,
-    SANDBOX_TRANSPORT_FEED,
+    SANDBOX_SUPPORT_ANSWER_NOW, SANDBOX_TRANSPORT_FEED,
 };
 use ofis_api::sandbox::{
     ChargeRecord, ClockRequest, MaintenanceRequest, RegistryEntry, SentMail, TransportFeedSwitches,
@@ -32,6 +32,7 @@ pub(crate) fn routes() -> Router<Sandbox> {
         .route("/sandbox/registries/{provider_id}", get(registry))
         .route(SANDBOX_CANTEEN, post(crate::school::canteen::purchase))
         .route(SANDBOX_TRANSPORT_FEED, post(set_transport_feed))
+        .route(SANDBOX_SUPPORT_ANSWER_NOW, post(support_answer_now))
 }
 
 async fn set_clock(
@@ -98,4 +99,10 @@ async fn registry(
 ) -> Result<Json<Vec<RegistryEntry>>, Failure> {
     crate::town::provider(&provider_id).ok_or_else(|| Failure::not_found("Поставщик не найден"))?;
     Ok(Json(sandbox.registry(&provider_id)))
+}
+
+/// Support answers every message waiting for an answer, without the delay.
+async fn support_answer_now(State(sandbox): State<Sandbox>) -> StatusCode {
+    sandbox.support_answer_now();
+    StatusCode::NO_CONTENT
 }

@@ -49,6 +49,7 @@ mod receipts;
 mod records;
 pub mod school;
 mod state;
+mod support;
 mod tls;
 pub mod town;
 pub mod transport;

@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 use crate::state::Sandbox;
 use crate::{
     addresses, auth, help, internal, mail, meters, office, orders, providers, qr, receipts, school,
-    transport,
+    support, transport,
 };
 
 #[derive(OpenApi)]
@@ -22,7 +22,7 @@ use crate::{
     info(
         title = "Система «Город» API",
         version = "1.0.0",
-        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime), «Вопрос-ответ», «Абоненту» (предварительная запись, электронные заявления, квитанции, копии чеков, электронная квитанция, информация по дому), «Жизненные ситуации». Ошибки — ApiError с \
+        description = "Оплата ЖКУ: вход по СМС, адреса, поставщики, счета, счётчики и показания, заказы и чеки, «Школы и Сады», «Транспорт» (карты, пополнения, GTFS и GTFS-realtime), «Вопрос-ответ», «Абоненту» (предварительная запись, электронные заявления, квитанции, копии чеков, электронная квитанция, информация по дому), «Жизненные ситуации», «Написать» (переписка с поддержкой). Ошибки — ApiError с \
                        сообщением на русском языке."
     ),
     modifiers(&BearerAuth)
@@ -48,6 +48,10 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
         .routes(routes!(auth::refresh))
         .routes(routes!(auth::sign_out))
         .routes(routes!(help::get_faq))
+        .routes(routes!(support::api::list, support::api::send))
+        .routes(routes!(support::api::read))
+        .routes(routes!(support::api::upload))
+        .routes(routes!(support::api::photo))
         .routes(routes!(addresses::search))
         .routes(routes!(addresses::bills))
         .routes(routes!(providers::search))

@@ -39,6 +39,7 @@ impl Sandbox {
             school,
             transport,
             office,
+            support,
         } = gorod;
         let document = json!({
             "today": today,
@@ -62,6 +63,7 @@ impl Sandbox {
             "school": school.records_json(),
             "transport": transport.records_json(),
             "office": office.records_json(),
+            "support": support.records_json(),
         });
         serde_json::to_string_pretty(&document).expect("plain data serialises")
     }

@@ -67,6 +67,8 @@ pub(crate) struct GorodState {
     pub transport: crate::transport::TransportState,
     /// «Абоненту»: bookings, the waitlist.
     pub office: crate::office::OfficeState,
+    /// «Написать»: conversations with support.
+    pub support: crate::support::SupportState,
 }
 
 /// One access token.

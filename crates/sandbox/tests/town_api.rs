@@ -279,6 +279,10 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
         ofis_api::office::paths::APPLICATIONS,
         ofis_api::office::paths::LIFE_SITUATIONS,
         "/api/v1/office/payments/{payment_id}/email",
+        paths::SUPPORT_MESSAGES,
+        paths::SUPPORT_READ,
+        paths::SUPPORT_ATTACHMENTS,
+        "/api/v1/support/attachments/{attachment_id}",
     ] {
         assert!(documented.contains_key(path), "{path} missing");
     }
@@ -293,7 +297,7 @@ async fn openapi_document_is_served_and_lists_the_api_paths() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!((ids.len(), count), (76, 76), "{ids:?}");
+    assert_eq!((ids.len(), count), (81, 81), "{ids:?}");
     for schema in [
         "OrderDto",
         "ProviderDto",

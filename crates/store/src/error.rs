@@ -50,6 +50,14 @@ pub enum StoreError {
     #[error("a reading with idempotency key {0} is already queued")]
     DuplicateReading(String),
 
+    /// A message to support with this idempotency key is already kept.
+    #[error("a support message with idempotency key {0} is already kept")]
+    DuplicateSupportMessage(String),
+
+    /// No message to support has this idempotency key.
+    #[error("no support message with idempotency key {0}")]
+    UnknownSupportMessage(String),
+
     /// No queued reading has this idempotency key.
     #[error("no queued reading with idempotency key {0}")]
     UnknownReading(String),

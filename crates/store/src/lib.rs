@@ -16,6 +16,7 @@ mod readings;
 mod receipts;
 mod selection;
 mod settings;
+mod support;
 mod transport;
 mod wipe;
 
@@ -26,4 +27,5 @@ pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
 pub use open::Store;
 pub use outbox::{OutboxOrder, OutboxReading, OutboxState};
 pub use readings::{QueueEntry, QueueState, QueuedReading};
+pub use support::{OutgoingSupportMessage, SupportOutboxEntry, SupportPhoto, SupportSendState};
 pub use transport::{KeptFeed, KeptReminder};

@@ -65,6 +65,7 @@ pub static MIGRATIONS: &[Migration] = &[
         "transport timetable and favourite stops",
         crate::transport::V6_TRANSPORT,
     ),
+    Migration::sql("support messages", crate::support::SUPPORT_MESSAGES),
 ];
 
 /// The schema version this build writes and understands.

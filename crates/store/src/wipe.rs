@@ -27,6 +27,7 @@ impl Store {
              DELETE FROM saved_reading;
              DELETE FROM favourite_stop;
              DELETE FROM transport_reminder;
+             DELETE FROM support_outbox;
              DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
              DELETE FROM outbox_order
              WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;",

@@ -57,6 +57,23 @@ pub fn FaqScreen() -> Element {
                     },
                 }
             }
+            WriteButton {}
+        }
+    }
+}
+
+/// «Написать» at the bottom of the list: the chat with support, with the unread answers said.
+#[component]
+fn WriteButton() -> Element {
+    let ui = use_context::<crate::state::Ui>();
+    let nav = navigator();
+    let unread = (ui.snapshot)().support_unread;
+    rsx! {
+        p { class: "hint", "Не нашли ответа? Напишите в поддержку." }
+        button { id: "open-chat", class: "secondary",
+            onclick: move |_| { nav.push(Route::HelpWrite { context: String::new() }); },
+            "Написать"
+            crate::components::UnreadBadge { unread }
         }
     }
 }

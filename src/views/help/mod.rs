@@ -1,9 +1,12 @@
-//! «Вопрос-ответ» and the help of each section.
+//! «Вопрос-ответ», «Написать» and the help of each section.
 
+mod chat;
+mod chat_parts;
 mod faq;
 mod question;
 mod section;
 
+pub use chat::SupportChatScreen;
 pub use faq::FaqScreen;
 pub use question::FaqQuestionScreen;
 pub use section::SectionHelpScreen;

@@ -2,6 +2,8 @@
 //! kept in SQLite, so they open without the server (the answer then says it is the kept copy).
 
 mod sections;
+mod support;
+mod support_context;
 
 use ofis_domain::help::{rank, FaqQuestion, HelpSection};
 use tracing::instrument;
@@ -10,6 +12,41 @@ use crate::app::Ofis;
 use crate::error::CoreError;
 
 pub use sections::{Guide, SectionHelp};
+pub use support::{check_message, ChatMessage, ChatStatus, SupportChat, SUPPORT_OFFLINE};
+pub use support_context::{redact, support_context, ErrorReport, APP_VERSION, HIDDEN};
+
+/// The most questions offered while a message to support is typed.
+pub const SUGGESTIONS_MAX: usize = 3;
+
+/// A message to support that cannot be sent as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SupportError {
+    #[error("empty message")]
+    Empty,
+    #[error("message too long")]
+    TooLong,
+    #[error("photo is not a JPEG or PNG")]
+    PhotoType,
+    #[error("photo too large")]
+    PhotoTooLarge,
+}
+
+impl SupportError {
+    /// The Russian sentence for the person.
+    pub fn message_ru(&self) -> String {
+        match self {
+            SupportError::Empty => "Напишите сообщение или приложите фото.".into(),
+            SupportError::TooLong => format!(
+                "Сообщение длиннее {} знаков: сократите его.",
+                ofis_api::SUPPORT_TEXT_MAX_CHARS
+            ),
+            SupportError::PhotoType => {
+                "Приложите фото или снимок экрана в формате JPEG или PNG.".into()
+            }
+            SupportError::PhotoTooLarge => "Фото больше 5 МиБ: выберите снимок поменьше.".into(),
+        }
+    }
+}
 
 /// Said when the questions shown are the copy kept on the device.
 pub const FAQ_OFFLINE: &str = "Нет связи с сервером — показаны ответы, сохранённые на устройстве.";
@@ -90,6 +127,17 @@ impl Ofis {
             .into_iter()
             .map(|hit| hit.question.into())
             .collect())
+    }
+
+    /// The questions matching a message being typed to support (at most [`SUGGESTIONS_MAX`]);
+    /// none until a word of three letters is typed.
+    pub async fn support_suggestions(&self, typed: &str) -> Result<Vec<FaqEntry>, CoreError> {
+        if !typed.split_whitespace().any(|w| w.chars().count() >= 3) {
+            return Ok(Vec::new());
+        }
+        let mut found = self.search_faq(typed).await?;
+        found.truncate(SUGGESTIONS_MAX);
+        Ok(found)
     }
 
     /// One question (a link from a section's help), from the kept copy or the server.

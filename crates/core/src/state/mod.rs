@@ -34,6 +34,8 @@ pub(crate) struct State {
     session: Session,
     queue: ReadingQueue,
     notices: Notices,
+    /// Support's answers the person has not seen («Написать»).
+    support_unread: u32,
     /// How many changes were made: orders the snapshots they publish.
     changes: u64,
 }
@@ -47,6 +49,7 @@ impl State {
             session,
             queue,
             notices: Notices::default(),
+            support_unread: 0,
             changes: 0,
         }
     }
@@ -83,6 +86,10 @@ impl State {
         &mut self.notices
     }
 
+    pub(crate) fn set_support_unread(&mut self, unread: u32) {
+        self.support_unread = unread;
+    }
+
     /// «Выйти»: nothing personal is left in any part; `paid` is what the outbox still knows,
     /// `queue` the readings still waiting to be sent.
     pub(crate) fn signed_out(
@@ -95,6 +102,7 @@ impl State {
         self.basket.emptied(paid);
         self.payments.forget_tickets();
         self.notices.clear();
+        self.support_unread = 0;
     }
 
     /// What the screens show of the state.
@@ -104,6 +112,7 @@ impl State {
         self.basket.fill(&mut s);
         self.notices.fill(&mut s);
         self.queue.fill(&mut s);
+        s.support_unread = self.support_unread;
         s
     }
 }

@@ -11,4 +11,5 @@ mod schema;
 mod selection;
 mod settings;
 mod support;
+mod support_chat;
 mod transport;
