@@ -24,6 +24,11 @@ const KEYRING_SERVICE: &str = "ru.gorod.ofis";
 /// The three addresses of the saved общий счёт, as a person types them.
 const ADDRESSES: [&str; 3] = ["Советская 12 5", "Советская 12 17", "Победы 114 27"];
 
+/// Whether `cargo bench` ran this (it passes `--bench`), not `cargo test`.
+pub fn asked_to_measure() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
 pub fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).expect("a date")
 }
@@ -48,21 +53,33 @@ pub fn binary(relative: &str) -> PathBuf {
     path
 }
 
-/// A seeded data folder and the address of the stopped demo town the app is pointed at.
+/// A seeded data folder and the address of the demo town the app is pointed at, running until
+/// [`Seeded::stop_town`].
 pub struct Seeded {
     pub dir: tempfile::TempDir,
     pub server_url: String,
     pub bills: usize,
+    town: Option<(tokio::runtime::Runtime, gorod_sandbox::RunningSandbox)>,
 }
 
-/// Signs the demo person in, adds the three addresses (their bills become the saved общий
-/// счёт), and stops the town. The session goes to the kernel keyring, where the launched app
+impl Seeded {
+    /// Stops the town: its address answers nothing from now on.
+    pub fn stop_town(&mut self) {
+        if let Some((rt, town)) = self.town.take() {
+            drop(town);
+            drop(rt);
+        }
+    }
+}
+
+/// Signs the demo person in and adds the three addresses (their bills become the saved общий
+/// счёт); the town keeps running. The session goes to the kernel keyring, where the launched app
 /// finds it: run inside `keyctl session -`.
 pub fn seed() -> Seeded {
     let dir = tempfile::tempdir().expect("a temp dir");
     let data_dir = std::path::absolute(dir.path()).expect("an absolute path");
     let rt = tokio::runtime::Runtime::new().expect("a runtime");
-    let (server_url, bills) = rt.block_on(async {
+    let (town, bills) = rt.block_on(async {
         let town = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(day()))
             .await
             .expect("the demo town starts");
@@ -89,13 +106,13 @@ pub fn seed() -> Seeded {
             let address = found.into_iter().next().expect("the address is found");
             bills += ofis.add_address(address).await.expect("its bills").1;
         }
-        (town.gorod_url.clone(), bills)
+        (town, bills)
     });
-    drop(rt);
     Seeded {
         dir,
-        server_url,
+        server_url: town.gorod_url.clone(),
         bills,
+        town: Some((rt, town)),
     }
 }
 
