@@ -33,10 +33,10 @@ fn main() {
     let (mut empty, mut ofis) = (Vec::new(), Vec::new());
     let (mut empty_main, mut ofis_main) = (Vec::new(), Vec::new());
     // One launch of each first, not counted: the binaries and libraries into the page cache.
-    finish(common::launch(common::empty_command()));
+    finish(common::launch(common::empty_command("exit")));
     finish(common::launch(common::ofis_command(&seeded, "exit")));
     for run in 1..=runs {
-        let e = finish(common::launch(common::empty_command()));
+        let e = finish(common::launch(common::empty_command("exit")));
         let o = finish(common::launch(common::ofis_command(&seeded, "exit")));
         println!(
             "  run {run:2}: empty {:6.0} ms ({:4} ms since main)   ofis {:6.0} ms ({:4} ms since main)",

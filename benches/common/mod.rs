@@ -128,10 +128,10 @@ pub fn ofis_command(seeded: &Seeded, mode: &str) -> Command {
     cmd
 }
 
-/// The empty window, told to mark its first frame and exit.
-pub fn empty_command() -> Command {
+/// The empty window, told to mark its first frame (`mode` as for [`ofis_command`]).
+pub fn empty_command(mode: &str) -> Command {
     let mut cmd = Command::new(binary("examples/empty_window"));
-    cmd.env("OFIS_FIRST_FRAME", "exit");
+    cmd.env("OFIS_FIRST_FRAME", mode);
     cmd
 }
 

@@ -29,8 +29,10 @@ pub fn CardScreen(number: String) -> Element {
         Some(Ok(card)) => rsx! {
             CardSummary { card: card.clone() }
             CardActions { card: card.clone() }
-            CardRename { card: card.clone(), on_saved: move |_| loaded.restart() }
-            CardAlert { card: card.clone(), on_saved: move |_| loaded.restart() }
+            div { class: "card-settings",
+                CardRename { card: card.clone(), on_saved: move |_| loaded.restart() }
+                CardAlert { card: card.clone(), on_saved: move |_| loaded.restart() }
+            }
         },
     };
     rsx! {
