@@ -162,10 +162,21 @@ impl Browser {
         el.send_keys(text).await.expect("type");
     }
 
-    /// The current value of an input.
+    /// The current value of an input. A re-render may replace the element between finding it
+    /// and reading it (a stale reference): then it is found again.
     pub async fn value(&self, css: &str) -> String {
-        let el = self.wait(css).await;
-        el.prop("value").await.expect("value").unwrap_or_default()
+        let mut tries = 0;
+        loop {
+            let el = self.wait(css).await;
+            match el.prop("value").await {
+                Ok(value) => return value.unwrap_or_default(),
+                Err(e) if tries < 20 => {
+                    tries += 1;
+                    eprintln!("value of {css}: {e}; finding it again");
+                }
+                Err(e) => panic!("value of {css}: {e}"),
+            }
+        }
     }
 
     /// Clicks an element once it is there.
