@@ -74,7 +74,7 @@ fn measure(label: &str, app: std::process::Command, secs: u64) {
         after.threads,
         (after.children_cpu - before.children_cpu) * per_min,
     );
-    busiest.sort_by(|a, b| b.1.cmp(&a.1));
+    busiest.sort_by_key(|b| std::cmp::Reverse(b.1));
     for (name, n) in busiest.iter().take(5) {
         println!("    thread {name}: {:.0} wake-ups/min", *n as f64 * per_min);
     }

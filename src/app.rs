@@ -25,9 +25,11 @@ pub fn App() -> Element {
     });
     // Mobile: the platform's back goes back a screen (see `webview_history`).
     crate::webview_history::use_webview_history();
+    let notice_code = use_signal(|| None::<String>);
     let ui = use_context_provider(|| Ui {
         snapshot,
         notice,
+        notice_code,
         gate,
     });
     // Every change of the app state, wherever it came from (a tap here, another window, the

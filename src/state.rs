@@ -32,6 +32,8 @@ pub struct Ui {
     pub snapshot: Signal<Snapshot>,
     /// A short notice shown on the payments screen (e.g. «По адресу нет счетов»).
     pub notice: Signal<Option<String>>,
+    /// When the notice is an error worth writing to support about: its code for support.
+    pub notice_code: Signal<Option<String>>,
     /// Sign-in, PIN lock or the screens.
     pub gate: Signal<Gate>,
 }
@@ -41,6 +43,7 @@ impl Ui {
     /// shown there.
     pub fn signed_out(mut self, why: Option<String>) {
         self.notice.set(why);
+        self.notice_code.set(None);
         self.gate.set(Gate::SignIn);
     }
 
@@ -54,5 +57,12 @@ impl Ui {
     /// Sets the notice.
     pub fn notify(mut self, text: impl Into<String>) {
         self.notice.set(Some(text.into()));
+        self.notice_code.set(None);
+    }
+
+    /// Shows what went wrong as the notice, with «Написать в поддержку» when it is worth it.
+    pub fn fail(mut self, failure: crate::components::Failure) {
+        self.notice.set(Some(failure.text));
+        self.notice_code.set(failure.code);
     }
 }

@@ -14,6 +14,22 @@ use fault_proxy::{host_port, Fault, FaultProxy};
 use gorod_sandbox::{test_cards, SandboxConfig};
 use support::{sign_in, App, Browser};
 
+/// The chat's prefilled message once it contains `needle`.
+async fn chat_text_with(b: &Browser, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
+    loop {
+        let text = b.value("#chat-text").await;
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{needle} not in {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lost_and_broken_answers_end_with_one_charge_and_the_right_screen() {
     let sandbox = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(support::today()))
@@ -41,6 +57,13 @@ async fn lost_and_broken_answers_end_with_one_charge_and_the_right_screen() {
         .await;
     assert_eq!(gorod.fired(), 1, "the body was really cut");
     b.screenshot("b0-truncated-answer").await;
+    // The error leads to support, with what support needs already written.
+    b.click("#address-error-support").await;
+    let context = chat_text_with(&b, "Код ошибки: bad_answer").await;
+    assert!(context.contains("Экран: Поиск по адресу"), "{context}");
+    b.client.back().await.expect("back");
+    b.type_into("#address-query", "Советская 12 кв 5").await;
+    b.wait_text(".suggestion", "кв. 5").await;
     b.click(".suggestion").await;
     let total = b.wait_text("#total", "₽").await;
 

@@ -32,6 +32,10 @@ async fn maintenance_shows_the_servers_message_and_retry_brings_the_app_back() {
     assert!(banner.contains("Повторите через 10 мин."), "{banner}");
     assert!(b.exists("#maintenance-retry").await);
     assert!(
+        !b.exists("[id$='-support']").await,
+        "maintenance passes by itself: nothing to write to support about"
+    );
+    assert!(
         !b.exists("#card-number").await,
         "no order was made: the checkout did not open"
     );

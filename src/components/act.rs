@@ -6,11 +6,48 @@ use std::future::Future;
 
 use dioxus::prelude::*;
 
+/// What went wrong in an action: the Russian sentence, and the code support is told when the
+/// error is worth writing about ([`ofis_core::messages::support_code`]); `None` for what the
+/// person typed, maintenance and readings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub text: String,
+    pub code: Option<String>,
+}
+
+impl From<String> for Failure {
+    /// A sentence about what the person typed or chose: nothing to write to support about.
+    fn from(text: String) -> Self {
+        Failure { text, code: None }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(text: &str) -> Self {
+        Failure::from(text.to_string())
+    }
+}
+
+impl From<ofis_core::CoreError> for Failure {
+    fn from(e: ofis_core::CoreError) -> Self {
+        Failure::from(&e)
+    }
+}
+
+impl From<&ofis_core::CoreError> for Failure {
+    fn from(e: &ofis_core::CoreError) -> Self {
+        Failure {
+            text: crate::messages::core_error(e),
+            code: ofis_core::messages::support_code(e),
+        }
+    }
+}
+
 /// The state of one action of a screen.
 #[derive(Clone, Copy, PartialEq)]
 pub struct Act {
     busy: Signal<bool>,
-    error: Signal<Option<String>>,
+    error: Signal<Option<Failure>>,
 }
 
 /// An action of the calling component, idle and without an error.
@@ -29,12 +66,17 @@ impl Act {
 
     /// What went wrong the last time, in Russian.
     pub fn error(&self) -> Option<String> {
+        (self.error)().map(|f| f.text)
+    }
+
+    /// What went wrong the last time, with the code for support when there is one.
+    pub fn failure(&self) -> Option<Failure> {
         (self.error)()
     }
 
     /// Runs `work` unless a run is in flight (a double tap does it once); its `Err` is shown as
     /// the error. The error of the previous run is cleared when the new one starts.
-    pub fn run(self, work: impl Future<Output = Result<(), String>> + 'static) {
+    pub fn run(self, work: impl Future<Output = Result<(), Failure>> + 'static) {
         let (mut busy, mut error) = (self.busy, self.error);
         if *busy.peek() {
             return;

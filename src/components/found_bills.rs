@@ -1,10 +1,10 @@
 //! Bills found by a search; a tap adds one to the общий счёт.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 use ofis_domain::Bill;
 
-use crate::messages::core_error;
 use crate::state::Ui;
 
 /// The list of found bills.
@@ -18,10 +18,7 @@ pub fn FoundBills(bills: Vec<Bill>) -> Element {
         let ofis = ofis.clone();
         act.run(async move {
             let title = format!("{} · {}", bill.service_title(), bill.provider_name);
-            let (_, added) = ofis
-                .add_bills(vec![bill])
-                .await
-                .map_err(|e| core_error(&e))?;
+            let (_, added) = ofis.add_bills(vec![bill]).await.map_err(Failure::from)?;
             ui.home(
                 nav,
                 match added {
@@ -33,9 +30,7 @@ pub fn FoundBills(bills: Vec<Bill>) -> Element {
         })
     };
     rsx! {
-        if let Some(err) = act.error() {
-            p { class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "found-error", screen: "Поиск услуги" }
         ul { class: "found",
             for bill in bills {
                 li { key: "{bill.id}",

@@ -1,11 +1,11 @@
 //! One line of the общий счёт, with its menu: «не платить», «удалить», «оплатить», the amount.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, PayScope};
 use ofis_domain::Line;
 
 use super::{use_act, Act};
-use crate::messages::core_error;
 use crate::route::Route;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -86,9 +86,7 @@ pub fn LineItem(
             if menu() != Menu::Closed {
                 LineMenu { line: line.clone(), menu, act }
             }
-            if let Some(err) = act.error() {
-                p { class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: format!("line-error-{}", line.bill.id), screen: "Мои платежи" }
         }
     }
 }
@@ -112,7 +110,7 @@ fn LineMenu(line: Line, menu: Signal<Menu>, act: Act) -> Element {
                     Menu::ConfirmRemove => ofis.remove_line(&id).await,
                     _ => ofis.set_amount(&id, &amount_text()).await,
                 };
-                edited.map_err(|e| core_error(&e))?;
+                edited.map_err(Failure::from)?;
                 menu.set(Menu::Closed);
                 Ok(())
             })
@@ -130,7 +128,7 @@ fn LineMenu(line: Line, menu: Signal<Menu>, act: Act) -> Element {
             let ticket = ofis
                 .start_payment(scope.clone())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             nav.push(Route::Checkout { order: ticket.key });
             Ok(())
         })

@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use ofis_core::CoreError;
 
-use crate::messages::core_error;
+use super::act::Failure;
 
 /// The signals of one live search.
 pub struct LiveSearch<T: 'static> {
@@ -13,7 +13,7 @@ pub struct LiveSearch<T: 'static> {
     /// The results for that text.
     pub results: Signal<Vec<T>>,
     /// A Russian message when the search failed.
-    pub error: Signal<Option<String>>,
+    pub error: Signal<Option<Failure>>,
     /// Whether a search long enough to mean something has been answered.
     pub searched: Signal<bool>,
 }
@@ -64,7 +64,7 @@ impl<T: 'static> LiveSearch<T> {
                 self.results.set(list);
                 self.error.set(None);
             }
-            Err(e) => self.error.set(Some(core_error(&e))),
+            Err(e) => self.error.set(Some(Failure::from(&e))),
         }
     }
 }

@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use ofis_core::{CoreError, Ofis};
 
-use crate::messages::{core_error, maintenance_of, retry_after};
+use crate::messages::{maintenance_of, retry_after};
 use crate::state::Ui;
 
 /// The maintenance the server announced (its message and retry time), if any.
@@ -50,7 +50,7 @@ pub fn MaintenanceBanner() -> Element {
                 Err(e) if maintenance.report(&e) => {}
                 Err(e) => {
                     maintenance.clear();
-                    ui.notify(core_error(&e));
+                    ui.fail(e.into());
                 }
             }
             Ok(())

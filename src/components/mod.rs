@@ -21,10 +21,10 @@ mod spending_chart;
 mod tab_bar;
 mod unread_badge;
 
-pub use act::{use_act, Act};
+pub use act::{use_act, Act, Failure};
 pub use back_button::BackButton;
 pub use bar_chart::{has_bars, BarChart, BarColumn, Piece};
-pub use error_note::ErrorNote;
+pub use error_note::{failure_note, load_error, ActError, ErrorNote, SupportButton, SupportLink};
 pub use field::Field;
 pub use fiscal_qr::FiscalQr;
 pub use found_bills::FoundBills;

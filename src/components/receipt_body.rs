@@ -57,9 +57,7 @@ pub fn KeptReceipt(id: String, id_prefix: &'static str) -> Element {
         Some(Ok(None)) => rsx! {
             p { id: "{id_prefix}-missing", class: "error", role: "alert", "Чек не найден на этом устройстве. Откройте «История»: чеки с сервера появятся там." }
         },
-        Some(Err(e)) => rsx! {
-            p { id: "{id_prefix}-missing", class: "error", role: "alert", "{crate::messages::core_error(e)}" }
-        },
+        Some(Err(e)) => super::load_error(&format!("{id_prefix}-missing"), "Чек", e),
     };
     shown
 }

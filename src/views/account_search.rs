@@ -1,11 +1,11 @@
 //! «Поиск по лицевому счёту»: the bills of one account; each can join the общий счёт.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 use ofis_domain::Bill;
 
 use crate::components::{use_act, Field, FoundBills};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The account search screen.
@@ -22,7 +22,7 @@ pub fn AccountSearch() -> Element {
             found.set(
                 ofis.find_by_account(&account())
                     .await
-                    .map_err(|e| core_error(&e))?,
+                    .map_err(Failure::from)?,
             );
             Ok(())
         })
@@ -35,6 +35,7 @@ pub fn AccountSearch() -> Element {
         }
         section { class: "search",
             Field { id: "account-query", label: "Номер лицевого счёта", placeholder: "Например: 1000125005", value: account, error: find.error() }
+            crate::components::SupportLink { act: find, id: "account-query-error", screen: "Поиск по лицевому счёту" }
             button { id: "account-find", class: "primary", disabled: find.busy(), onclick: search, "Найти" }
             FoundBills { bills: found() }
         }

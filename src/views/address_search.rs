@@ -1,10 +1,10 @@
 //! «Поиск по адресу»: suggestions as the user types; a tap adds the address's bills.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{AddressChoice, Ofis};
 
 use crate::components::{use_act, use_live_search, LiveSearch, SearchInput};
-use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
 
@@ -35,7 +35,7 @@ pub fn AddressSearch() -> Element {
         let ofis = ofis.clone();
         add.run(async move {
             let title = address.title.clone();
-            let (_, added) = ofis.add_address(address).await.map_err(|e| core_error(&e))?;
+            let (_, added) = ofis.add_address(address).await.map_err(Failure::from)?;
             ui.home(nav, match added {
                 0 => format!("По адресу «{title}» пока нет выставленных счетов. Мы покажем их, когда поставщики их выставят."),
                 n => format!("Добавлено счетов по адресу: {n}. Проверьте общую сумму к оплате."),
@@ -51,8 +51,10 @@ pub fn AddressSearch() -> Element {
         }
         section { class: "search",
             SearchInput { id: "address-query", label: "Улица, дом, квартира", placeholder: "Например: Советская 12 5", query, oninput: on_input }
-            if let Some(err) = error().or(add.error()) {
-                p { id: "address-error", class: "error", role: "alert", "{err}" }
+            if let Some(failure) = error() {
+                {crate::components::failure_note("address-error", "Поиск по адресу", failure)}
+            } else {
+                crate::components::ActError { act: add, id: "address-error", screen: "Поиск по адресу" }
             }
             if searched() && suggestions().is_empty() {
                 p { id: "address-not-found", class: "hint", "Адрес не найден. Проверьте название улицы и номер дома." }

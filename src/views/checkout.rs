@@ -1,5 +1,6 @@
 //! The card form of a frozen order. Card data goes to the bank gateway and nowhere else.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{CoreError, Ofis, PayScope, PaymentStep, PaymentTicket};
 
@@ -87,7 +88,7 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
                 Ok(PaymentStep::Declined(message)) => {
                     failed.set(Some(("payment_declined", ticket.order_id.clone())));
                     current.set(None);
-                    return Err(format!("{message} Деньги не списаны."));
+                    return Err(format!("{message} Деньги не списаны.").into());
                 }
                 Err(CoreError::Card(c)) => {
                     field_error.set(Some((card_field(&c), card_error(&c).to_string())))
@@ -97,7 +98,7 @@ fn CardPayment(ticket: PaymentTicket) -> Element {
                     if crate::messages::maintenance_of(&e).is_none() {
                         failed.set(Some(("payment_error", ticket.order_id.clone())));
                     }
-                    return Err(core_error(&e));
+                    return Err(core_error(&e).into());
                 }
             }
             Ok(())
@@ -134,11 +135,8 @@ async fn refreeze(
     ofis: &Ofis,
     scope: PayScope,
     mut current: Signal<Option<PaymentTicket>>,
-) -> Result<PaymentTicket, String> {
-    let ticket = ofis
-        .start_payment(scope)
-        .await
-        .map_err(|e| core_error(&e))?;
+) -> Result<PaymentTicket, Failure> {
+    let ticket = ofis.start_payment(scope).await.map_err(Failure::from)?;
     current.set(Some(ticket.clone()));
     Ok(ticket)
 }

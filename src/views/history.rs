@@ -5,7 +5,6 @@ use ofis_core::{HistoryEntry, HistoryStatus, Ofis, SPENDING_MONTHS};
 use ofis_domain::tz;
 
 use crate::components::SpendingChart;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The chip text and style of a status.
@@ -33,9 +32,7 @@ pub fn HistoryView() -> Element {
     });
     let body = match &*data.read() {
         None => rsx! { p { class: "hint", "Загружаем историю…" } },
-        Some(Err(e)) => {
-            rsx! { p { id: "history-error", class: "error history-error", role: "alert", "{core_error(e)}" } }
-        }
+        Some(Err(e)) => crate::components::load_error("history-error", "История", e),
         Some(Ok((history, spending))) => rsx! {
             if history.server_unavailable.is_some() {
                 p { id: "history-offline", class: "notice", role: "status",

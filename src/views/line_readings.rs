@@ -3,13 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{CoreError, LineMeters, Ofis, PayScope};
 use ofis_domain::readings::{decimal_ru, ReadingError, RECOMMENDED_WINDOW};
 use ofis_domain::{Bill, BillId};
 
 use crate::components::{confirm_toggle, typed_entries, use_act, MeterField};
-use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
 
@@ -20,7 +20,7 @@ pub fn LineReadings(bill_id: BillId, why: String) -> Element {
     let id = bill_id.clone();
     let loaded = use_resource(move || {
         let (ofis, id) = (ofis.clone(), id.clone());
-        async move { ofis.line_meters(&id).await.map_err(|e| core_error(&e)) }
+        async move { ofis.line_meters(&id).await }
     });
     rsx! {
         header { class: "topbar",
@@ -33,7 +33,7 @@ pub fn LineReadings(bill_id: BillId, why: String) -> Element {
             }
             match &*loaded.read() {
                 None => rsx! { p { class: "hint", "Загружаем счётчики…" } },
-                Some(Err(e)) => rsx! { p { id: "readings-error", class: "error", role: "alert", "{e}" } },
+                Some(Err(e)) => crate::components::load_error("readings-error", "Показания и оплата", e),
                 Some(Ok(line)) => rsx! { ReadingsForm { line: line.clone() } },
             }
         }
@@ -86,7 +86,7 @@ fn ReadingsForm(line: LineMeters) -> Element {
                         errors.write().insert(meter_id, e);
                         Ok(())
                     }
-                    Err(e) => Err(core_error(&e)),
+                    Err(e) => Err(Failure::from(e)),
                 }
             })
         }
@@ -107,9 +107,7 @@ fn ReadingsForm(line: LineMeters) -> Element {
                 on_confirm: confirm_toggle(confirmed, &meter.id),
             }
         }
-        if let Some(err) = act.error() {
-            p { id: "readings-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "readings-error", screen: "Оплатить: показания" }
         div { class: "readings-actions",
             if !meters.is_empty() {
                 button { id: "readings-save", class: "secondary", disabled: act.busy(), onclick: move |_| save(false), "Сохранить" }

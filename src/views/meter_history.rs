@@ -6,7 +6,6 @@ use ofis_core::{MeterCard, MonthUse, Ofis};
 use ofis_domain::readings::decimal_ru;
 
 use crate::components::{has_bars, BarChart, BarColumn, Piece};
-use crate::messages::core_error;
 
 /// Months shown in the chart, the latest last.
 const CHART_MONTHS: usize = 12;
@@ -38,11 +37,15 @@ pub fn MeterHistory(meter: MeterCard) -> Element {
     let card = meter.clone();
     let history = use_resource(move || {
         let (ofis, card) = (ofis.clone(), card.clone());
-        async move { ofis.meter_history(&card).await.map_err(|e| core_error(&e)) }
+        async move { ofis.meter_history(&card).await }
     });
     let body = match &*history.read() {
         None => rsx! { p { class: "hint", "Загружаем историю показаний…" } },
-        Some(Err(e)) => rsx! { p { class: "error", role: "alert", "{e}" } },
+        Some(Err(e)) => crate::components::load_error(
+            &format!("meter-history-error-{}", meter.id),
+            "История показаний",
+            e,
+        ),
         Some(Ok(h)) if h.readings.is_empty() => {
             rsx! { p { class: "hint", "Показаний по этому счётчику пока нет." } }
         }

@@ -59,9 +59,7 @@ pub(super) fn MeterList(
     };
     let list = match result {
         Ok(list) => list,
-        Err(e) => {
-            return rsx! { p { id: "meters-error", class: "error", role: "alert", "{core_error(e)}" } }
-        }
+        Err(e) => return rsx! { {crate::components::load_error("meters-error", "Счётчики", e)} },
     };
     rsx! {
         div { id: "meter-list",

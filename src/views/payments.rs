@@ -76,6 +76,9 @@ fn Notices() -> Element {
             div { id: "notice", class: "notice", role: "status",
                 span { "{text}" }
                 button { class: "notice-close", aria_label: "Закрыть", onclick: move |_| ui.notice.set(None), "×" }
+                if let Some(code) = (ui.notice_code)() {
+                    crate::components::SupportButton { id: "notice", text, screen: "Мои платежи", code, order: None }
+                }
             }
         }
         if !notifications.is_empty() {
@@ -129,7 +132,7 @@ fn PayBar() -> Element {
                 Err(e) if maintenance.report(&e) => {}
                 // «оплачено … — оплатить ещё раз?»: asked, never assumed.
                 Err(e @ CoreError::AlreadyPaid(_)) => paid_again.set(Some(core_error(&e))),
-                Err(e) => ui.notify(core_error(&e)),
+                Err(e) => ui.fail(e.into()),
             }
             Ok(())
         })
@@ -180,7 +183,7 @@ fn AddressBlock(
             };
             match result {
                 Ok(_) => {}
-                Err(e) => ui.notify(core_error(&e)),
+                Err(e) => ui.fail(e.into()),
             }
             menu.set(false);
         }

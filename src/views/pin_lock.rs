@@ -33,7 +33,7 @@ pub fn PinLock() -> Element {
             match ofis.unlock(&pin()).await {
                 Ok(_) => ui.gate.set(Gate::Open),
                 Err(e @ CoreError::PinLockedOut) => ui.signed_out(Some(core_error(&e))),
-                Err(e) => return Err(core_error(&e)),
+                Err(e) => return Err(core_error(&e).into()),
             }
             Ok(())
         })

@@ -1,5 +1,6 @@
 //! «Профиль»: who is signed in, the optional PIN lock, and «Выйти».
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{CoreError, Ofis};
 
@@ -57,7 +58,7 @@ fn PinSettings() -> Element {
         act.run(async move {
             ofis.set_pin(&first(), &again())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             done.set(Some(
                 "ПИН-код установлен: он будет запрашиваться при входе и перед оплатой.",
             ));
@@ -75,7 +76,7 @@ fn PinSettings() -> Element {
                     pin_on.set(false);
                 }
                 Err(e @ CoreError::PinLockedOut) => ui.signed_out(Some(core_error(&e))),
-                Err(e) => return Err(core_error(&e)),
+                Err(e) => return Err(Failure::from(e)),
             }
             Ok(())
         })
@@ -84,10 +85,12 @@ fn PinSettings() -> Element {
         if pin_on() {
             p { class: "hint", "ПИН-код запрашивается при входе в приложение и перед оплатой." }
             Field { id: "current-pin", label: "Текущий ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: current, secret: true, error: act.error() }
+            crate::components::SupportLink { act, id: "current-pin-error", screen: "Профиль: ПИН-код" }
             button { id: "remove-pin", class: "secondary", disabled: act.busy(), onclick: remove_pin, "Отключить ПИН-код" }
         } else {
             p { class: "hint", "Четыре цифры, которые будут запрашиваться при входе и перед оплатой." }
             Field { id: "new-pin", label: "Новый ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: first, secret: true, error: act.error() }
+            crate::components::SupportLink { act, id: "new-pin-error", screen: "Профиль: ПИН-код" }
             Field { id: "new-pin-again", label: "Повторите ПИН-код", kind: "password", inputmode: "numeric", autocomplete: "off", value: again, secret: true }
             button { id: "set-pin", class: "primary", disabled: act.busy(), onclick: set_pin, "Установить ПИН-код" }
         }
@@ -107,7 +110,7 @@ fn SignOut() -> Element {
     let sign_out = move |_| {
         let ofis = ofis.clone();
         act.run(async move {
-            ofis.sign_out().await.map_err(|e| core_error(&e))?;
+            ofis.sign_out().await.map_err(Failure::from)?;
             ui.signed_out(Some("Вы вышли. Данные на этом устройстве удалены.".into()));
             Ok(())
         })
@@ -122,8 +125,6 @@ fn SignOut() -> Element {
         } else {
             button { id: "sign-out", class: "secondary", onclick: move |_| confirm.set(true), "Выйти" }
         }
-        if let Some(err) = act.error() {
-            p { id: "sign-out-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "sign-out-error", screen: "Профиль" }
     }
 }

@@ -1,10 +1,10 @@
 //! «Поиск по названию услуги»: a provider, then the account, contract or phone it asks for.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, ProviderChoice};
 
 use crate::components::{use_act, use_live_search, Field, LiveSearch, SearchInput};
-use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
 
@@ -49,8 +49,8 @@ fn ProviderPicker(
     };
     rsx! {
         SearchInput { id: "provider-query", label: "Поставщик услуги или ИНН", placeholder: "Например: Водоканал", query, oninput: on_input }
-        if let Some(err) = error() {
-            p { class: "error", role: "alert", "{err}" }
+        if let Some(failure) = error() {
+            {crate::components::failure_note("provider-error", "Поиск по названию услуги", failure)}
         }
         if searched() && providers().is_empty() {
             p { id: "provider-not-found", class: "hint", "Поставщик не найден. Попробуйте другое название или ИНН." }
@@ -91,8 +91,8 @@ fn ProviderAccount(provider: ProviderChoice, chosen: Signal<Option<ProviderChoic
             let bills = ofis
                 .find_at_provider(&id, &account())
                 .await
-                .map_err(|e| core_error(&e))?;
-            let (_, added) = ofis.add_bills(bills).await.map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
+            let (_, added) = ofis.add_bills(bills).await.map_err(Failure::from)?;
             ui.home(
                 nav,
                 match added {
@@ -116,6 +116,7 @@ fn ProviderAccount(provider: ProviderChoice, chosen: Signal<Option<ProviderChoic
             value: account,
             error: add.error(),
         }
+        crate::components::SupportLink { act: add, id: "provider-account-error", screen: "Поиск по названию услуги" }
         p { class: "hint field-hint", "{provider.field_hint}" }
         button { id: "provider-save", class: "primary", disabled: add.busy(), onclick: save, "Сохранить" }
     }

@@ -1,11 +1,11 @@
 //! «Поиск по QR-коду»: a photo of the bill's QR code → what it says → the bills it names.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, QrFound};
 use ofis_domain::qr_payload::PaymentQr;
 
 use crate::components::{read_chosen_photo, use_act};
-use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
 
@@ -28,7 +28,7 @@ pub fn QrSearch() -> Element {
             status.set(Some("Ищем счета…".into()));
             let looked = ofis.find_by_qr(&qr).await;
             status.set(None);
-            found.set(Some(looked.map_err(|e| core_error(&e))?));
+            found.set(Some(looked.map_err(Failure::from)?));
             Ok(())
         })
     };
@@ -52,9 +52,7 @@ pub fn QrSearch() -> Element {
             if let Some(text) = status() {
                 p { id: "qr-status", class: "hint", role: "status", "{text}" }
             }
-            if let Some(err) = act.error() {
-                p { id: "qr-error", class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: "qr-error", screen: "Поиск по QR-коду" }
             if let Some(f) = found() {
                 Understood { found: f.clone() }
                 QrBills { found: f.clone() }
@@ -64,9 +62,9 @@ pub fn QrSearch() -> Element {
 }
 
 /// The chosen photo, read in the browser and decoded by core into a payment QR.
-async fn read_photo(ofis: &Ofis) -> Result<PaymentQr, String> {
+async fn read_photo(ofis: &Ofis) -> Result<PaymentQr, Failure> {
     let photo = read_chosen_photo("qr-photo").await?;
-    ofis.read_qr_photo(photo).await.map_err(|e| core_error(&e))
+    ofis.read_qr_photo(photo).await.map_err(Failure::from)
 }
 
 /// What the code says, before the bills it leads to.
@@ -114,10 +112,7 @@ fn QrBills(found: QrFound) -> Element {
     let add = move |_| {
         let (ofis, found) = (ofis.clone(), to_add.clone());
         act.run(async move {
-            let added = ofis
-                .add_found_by_qr(found)
-                .await
-                .map_err(|e| core_error(&e))?;
+            let added = ofis.add_found_by_qr(found).await.map_err(Failure::from)?;
             ui.home(
                 nav,
                 match added {
@@ -141,9 +136,7 @@ fn QrBills(found: QrFound) -> Element {
                 }
             }
         }
-        if let Some(err) = act.error() {
-            p { id: "qr-add-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "qr-add-error", screen: "Поиск по QR-коду" }
         button { id: "qr-add", class: "primary", disabled: act.busy(), onclick: add, "{add_label}" }
     }
 }

@@ -1,10 +1,10 @@
 //! A kept receipt opened from «История»: fiscal data, the fiscal QR, «Отправить на e-mail».
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
 use crate::components::{use_act, Field, KeptReceipt};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The receipt with its fiscal data and QR code.
@@ -36,7 +36,7 @@ fn EmailCopy(receipt_id: String) -> Element {
             let to = ofis
                 .email_receipt(&id, &email())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             sent.set(Some(format!("Копия чека отправлена на {to}.")));
             Ok(())
         })
@@ -44,6 +44,7 @@ fn EmailCopy(receipt_id: String) -> Element {
     rsx! {
         form { class: "email-copy", onsubmit: move |e| e.prevent_default(),
             Field { id: "receipt-email", label: "Отправить копию чека на e-mail", kind: "email", inputmode: "email", autocomplete: "email", placeholder: "name@mail.ru", value: email, error: act.error() }
+            crate::components::SupportLink { act, id: "receipt-email-error", screen: "Чек" }
             button { id: "send-email", class: "primary", r#type: "button", disabled: act.busy(), onclick: send, "Отправить на e-mail" }
             if let Some(text) = sent() {
                 p { id: "email-sent", class: "sent", role: "status", "{text}" }

@@ -1,5 +1,6 @@
 //! The 3-D Secure code the bank sends by SMS.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, PaymentStep, PaymentTicket};
 
@@ -40,10 +41,7 @@ fn Challenge(ticket: PaymentTicket) -> Element {
     let cancel = move |_| {
         let (ofis, key) = (ofis_cancel.clone(), cancel_key.clone());
         act.run(async move {
-            let step = ofis
-                .cancel_payment(&key)
-                .await
-                .map_err(|e| core_error(&e))?;
+            let step = ofis.cancel_payment(&key).await.map_err(Failure::from)?;
             settled(step);
             Ok(())
         })
@@ -55,12 +53,14 @@ fn Challenge(ticket: PaymentTicket) -> Element {
             match ofis
                 .confirm_3ds(&key, &code())
                 .await
-                .map_err(|e| core_error(&e))?
+                .map_err(Failure::from)?
             {
                 PaymentStep::Challenge => {
                     Err("Банк снова запросил код. Введите новый код из СМС.".into())
                 }
-                PaymentStep::Declined(message) => Err(format!("{message} Деньги не списаны.")),
+                PaymentStep::Declined(message) => {
+                    Err(format!("{message} Деньги не списаны.").into())
+                }
                 paid => {
                     settled(paid);
                     Ok(())
@@ -74,6 +74,7 @@ fn Challenge(ticket: PaymentTicket) -> Element {
         section { class: "three-ds",
             p { "Банк отправил код подтверждения в СМС. Сумма платежа: " strong { "{total}" } }
             Field { id: "three-ds-code", label: "Код из СМС банка", inputmode: "numeric", autocomplete: "one-time-code", value: code, secret: true, error: act.error() }
+            crate::components::SupportLink { act, id: "three-ds-code-error", screen: "Код 3-D Secure" }
             button { id: "three-ds-submit", class: "primary", disabled: act.busy(), onclick: confirm, "Подтвердить" }
             button { id: "three-ds-cancel", class: "link", disabled: act.busy(), onclick: cancel, "Отменить и вернуться к счетам" }
         }

@@ -221,6 +221,37 @@ pub fn email_error(e: &ofis_domain::email::EmailError) -> &'static str {
     }
 }
 
+/// The code support is told when `e` is an error worth writing to support about: `None` for
+/// planned maintenance (it passes), for readings (their screen says what to fix) and for what
+/// the person typed (the message says how to type it); e.g. `network`, `server_500`.
+pub fn support_code(e: &CoreError) -> Option<String> {
+    let code = match e {
+        CoreError::Client(c) => match c {
+            ClientError::Maintenance { .. }
+            | ClientError::Validation { .. }
+            | ClientError::ReadingsRequired(_) => return None,
+            ClientError::Network(_) => "network".into(),
+            ClientError::Timeout => "timeout".into(),
+            ClientError::Unauthorized => "unauthorized".into(),
+            ClientError::NotFound(_) => "not_found".into(),
+            ClientError::Conflict(_) => "conflict".into(),
+            ClientError::IdempotencyMismatch => "idempotency_mismatch".into(),
+            ClientError::Server { status, .. } => format!("server_{status}"),
+            ClientError::Decode(_) | ClientError::Implausible(_) => "bad_answer".into(),
+            ClientError::InsecureUrl(_) | ClientError::Redirect { .. } => "server_address".into(),
+            ClientError::TooLarge { .. } => "answer_too_large".into(),
+            ClientError::GatewayNotAllowed(_) => "gateway_not_allowed".into(),
+        },
+        CoreError::Store(_) => "store".into(),
+        CoreError::Secrets(_) => "keyring".into(),
+        CoreError::Task(_) => "task".into(),
+        CoreError::UnknownPayment => "unknown_payment".into(),
+        CoreError::PaymentInProgress => "payment_in_progress".into(),
+        _ => return None,
+    };
+    Some(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +278,43 @@ mod tests {
             ofis_domain::BillId("b".into()),
         )));
         assert!(text.contains("неверную комиссию"), "{text}");
+    }
+
+    #[test]
+    fn only_errors_support_can_help_with_offer_writing_to_it() {
+        let client = |e| CoreError::Client(e);
+        for (e, code) in [
+            (client(ClientError::Network("refused".into())), "network"),
+            (client(ClientError::Timeout), "timeout"),
+            (
+                client(ClientError::Server {
+                    status: 500,
+                    message: "x".into(),
+                }),
+                "server_500",
+            ),
+            (client(ClientError::Decode("cut".into())), "bad_answer"),
+            (CoreError::UnknownPayment, "unknown_payment"),
+            (CoreError::Task("panicked".into()), "task"),
+        ] {
+            assert_eq!(support_code(&e).as_deref(), Some(code), "{e:?}");
+        }
+        for e in [
+            client(ClientError::Maintenance {
+                message: "Профилактика".into(),
+                retry_after_seconds: Some(60),
+            }),
+            client(ClientError::Validation {
+                message: "Неверный счёт".into(),
+                field: None,
+            }),
+            CoreError::Phone,
+            CoreError::EmptyQuery,
+            CoreError::PinWrong { attempts_left: 2 },
+            CoreError::QrNothingFound,
+        ] {
+            assert_eq!(support_code(&e), None, "{e:?}");
+        }
     }
 
     #[test]

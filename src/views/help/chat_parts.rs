@@ -1,12 +1,12 @@
 //! The pieces of «Написать»: the messages, and the composer with its matching questions.
 
+use crate::components::Failure;
 use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::{ChatMessage, ChatStatus, FaqEntry, Ofis, SupportChat};
 
 use super::faq::FaqList;
 use crate::components::{read_chosen_photo, use_act};
-use crate::messages::core_error;
 
 /// Said under a message that waits for the network.
 pub const NOT_SENT: &str = "не отправлено — отправим, когда появится связь";
@@ -92,7 +92,7 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
             let fresh = ofis
                 .send_support_message(&text(), photo())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             text.set(String::new());
             photo.set(None);
             found.set(Vec::new());
@@ -135,9 +135,7 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
                 }
             }
             PhotoPicker { photo }
-            if let Some(err) = act.error() {
-                p { id: "chat-send-error", class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: "chat-send-error", screen: "Написать" }
             button { id: "chat-send", class: "primary", r#type: "button", disabled: act.busy(), onclick: send, "Отправить" }
         }
     }
@@ -175,8 +173,6 @@ fn PhotoPicker(mut photo: Signal<Option<Vec<u8>>>) -> Element {
             label { class: "secondary file-button", r#for: "chat-photo-file", "Приложить фото" }
             input { id: "chat-photo-file", class: "visually-hidden", r#type: "file", accept: "image/jpeg,image/png", onchange: on_file }
         }
-        if let Some(err) = act.error() {
-            p { id: "chat-photo-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "chat-photo-error", screen: "Написать" }
     }
 }

@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{FaqEntry, Ofis};
 
 use crate::components::{use_live_search, BackButton, LiveSearch, SearchInput};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// «Вопрос-ответ».
@@ -37,15 +36,15 @@ pub fn FaqScreen() -> Element {
         }
         section { class: "faq",
             SearchInput { id: "faq-query", label: "Поиск по вопросам", placeholder: "Например: оплатил, показания", query, oninput: on_input }
-            if let Some(err) = error() {
-                p { id: "faq-error", class: "error", role: "alert", "{err}" }
+            if let Some(failure) = error() {
+                {crate::components::failure_note("faq-error", "Вопрос-ответ", failure)}
             }
             if typed {
                 FaqResults { found: results() }
             } else {
                 match &*faq.read() {
                     None => rsx! { p { class: "hint", "Загружаем…" } },
-                    Some(Err(e)) => rsx! { p { id: "faq-error", class: "error", role: "alert", "{core_error(e)}" } },
+                    Some(Err(e)) => rsx! { {crate::components::load_error("faq-error", "Вопрос-ответ", e)} },
                     Some(Ok(faq)) => rsx! {
                         if let Some(note) = faq.offline {
                             p { id: "faq-offline", class: "notice", role: "status", "{note}" }

@@ -5,7 +5,6 @@ use ofis_core::Ofis;
 
 use super::faq::FaqItem;
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The question `id`, its answer shown.
@@ -21,7 +20,7 @@ pub fn FaqQuestionScreen(id: String) -> Element {
     let shown = match &*entry.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "faq-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("faq-error", "Вопрос-ответ", e)} }
         }
         Some(Ok(None)) => {
             rsx! { p { id: "faq-missing", class: "hint", "Такого вопроса больше нет. Посмотрите все вопросы." } }

@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{Guide, HelpSection, Ofis};
 
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The help of the section named `section` (`payments`, `subscriber`, `schools`, `transport`).
@@ -26,7 +25,7 @@ pub fn SectionHelpScreen(section: String) -> Element {
     let shown = match &*help.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "help-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("help-error", "Справка раздела", e)} }
         }
         Some(Ok(None)) => rsx! { p { id: "not-found", "Такого раздела нет." } },
         Some(Ok(Some(help))) => rsx! {

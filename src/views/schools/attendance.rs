@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{last_week, parse_period, Attended, Ofis};
 
 use crate::components::{BackButton, PeriodButton, PeriodPicker};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The attendance screen of `child` for `from`..=`to` (both empty: the last week).
@@ -49,7 +48,7 @@ fn AttendanceRows(child: String, from: String, to: String) -> Element {
     let shown = match &*days.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "attendance-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("attendance-error", "Посещаемость", e)} }
         }
         Some(Ok((period, list))) => rsx! {
             p { id: "attendance-period", class: "meta", "{period}" }

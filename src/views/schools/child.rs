@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{ChildCard, Ofis};
 
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The child's screen.
@@ -20,7 +19,7 @@ pub fn ChildScreen(child: String) -> Element {
     let shown = match &*card.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "child-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("child-error", "Карта ребёнка", e)} }
         }
         Some(Ok(card)) => rsx! {
             ChildSummary { card: card.clone() }

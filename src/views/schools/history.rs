@@ -6,7 +6,6 @@ use dioxus::prelude::*;
 use ofis_core::{parse_period, MealHistoryRow, MealRowKind, Ofis};
 
 use crate::components::{BackButton, PeriodButton, PeriodPicker};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The history screen of `child` for `from`..=`to` (both empty: the last week).
@@ -43,7 +42,7 @@ fn HistoryRows(child: String, from: ReadSignal<String>, to: ReadSignal<String>) 
     let shown = match &*history.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "meal-history-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("meal-history-error", "История питания", e)} }
         }
         Some(Ok(h)) => rsx! {
             p { id: "meal-history-period", class: "meta", "{h.period}" }

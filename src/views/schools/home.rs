@@ -4,7 +4,6 @@
 use dioxus::prelude::*;
 use ofis_core::{ChildCard, Ofis};
 
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// «Школы и Сады».
@@ -18,7 +17,7 @@ pub fn SchoolsHome() -> Element {
     let shown = match &*children.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "schools-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("schools-error", "Школы и Сады", e)} }
         }
         Some(Ok(list)) if list.is_empty() => rsx! { NoChildren {} },
         Some(Ok(list)) => rsx! {

@@ -1,6 +1,7 @@
 //! «Лимит питания»: the daily limit the canteen keeps (from the next purchase), and the
 //! low-balance alert's threshold kept on this device.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{MealLimit, Ofis};
 
@@ -30,7 +31,7 @@ pub fn MealLimitScreen(child: String) -> Element {
             let limit = ofis
                 .set_meal_limit(&child, &typed())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             shown.set(Some(limit));
             saved.set(Some(
                 "Сохранено. Новый лимит действует со следующей покупки.".into(),
@@ -51,7 +52,7 @@ pub fn MealLimitScreen(child: String) -> Element {
         }
         section { class: "meal-limit",
             if let Some(Err(e)) = &*loaded.read() {
-                p { id: "limit-load-error", class: "error", role: "alert", "{core_error(e)}" }
+                {crate::components::load_error("limit-load-error", "Лимит", e)}
             }
             if let Some(l) = current {
                 p { id: "limit-now", class: "limit-now", "{l.summary}" }
@@ -59,6 +60,7 @@ pub fn MealLimitScreen(child: String) -> Element {
             }
             form { class: "limit-form", onsubmit: move |e| e.prevent_default(),
                 Field { id: "limit-amount", label: "Лимит на день, ₽ (пусто — без лимита)", inputmode: "decimal", placeholder: "300", value: typed, error: act.error() }
+                crate::components::SupportLink { act, id: "limit-amount-error", screen: "Лимит питания" }
                 button { id: "limit-save", class: "primary", r#type: "button", disabled: act.busy(), onclick: save, "Сохранить" }
             }
             if let Some(text) = saved() {
@@ -83,7 +85,7 @@ fn LowBalanceAlert(child: String) -> Element {
             let set = ofis
                 .set_low_balance_alert(&child, &typed())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             saved.set(Some(match set {
                 Some(t) => format!("Уведомим, когда баланс станет меньше {}.", t.display_rub()),
                 None => "Уведомление о балансе выключено.".into(),
@@ -94,6 +96,7 @@ fn LowBalanceAlert(child: String) -> Element {
     rsx! {
         form { class: "alert-form", onsubmit: move |e| e.prevent_default(),
             Field { id: "alert-threshold", label: "Уведомить, если баланс ниже, ₽ (пусто — не уведомлять)", inputmode: "decimal", placeholder: "200", value: typed, error: act.error() }
+            crate::components::SupportLink { act, id: "alert-threshold-error", screen: "Лимит питания" }
             button { id: "alert-save", class: "secondary", r#type: "button", disabled: act.busy(), onclick: save, "Сохранить порог" }
         }
         if let Some(text) = saved() {

@@ -2,11 +2,11 @@
 //! before the school's cut-off, «Болеет» for a range, «Отозвать»; a late one is refused with the
 //! cut-off named.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{parse_day, CoreError, MealRequestRow, Ofis};
 
 use crate::components::{use_act, BackButton, Field};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// What a request button asks.
@@ -37,7 +37,7 @@ pub fn MealRequestsScreen(child: String) -> Element {
             NewRequest { child: child.clone(), changes }
             match &*list.read() {
                 None => rsx! { p { class: "hint", "Загружаем…" } },
-                Some(Err(e)) => rsx! { p { id: "requests-error", class: "error", role: "alert", "{core_error(e)}" } },
+                Some(Err(e)) => rsx! { {crate::components::load_error("requests-error", "Заявки на питание", e)} },
                 Some(Ok(rows)) if rows.is_empty() => rsx! { p { id: "requests-empty", class: "hint", "Заявок на ближайшие две недели нет." } },
                 Some(Ok(rows)) => rsx! {
                     ul { id: "meal-requests", class: "request-rows",
@@ -66,7 +66,7 @@ fn NewRequest(child: String, mut changes: Signal<u32>) -> Element {
         act.run(async move {
             let outcome = ask_for(&ofis, &child, ask, &from(), &to())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             done.set(Some(outcome));
             changes += 1;
             Ok(())
@@ -81,9 +81,7 @@ fn NewRequest(child: String, mut changes: Signal<u32>) -> Element {
                 button { id: "request-cancel", class: "secondary", r#type: "button", disabled: act.busy(), onclick: move |_| send(Ask::Cancel), "Отменить питание" }
                 button { id: "request-sick", class: "secondary", r#type: "button", disabled: act.busy(), onclick: move |_| send(Ask::Sick), "Болеет" }
             }
-            if let Some(err) = act.error() {
-                p { id: "request-error", class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: "request-error", screen: "Заявки на питание" }
             if let Some(text) = done() {
                 p { id: "request-done", class: "sent", role: "status", "{text}" }
             }
@@ -118,7 +116,7 @@ fn RequestRow(child: String, row: MealRequestRow, mut changes: Signal<u32>) -> E
         act.run(async move {
             ofis.withdraw_meal_request(&child, &id)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             changes += 1;
             Ok(())
         })
@@ -134,9 +132,7 @@ fn RequestRow(child: String, row: MealRequestRow, mut changes: Signal<u32>) -> E
             if row.can_withdraw {
                 button { class: "link withdraw", disabled: act.busy(), onclick: withdraw, "Отозвать" }
             }
-            if let Some(err) = act.error() {
-                p { class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: format!("withdraw-error-{}", row.id), screen: "Заявки на питание" }
         }
     }
 }

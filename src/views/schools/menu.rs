@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{parse_day, MenuDish, Ofis};
 
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The menu screen of `child` on `day` (empty: today).
@@ -56,7 +55,7 @@ fn DayMenuView(child: String, day: ReadSignal<String>) -> Element {
     let shown = match &*menu.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "menu-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("menu-error", "Меню", e)} }
         }
         Some(Ok(m)) => rsx! {
             h2 { id: "menu-title", "{m.title}" }

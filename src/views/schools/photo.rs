@@ -1,6 +1,7 @@
 //! «Фотография»: upload or replace the child's photo (camera or file, like the QR photo); the
 //! app resizes it before it leaves the device. The card shows it too ([`ChildPhotoImg`]).
 
+use crate::components::Failure;
 use base64::Engine;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
@@ -24,7 +25,7 @@ pub fn PhotoScreen(child: String) -> Element {
             let bytes = read_chosen_photo("child-photo-file").await?;
             ofis.upload_child_photo(&child, bytes)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             version += 1;
             saved.set(Some("Фотография сохранена.".into()));
             Ok(())
@@ -40,9 +41,7 @@ pub fn PhotoScreen(child: String) -> Element {
             p { class: "hint", "Фото показывается в карточке ребёнка и на кассе столовой. Перед отправкой приложение уменьшает его." }
             label { class: "primary file-button", r#for: "child-photo-file", if act.busy() { "Отправляем…" } else { "Сфотографировать или выбрать фото" } }
             input { id: "child-photo-file", class: "visually-hidden", r#type: "file", accept: "image/*", capture: "user", onchange: on_file }
-            if let Some(err) = act.error() {
-                p { id: "photo-error", class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: "photo-error", screen: "Фото ребёнка" }
             if let Some(text) = saved() {
                 p { id: "photo-saved", class: "sent", role: "status", "{text}" }
             }

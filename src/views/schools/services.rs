@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, PaidService, PaidServices, ServiceRequest};
 use ofis_domain::{Bill, BillId, Money};
 
 use crate::components::{use_act, BackButton};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The services screen of a child.
@@ -30,7 +30,7 @@ pub fn PaidServicesScreen(child: String) -> Element {
     let shown = match &*loaded.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "services-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("services-error", "Платные услуги", e)} }
         }
         Some(Ok((services, requests))) => rsx! {
             ServiceList { child: child.clone(), list: services.services.clone(), reload }
@@ -75,12 +75,13 @@ fn Enrolment(child: String, service: PaidService, reload: Signal<u32>) -> Elemen
     let ofis = use_context::<Ofis>();
     let act = use_act();
     let enrol = !service.enrolled;
+    let error_id = format!("enrol-error-{}", service.id);
     let ask = move |_| {
         let (ofis, child, id) = (ofis.clone(), child.clone(), service.id.clone());
         act.run(async move {
             ofis.request_service(&child, &id, enrol)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             *reload.write() += 1;
             Ok(())
         })
@@ -89,9 +90,7 @@ fn Enrolment(child: String, service: PaidService, reload: Signal<u32>) -> Elemen
         button { class: "secondary", disabled: act.busy(), onclick: ask,
             if enrol { "Записаться" } else { "Отказаться" }
         }
-        if let Some(err) = act.error() {
-            p { class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: error_id.clone(), screen: "Платные услуги" }
     }
 }
 
@@ -112,10 +111,7 @@ fn ToPay(services: PaidServices) -> Element {
     let pay = move |_| {
         let (ofis, chosen) = (ofis.clone(), chosen.clone());
         act.run(async move {
-            let ticket = ofis
-                .pay_services(chosen)
-                .await
-                .map_err(|e| core_error(&e))?;
+            let ticket = ofis.pay_services(chosen).await.map_err(Failure::from)?;
             nav.push(Route::Checkout { order: ticket.key });
             Ok(())
         })
@@ -140,9 +136,7 @@ fn ToPay(services: PaidServices) -> Element {
             }
         }
         p { class: "hint", "Оплата поступит в школу при ежемесячном проведении (10-го числа): до этого она показана «в обработке»." }
-        if let Some(err) = act.error() {
-            p { id: "services-pay-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "services-pay-error", screen: "Платные услуги" }
         button { id: "services-pay", class: "primary", disabled: act.busy() || total.is_zero(), onclick: pay, "Оплатить {total.display_rub()}" }
     }
 }

@@ -1,11 +1,11 @@
 //! «Пополнить»: the amount, within the account's rules, then the app's card form (the same
 //! payment engine as bills: 3-D Secure, the receipt, «История»).
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, TopUpForm};
 
 use crate::components::{use_act, BackButton, Field};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The top-up screen of `child`.
@@ -30,7 +30,7 @@ pub fn TopUpScreen(child: String) -> Element {
             let ticket = ofis
                 .top_up(&child, &amount())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             nav.push(Route::Checkout { order: ticket.key });
             Ok(())
         })
@@ -43,11 +43,12 @@ pub fn TopUpScreen(child: String) -> Element {
         section { class: "top-up",
             match &*form.read() {
                 None => rsx! { p { class: "hint", "Загружаем…" } },
-                Some(Err(e)) => rsx! { p { id: "top-up-load-error", class: "error", role: "alert", "{core_error(e)}" } },
+                Some(Err(e)) => rsx! { {crate::components::load_error("top-up-load-error", "Пополнение", e)} },
                 Some(Ok(f)) => rsx! { AccountNow { form: f.clone() } },
             }
             form { class: "top-up-form", onsubmit: move |e| e.prevent_default(),
                 Field { id: "top-up-amount", label: "Сумма пополнения, ₽", inputmode: "decimal", placeholder: "500", value: amount, error: act.error() }
+                crate::components::SupportLink { act, id: "top-up-amount-error", screen: "Пополнение счёта ребёнка" }
                 button { id: "top-up-pay", class: "primary", r#type: "button", disabled: act.busy(), onclick: pay, "Оплатить" }
             }
         }

@@ -2,11 +2,11 @@
 //! typed, and «Сохранить»; a card that cannot be topped up in the app is refused with the
 //! manual's advice.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
 use crate::components::{use_act, BackButton, Field};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The add-card screen.
@@ -23,7 +23,7 @@ pub fn AddCardScreen() -> Element {
             let card = ofis
                 .save_card(&number(), &name())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             nav.replace(Route::TransportCard {
                 number: card.number,
             });
@@ -38,6 +38,7 @@ pub fn AddCardScreen() -> Element {
         section { class: "schools",
             form { class: "card-form", onsubmit: move |e| e.prevent_default(),
                 Field { id: "transport-number", label: "Номер карты", inputmode: "numeric", autocomplete: "off", placeholder: "9643 0000 0000 0000 000", value: number, error: act.error() }
+                crate::components::SupportLink { act, id: "transport-number-error", screen: "Добавить транспортную карту" }
                 p { class: "hint", "19 цифр с оборота карты. Через приложение пополняются карты «ЕТК-Онлайн», «КШ Airtag-Онлайн», «СК Airtag-онлайн», «ПрофДИСКОНТ-Онлайн» и «Карта школьника Орск Online»." }
                 Field { id: "transport-name", label: "Название (необязательно)", placeholder: "Например: Карта сына", value: name }
                 button { id: "transport-save", class: "primary", r#type: "button", disabled: act.busy(), onclick: save, "Сохранить" }

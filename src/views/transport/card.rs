@@ -4,11 +4,11 @@
 
 mod settings;
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{parse_period, Ofis, TransportCard};
 
 use crate::components::{use_act, BackButton, PeriodButton, PeriodPicker};
-use crate::messages::core_error;
 use crate::route::Route;
 use settings::{CardAlert, CardRename};
 
@@ -24,7 +24,7 @@ pub fn CardScreen(number: String) -> Element {
     let shown = match &*loaded.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "card-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("card-error", "Транспортная карта", e)} }
         }
         Some(Ok(card)) => rsx! {
             CardSummary { card: card.clone() }
@@ -84,9 +84,7 @@ fn CardActions(card: TransportCard) -> Element {
     let remove = move |_| {
         let (ofis, number) = (ofis.clone(), n3.clone());
         act.run(async move {
-            ofis.remove_card(&number)
-                .await
-                .map_err(|e| core_error(&e))?;
+            ofis.remove_card(&number).await.map_err(Failure::from)?;
             nav.replace(Route::Transport {});
             Ok(())
         })
@@ -111,7 +109,7 @@ fn CardActions(card: TransportCard) -> Element {
         } else {
             button { id: "card-remove", class: "secondary", onclick: move |_| confirm.set(true), "Удалить карту" }
         }
-        if let Some(err) = act.error() { p { class: "error", role: "alert", "{err}" } }
+        crate::components::ActError { act, id: "card-remove-error", screen: "Транспортная карта" }
     }
 }
 
@@ -136,7 +134,7 @@ pub fn CardHistoryScreen(number: String, from: String, to: String) -> Element {
     let shown = match &*history.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "card-history-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("card-history-error", "История карты", e)} }
         }
         Some(Ok(h)) => rsx! {
             p { id: "card-history-period", class: "meta", "{h.period}" }

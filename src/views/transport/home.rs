@@ -5,7 +5,6 @@ use dioxus::prelude::*;
 use ofis_core::{Ofis, StopRow, TransportCard};
 
 use super::network::StopButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// «Транспорт».
@@ -20,7 +19,7 @@ pub fn TransportHome() -> Element {
     let shown = match &*cards.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { p { id: "cards-error", class: "error", role: "alert", "{core_error(e)}" } }
+            rsx! { {crate::components::load_error("cards-error", "Транспорт", e)} }
         }
         Some(Ok(list)) if list.is_empty() => rsx! {
             p { id: "no-cards", class: "hint", "Добавьте транспортную карту кнопкой «+»: номер из 19 цифр есть на обороте карты." }
@@ -63,7 +62,7 @@ fn FavouriteStops() -> Element {
     let list: Vec<StopRow> = match &*stops.read() {
         Some(Ok(list)) => list.clone(),
         Some(Err(e)) => {
-            return rsx! { p { id: "favourites-error", class: "error", role: "alert", "{core_error(e)}" } }
+            return rsx! { {crate::components::load_error("favourites-error", "Транспорт", e)} }
         }
         None => return rsx! {},
     };

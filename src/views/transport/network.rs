@@ -31,8 +31,8 @@ pub fn NetworkScreen() -> Element {
         }
         section { class: "schools",
             SearchInput { id: "network-query", label: "Маршрут или остановка", placeholder: "Например: 5 или Драмтеатр", query, oninput: on_input }
-            if let Some(err) = error() {
-                p { id: "network-error", class: "error", role: "alert", "{err}" }
+            if let Some(failure) = error() {
+                {crate::components::failure_note("network-error", "Остановки и маршруты", failure)}
             }
             if typed && found.is_empty() && error().is_none() {
                 p { id: "network-not-found", class: "hint", "Ничего не нашлось. Проверьте номер маршрута или название остановки." }

@@ -5,7 +5,6 @@ use ofis_core::Ofis;
 
 use super::network::StopButton;
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The route screen.
@@ -23,7 +22,7 @@ pub fn RouteScreen(id: String) -> Element {
         ),
         Some(Err(e)) => (
             "Маршрут".to_string(),
-            rsx! { p { id: "route-error", class: "error", role: "alert", "{core_error(e)}" } },
+            rsx! { {crate::components::load_error("route-error", "Маршрут", e)} },
         ),
         Some(Ok(line)) => (
             format!("Маршрут {}", line.number),

@@ -5,11 +5,11 @@
 
 use std::time::Duration;
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{ArrivalRow, Ofis, StopBoard, REMINDER_MINUTES};
 
 use crate::components::{use_act, Act, BackButton};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// How often the arrivals are asked again while the screen is open.
@@ -40,7 +40,7 @@ pub fn StopScreen(id: String) -> Element {
         Some(Err(e)) => (
             String::from("Остановка"),
             None,
-            rsx! { p { id: "stop-error", class: "error", role: "alert", "{core_error(e)}" } },
+            rsx! { {crate::components::load_error("stop-error", "Остановка", e)} },
         ),
         Some(Ok(b)) => (
             b.stop.name.clone(),
@@ -74,7 +74,7 @@ fn FavouriteStar(id: String, on: bool, act: Act, on_change: EventHandler<()>) ->
         act.run(async move {
             ofis.set_favourite_stop(&id, !on)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             on_change.call(());
             Ok(())
         })
@@ -94,9 +94,7 @@ fn Board(board: StopBoard, act: Act, on_change: EventHandler<()>) -> Element {
         if let Some(banner) = &board.banner {
             p { id: "arrivals-banner", class: "notice", role: "status", "{banner}" }
         }
-        if let Some(err) = act.error() {
-            p { id: "stop-act-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "stop-act-error", screen: "Остановка" }
         if board.arrivals.is_empty() {
             p { id: "no-arrivals", class: "hint", "В ближайшие сутки рейсов нет." }
         } else {
@@ -126,7 +124,7 @@ fn ArrivalItem(
         act.run(async move {
             ofis.remind_before(&stop, &a.trip_id, a.service_day, minutes)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             on_change.call(());
             Ok(())
         })

@@ -1,11 +1,11 @@
 //! «Пополнение»: «Сумма за пополнение» (the type's minimum and maximum) → «Оплатить» → the
 //! confirmation «Ок» → the card form, through the one payment engine.
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::Ofis;
 
 use crate::components::{use_act, BackButton, Field};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The top-up screen of a card.
@@ -39,7 +39,7 @@ pub fn CardTopUpScreen(number: String) -> Element {
             let ticket = ofis
                 .top_up_card(&number, &amount())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             nav.push(Route::Checkout { order: ticket.key });
             Ok(())
         })
@@ -52,6 +52,7 @@ pub fn CardTopUpScreen(number: String) -> Element {
         section { class: "schools",
             p { class: "meta", "{title}" }
             Field { id: "transport-amount", label: "Сумма за пополнение", inputmode: "decimal", placeholder: hint.clone().unwrap_or_default(), value: amount, error: act.error() }
+            crate::components::SupportLink { act, id: "transport-amount-error", screen: "Пополнение транспортной карты" }
             if let Some(h) = hint { p { class: "hint", "Сумма: {h}" } }
             if asking() {
                 div { id: "top-up-confirm", class: "line-menu confirm", role: "alertdialog",

@@ -1,11 +1,11 @@
 //! The card's own settings on its screen: the name the person gives it (kept by the server) and
 //! the low-balance alert (kept on this device).
 
+use crate::components::Failure;
 use dioxus::prelude::*;
 use ofis_core::{Ofis, TransportCard};
 
 use crate::components::{use_act, Field};
-use crate::messages::core_error;
 
 /// «Переименовать»: a field with the current name, «Сохранить»; `on_saved` re-reads the card.
 #[component]
@@ -21,7 +21,7 @@ pub fn CardRename(card: TransportCard, on_saved: EventHandler<()>) -> Element {
         act.run(async move {
             ofis.rename_card(&number, &typed())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             open.set(false);
             on_saved.call(());
             Ok(())
@@ -35,6 +35,7 @@ pub fn CardRename(card: TransportCard, on_saved: EventHandler<()>) -> Element {
     rsx! {
         form { class: "alert-form", onsubmit: move |e| e.prevent_default(),
             Field { id: "card-name", label: "Название карты (пусто — по типу карты)", autocomplete: "off", value: typed, error: act.error() }
+            crate::components::SupportLink { act, id: "card-name-error", screen: "Транспортная карта" }
             div { class: "field-row",
                 button { id: "card-name-save", class: "primary", r#type: "button", disabled: act.busy(), onclick: save, "Сохранить" }
                 button { class: "link", r#type: "button", onclick: move |_| open.set(false), "отмена" }
@@ -60,7 +61,7 @@ pub fn CardAlert(card: TransportCard, on_saved: EventHandler<()>) -> Element {
             let set = ofis
                 .set_card_alert(&number, &typed())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             saved.set(Some(match set {
                 Some(t) => format!("Уведомим, когда баланс станет меньше {}.", t.display_rub()),
                 None => "Уведомление о балансе выключено.".into(),
@@ -72,6 +73,7 @@ pub fn CardAlert(card: TransportCard, on_saved: EventHandler<()>) -> Element {
     rsx! {
         form { class: "alert-form", onsubmit: move |e| e.prevent_default(),
             Field { id: "card-alert", label: "Уведомить, если баланс ниже, ₽ (пусто — не уведомлять)", inputmode: "decimal", placeholder: "100", value: typed, error: act.error() }
+            crate::components::SupportLink { act, id: "card-alert-error", screen: "Транспортная карта" }
             button { id: "card-alert-save", class: "secondary", r#type: "button", disabled: act.busy(), onclick: save, "Сохранить порог" }
         }
         if let Some(text) = saved() {
