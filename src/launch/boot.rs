@@ -6,7 +6,6 @@
 use std::sync::{Arc, Mutex};
 
 use dioxus::prelude::*;
-use gorod_sandbox::RunningSandbox;
 use ofis_core::Ofis;
 use tokio::sync::oneshot;
 
@@ -20,7 +19,7 @@ type Opening = oneshot::Receiver<Result<Ofis, String>>;
 pub struct Booting(Arc<Mutex<Option<Opening>>>);
 
 /// The demo town, kept running until the window closes (none with a server).
-pub type Town = Arc<Mutex<Option<RunningSandbox>>>;
+pub type Town = Arc<Mutex<Option<super::town::DemoTown>>>;
 
 /// Starts opening the app service on `rt`; `prepare` runs on it once open (e.g. to give it
 /// the desktop's notifier).

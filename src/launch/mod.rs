@@ -7,6 +7,7 @@ mod desktop;
 #[cfg(all(feature = "mobile", not(feature = "desktop")))]
 mod mobile;
 mod page;
+mod town;
 #[cfg(feature = "web")]
 mod web;
 #[cfg(feature = "web")]
@@ -16,11 +17,11 @@ mod web_tls;
 
 use std::sync::Arc;
 
-use gorod_sandbox::{RunningSandbox, SandboxConfig};
 use ofis_core::{
     AllowedGateways, Clock, CoreConfig, KeyringSecrets, MemorySecrets, Ofis, SecretStore,
     ShiftedClock, SystemClock,
 };
+use town::DemoTown;
 
 use crate::cli::{Command, Front};
 
@@ -119,10 +120,10 @@ fn secret_store(data_dir: &std::path::Path) -> Arc<dyn SecretStore> {
 /// the server is on it too (a sandbox under development), else none (paying is refused).
 fn allowed_gateways(
     server_url: &str,
-    sandbox: Option<&RunningSandbox>,
+    sandbox: Option<&DemoTown>,
 ) -> Result<AllowedGateways, String> {
-    if let Some(running) = sandbox {
-        return AllowedGateways::only([&running.gateway_url]).map_err(|e| e.to_string());
+    if let Some(town) = sandbox {
+        return AllowedGateways::only([town::gateway_url(town)]).map_err(|e| e.to_string());
     }
     let listed = std::env::var("OFIS_GATEWAY").unwrap_or_default();
     let listed: Vec<&str> = listed
@@ -144,7 +145,7 @@ fn allowed_gateways(
 /// The app service and, in demo mode, the embedded sandbox it talks to over loopback HTTP.
 pub struct Backend {
     pub ofis: Ofis,
-    pub sandbox: Option<RunningSandbox>,
+    pub sandbox: Option<DemoTown>,
 }
 
 /// Starts the embedded demo town when no server is given, then opens the app service.
@@ -155,19 +156,11 @@ pub async fn start_backend(command: &Command) -> Result<Backend, String> {
         Some(day) => Arc::new(ShiftedClock::on(day)),
         None => Arc::new(SystemClock),
     };
-    let (server_url, sandbox) = match &command.server {
-        Some(url) => (url.clone(), None),
+    let (server_url, sandbox) = match command.server.clone().or_else(town::built_in_server) {
+        Some(url) => (url, None),
         None => {
-            let today = clock.today();
-            let running = gorod_sandbox::start(SandboxConfig::loopback_ephemeral(today))
-                .await
-                .map_err(|e| format!("демо-сервер не запустился: {e}"))?;
-            eprintln!(
-                "Демо-режим: встроенный сервер «Город» {} (код из СМС: {})",
-                running.gorod_url,
-                gorod_sandbox::SMS_CODE
-            );
-            (running.gorod_url.clone(), Some(running))
+            let (url, running) = town::start(clock.today()).await?;
+            (url, Some(running))
         }
     };
     let gateways = allowed_gateways(&server_url, sandbox.as_ref())?;
