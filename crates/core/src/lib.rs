@@ -56,6 +56,9 @@ pub use office::{
     FormErrors, MyApplications, RowStatus, APPLICATIONS_OFFLINE, APPLICATION_QUEUED,
     ATTACHMENTS_FIELD,
 };
+pub use ofis_api::{
+    ApplicationKindDto, ApplicationStatus, AttachmentRuleDto, FormFieldDto, FormFieldKind,
+};
 pub use ofis_domain::help::HelpSection;
 pub use ofis_store::SupportPhoto;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
