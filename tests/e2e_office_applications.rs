@@ -84,6 +84,10 @@ async fn an_application_with_a_photo_is_sent_and_its_status_follows_the_office()
         .await
         .expect("work chosen");
     b.type_into("#field-serial", "22098765").await;
+    assert!(
+        !b.exists("#field-serial-error").await,
+        "a corrected field's error goes"
+    );
     set_date(&b, "#field-done_on", "2026-11-20").await;
     let dir = tempfile::tempdir().expect("tempdir");
     let png = dir.path().join("svidetelstvo.png");

@@ -5,15 +5,16 @@
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::{FormFieldDto, FormFieldKind};
+use ofis_core::{FormErrors, FormFieldDto, FormFieldKind};
 
-/// A labelled input of `field`, its hint and its error beneath it.
+/// A labelled input of `field`, its hint and its error beneath it (gone once the value changes).
 #[component]
 pub fn FormInput(
     field: FormFieldDto,
     values: Signal<BTreeMap<String, String>>,
-    error: Option<String>,
+    mut errors: Signal<FormErrors>,
 ) -> Element {
+    let error = errors.read().get(&field.id).cloned();
     let id = format!("field-{}", field.id);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -33,6 +34,9 @@ pub fn FormInput(
     let shown = values.peek().get(&key).cloned().unwrap_or_default();
     let mut set = move |v: String| {
         values.write().insert(key.clone(), v);
+        if errors.peek().contains_key(&key) {
+            errors.write().remove(&key);
+        }
     };
     let input = match field.kind {
         FormFieldKind::Choice => rsx! {

@@ -48,7 +48,6 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
             Ok(())
         })
     };
-    let shown = errors();
     rsx! {
         h2 { id: "application-title", class: "section-title", "{kind.name}" }
         p { class: "hint", "{kind.description}" }
@@ -58,10 +57,10 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
                     key: "{field.id}",
                     field: field.clone(),
                     values,
-                    error: shown.get(&field.id).cloned(),
+                    errors,
                 }
             }
-            Attachments { kind: kind.clone(), files, error: shown.get(ATTACHMENTS_FIELD).cloned() }
+            Attachments { kind: kind.clone(), files, errors }
             if let Some(e) = act.error() {
                 p { id: "application-error", class: "error", role: "alert", "{e}" }
             }
@@ -88,8 +87,9 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
 fn Attachments(
     kind: ApplicationKindDto,
     mut files: Signal<Vec<ChosenFile>>,
-    error: Option<String>,
+    mut errors: Signal<FormErrors>,
 ) -> Element {
+    let error = errors.read().get(ATTACHMENTS_FIELD).cloned();
     let mut problem = use_signal(|| None::<String>);
     let rule = &kind.attachments;
     let needed = if rule.min_count == 0 {
