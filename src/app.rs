@@ -155,6 +155,9 @@ pub fn Shell() -> Element {
             }
         }
     });
+    // office: apply — «Мои заявления»: a notification at each change of status.
+    let applications = use_context::<Ofis>();
+    use_future(move || crate::views::office::poll_applications(applications.clone()));
     let route = use_route::<Route>();
     crate::components::use_screen_focus();
     rsx! {

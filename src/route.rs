@@ -8,6 +8,7 @@ use ofis_domain::BillId;
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
+use crate::views::office::{MyApplicationsScreen, NewApplicationScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -68,6 +69,13 @@ pub enum Route {
             /// «Абоненту».
             #[route("/subscriber")]
             Subscriber {},
+            // office: apply
+            /// «Мои заявления»: each application's status and the office's answer.
+            #[route("/subscriber/applications", MyApplicationsScreen)]
+            MyApplications {},
+            /// «Электронное заявление»: the kinds (`kind` empty), or the form of `kind`.
+            #[route("/subscriber/applications/new?:kind", NewApplicationScreen)]
+            NewApplication { kind: String },
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -151,6 +159,7 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
+            Route::MyApplications {} | Route::NewApplication { .. } => Tab::Subscriber,
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

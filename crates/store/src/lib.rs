@@ -10,6 +10,7 @@ mod codec;
 mod error;
 mod faq;
 mod migrations;
+mod office_applications;
 mod open;
 mod outbox;
 mod readings;
@@ -24,6 +25,9 @@ pub use cache::CachedBills;
 pub use error::StoreError;
 pub use faq::KeptFaq;
 pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
+pub use office_applications::{
+    ApplicationFile, ApplicationOutboxEntry, ApplicationSendState, OutgoingApplication,
+};
 pub use open::Store;
 pub use outbox::{OutboxOrder, OutboxReading, OutboxState};
 pub use readings::{QueueEntry, QueueState, QueuedReading};

@@ -66,6 +66,10 @@ pub static MIGRATIONS: &[Migration] = &[
         crate::transport::V6_TRANSPORT,
     ),
     Migration::sql("support messages", crate::support::SUPPORT_MESSAGES),
+    Migration::sql(
+        "office applications",
+        crate::office_applications::OFFICE_APPLICATIONS,
+    ),
 ];
 
 /// The schema version this build writes and understands.

@@ -5,6 +5,7 @@ use crate::open::Store;
 
 impl Store {
     /// Forgets the selection, saved addresses, cached bills, receipts, settings, saved readings,
+    /// applications to the office typed here (they are the person's: never sent as another's),
     /// favourite stops and their reminders,
     /// every payment but those whose card was sent and whose outcome is not known, and every
     /// queued reading whose outcome is known.
@@ -28,6 +29,8 @@ impl Store {
              DELETE FROM favourite_stop;
              DELETE FROM transport_reminder;
              DELETE FROM support_outbox;
+             DELETE FROM office_application;
+             DELETE FROM office_application_seen;
              DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
              DELETE FROM outbox_order
              WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;",
