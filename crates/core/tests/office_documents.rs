@@ -38,7 +38,9 @@ async fn a_bill_document_is_laid_out_and_its_duplicate_mailed() {
         !numbers.contains(&"0312500501"),
         "the water company bills itself: {numbers:?}"
     );
-    assert!(accounts.iter().all(|a| a.title.ends_with(&a.account)));
+    assert!(accounts
+        .iter()
+        .all(|a| a.title.starts_with(&format!("л/с {}", a.account))));
     assert_eq!(ofis.gorod_accounts(Some("elsewhere")), vec![]);
 
     let periods = ofis.office_periods();

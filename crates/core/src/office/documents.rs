@@ -20,7 +20,7 @@ const PERIODS_BACK: u32 = 12;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GorodAccount {
     pub account: String,
-    /// «Содержание жилья — л/с 1000125005».
+    /// «л/с 1000125005 — Содержание жилья».
     pub title: String,
     pub address_id: String,
     pub address_title: String,
@@ -153,7 +153,7 @@ impl Ofis {
             }
             out.push(GorodAccount {
                 account: bill.account.0.clone(),
-                title: format!("{} — л/с {}", bill.service_title(), bill.account.0),
+                title: format!("л/с {} — {}", bill.account.0, bill.service_title()),
                 address_id: address.0.clone(),
                 address_title: bill
                     .address_title
