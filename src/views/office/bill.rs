@@ -7,8 +7,7 @@ use ofis_core::{BillView, Ofis};
 use super::bill_form::{
     use_gorod_accounts, AccountSelect, DocsTopbar, EmailField, PeriodSelect, ServiceEntry,
 };
-use crate::components::use_act;
-use crate::messages::core_error;
+use crate::components::{use_act, ActError, Failure, SupportLink};
 use crate::route::Route;
 
 /// «Квитанция» on the «Абоненту» list.
@@ -36,7 +35,7 @@ pub fn BillScreen() -> Element {
             let found = ofis
                 .bill_document(&account(), &period())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             doc.set(Some(found));
             Ok(())
         })
@@ -50,9 +49,7 @@ pub fn BillScreen() -> Element {
                 PeriodSelect { id: "bill-period", label: "Месяц", periods, chosen: period }
                 button { id: "bill-show", class: "primary", r#type: "button", disabled: act.busy(), onclick: show, "Показать квитанцию" }
             }
-            if let Some(text) = act.error() {
-                p { id: "bill-error", class: "error", role: "alert", "{text}" }
-            }
+            ActError { act, id: "bill-error", screen: "Квитанция" }
             if let Some(d) = doc() {
                 BillDocument { doc: d.clone() }
                 Duplicate { account: d.account, period: d.period }
@@ -104,7 +101,7 @@ fn Duplicate(account: String, period: String) -> Element {
             let to = ofis
                 .email_bill_document(&account, &period, &email())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             sent.set(Some(format!("Дубликат квитанции отправлен на {to}.")));
             Ok(())
         })
@@ -112,6 +109,7 @@ fn Duplicate(account: String, period: String) -> Element {
     rsx! {
         form { class: "email-copy", onsubmit: move |e| e.prevent_default(),
             EmailField { id: "bill-email", label: "E-mail для дубликата", value: email, error: act.error() }
+            SupportLink { act, id: "bill-email-error", screen: "Квитанция" }
             button { id: "bill-send-email", class: "primary", r#type: "button", disabled: act.busy(), onclick: send, "Получить дубликат на e-mail" }
             if let Some(text) = sent() {
                 p { id: "bill-email-sent", class: "sent", role: "status", "{text}" }

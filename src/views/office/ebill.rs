@@ -6,8 +6,7 @@ use dioxus::prelude::*;
 use ofis_core::{EBillView, Ofis};
 
 use super::bill_form::{use_gorod_accounts, AccountSelect, DocsTopbar, EmailField, ServiceEntry};
-use crate::components::use_act;
-use crate::messages::core_error;
+use crate::components::{load_error, use_act, ActError, Failure, SupportLink};
 use crate::route::Route;
 
 /// «Электронная квитанция» on the «Абоненту» list.
@@ -50,9 +49,7 @@ fn EBillSetting(account: String) -> Element {
     let view = match (changed(), &*current.read()) {
         (Some(v), _) => v,
         (None, Some(Ok(v))) => v.clone(),
-        (None, Some(Err(e))) => {
-            return rsx! { p { id: "e-bill-error", class: "error", role: "alert", "{core_error(e)}" } }
-        }
+        (None, Some(Err(e))) => return load_error("e-bill-error", "Электронная квитанция", e),
         (None, None) => return rsx! { p { class: "hint", "Загружаем…" } },
     };
     let set = move |on: bool| {
@@ -62,7 +59,7 @@ fn EBillSetting(account: String) -> Element {
             let next = ofis
                 .set_e_bill(&account, on.then_some(typed.as_str()))
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             changed.set(Some(next));
             Ok(())
         })
@@ -75,13 +72,12 @@ fn EBillSetting(account: String) -> Element {
         p { id: "e-bill-rule", class: "meta", "{view.rule}" }
         p { id: "e-bill-from", class: "meta", "{view.change_from}" }
         if view.enabled {
-            if let Some(text) = act.error() {
-                p { id: "e-bill-change-error", class: "error", role: "alert", "{text}" }
-            }
+            ActError { act, id: "e-bill-change-error", screen: "Электронная квитанция" }
             button { id: "e-bill-off", class: "secondary", r#type: "button", disabled: act.busy(), onclick: move |_| off(false), "Отключить: получать на бумаге" }
         } else {
             form { class: "email-copy", onsubmit: move |e| e.prevent_default(),
                 EmailField { id: "e-bill-email", label: "E-mail для квитанций", value: email, error: act.error() }
+                SupportLink { act, id: "e-bill-email-error", screen: "Электронная квитанция" }
                 button { id: "e-bill-on", class: "primary", r#type: "button", disabled: act.busy(), onclick: move |_| on(true), "Подключить электронную квитанцию" }
             }
         }

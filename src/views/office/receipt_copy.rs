@@ -8,8 +8,7 @@ use ofis_core::{Ofis, PaymentRow, PaymentSearch};
 use super::bill_form::{
     use_gorod_accounts, AccountSelect, DocsTopbar, EmailField, PeriodSelect, ServiceEntry,
 };
-use crate::components::{use_act, Field};
-use crate::messages::core_error;
+use crate::components::{use_act, Failure, Field, SupportLink};
 use crate::route::Route;
 
 /// «Копия чека об оплате» on the «Абоненту» list.
@@ -39,10 +38,7 @@ pub fn ReceiptCopyScreen() -> Element {
         };
         found.set(None);
         act.run(async move {
-            let rows = ofis
-                .find_payments(&search)
-                .await
-                .map_err(|e| core_error(&e))?;
+            let rows = ofis.find_payments(&search).await.map_err(Failure::from)?;
             found.set(Some(rows));
             Ok(())
         })
@@ -56,6 +52,7 @@ pub fn ReceiptCopyScreen() -> Element {
                 form { onsubmit: move |e| e.prevent_default(),
                     PeriodSelect { id: "payments-period", label: "За месяц", periods, chosen: period, any_label: "Любой месяц".to_string() }
                     Field { id: "payments-amount", label: "Сумма, ₽ (необязательно)", inputmode: "decimal", placeholder: "1 234,56", value: amount, error: act.error() }
+                    SupportLink { act, id: "payments-amount-error", screen: "Копия чека об оплате" }
                     button { id: "payments-find", class: "primary", r#type: "button", disabled: act.busy(), onclick: find, "Найти платежи" }
                 }
             }
@@ -85,7 +82,7 @@ fn Payments(rows: Vec<PaymentRow>) -> Element {
             let to = ofis
                 .email_payment_receipt(&row.id, &email())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(Failure::from)?;
             sent.set(Some(format!(
                 "Копия чека об оплате {} ({}) отправлена на {to}.",
                 row.period,
@@ -98,6 +95,7 @@ fn Payments(rows: Vec<PaymentRow>) -> Element {
         h2 { class: "section-title", "Найденные платежи" }
         form { class: "email-copy", onsubmit: move |e| e.prevent_default(),
             EmailField { id: "payments-email", label: "E-mail для копии чека", value: email, error: act.error() }
+            SupportLink { act, id: "payments-email-error", screen: "Копия чека об оплате" }
             if let Some(text) = sent() {
                 p { id: "payments-email-sent", class: "sent", role: "status", "{text}" }
             }
