@@ -9,6 +9,7 @@ use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
 use crate::views::office::{MyApplicationsScreen, NewApplicationScreen};
+use crate::views::office::{BillScreen, EBillScreen, ReceiptCopyScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -76,6 +77,16 @@ pub enum Route {
             /// «Электронное заявление»: the kinds (`kind` empty), or the form of `kind`.
             #[route("/subscriber/applications/new?:kind", NewApplicationScreen)]
             NewApplication { kind: String },
+            // office: docs
+            /// «Квитанция»: the bill document of a Город account for a month, its duplicate by e-mail.
+            #[route("/subscriber/bill", BillScreen)]
+            BillDocument {},
+            /// «Копия чека об оплате»: payments of every channel, a receipt copy by e-mail.
+            #[route("/subscriber/receipt-copy", ReceiptCopyScreen)]
+            ReceiptCopy {},
+            /// «Электронная квитанция»: the bill by e-mail, on or off.
+            #[route("/subscriber/e-bill", EBillScreen)]
+            EBill {},
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -160,6 +171,8 @@ impl Route {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
             Route::MyApplications {} | Route::NewApplication { .. } => Tab::Subscriber,
+            // office: docs
+            Route::BillDocument {} | Route::ReceiptCopy {} | Route::EBill {} => Tab::Subscriber,
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

@@ -90,6 +90,9 @@ pub fn Subscriber() -> Element {
                     },
                 }
             }
+            crate::views::office::BillEntry {}
+            crate::views::office::ReceiptCopyEntry {}
+            crate::views::office::EBillEntry {}
             ReadingQueue { queue: snapshot.reading_queue.clone(), titles }
         }
     }

@@ -76,6 +76,8 @@ pub enum CoreError {
     Transport(#[from] crate::transport::TransportError),
     #[error(transparent)]
     Support(#[from] crate::help::SupportError),
+    #[error(transparent)]
+    OfficeDocs(#[from] crate::office::DocsError),
     #[error("background task failed: {0}")]
     Task(String),
 }

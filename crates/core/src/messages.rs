@@ -95,6 +95,7 @@ pub fn core_error(e: &CoreError) -> String {
         CoreError::School(e) => e.message_ru(),
         CoreError::Transport(e) => e.message_ru(),
         CoreError::Support(e) => e.message_ru(),
+        CoreError::OfficeDocs(e) => e.message_ru(),
         CoreError::Task(_) => "Внутренняя ошибка приложения. Повторите действие.".into(),
     }
 }
