@@ -8,6 +8,7 @@ use ofis_domain::BillId;
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
+use crate::views::office::{HouseScreen, SituationScreen, SituationsScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -68,6 +69,16 @@ pub enum Route {
             /// «Абоненту».
             #[route("/subscriber")]
             Subscriber {},
+            // office: house
+            /// «Информация по дому» of `address` (empty: the only address, or a choice of them).
+            #[route("/subscriber/house?:address", HouseScreen)]
+            HouseInfo { address: String },
+            /// «Жизненные ситуации».
+            #[route("/subscriber/situations", SituationsScreen)]
+            Situations {},
+            /// A life situation's steps, each leading to its service.
+            #[route("/subscriber/situations/:id", SituationScreen)]
+            Situation { id: String },
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -151,6 +162,9 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
+            Route::HouseInfo { .. } | Route::Situations {} | Route::Situation { .. } => {
+                Tab::Subscriber
+            }
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

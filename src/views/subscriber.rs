@@ -70,6 +70,7 @@ pub fn Subscriber() -> Element {
                 AddressPicker { addresses: addresses.clone(), selected: selected.clone(), chosen }
             }
             h2 { class: "section-title", "Сервисы" }
+            crate::views::office::SituationsEntry {}
             button {
                 id: "submit-readings",
                 class: "option",
@@ -89,6 +90,7 @@ pub fn Subscriber() -> Element {
                     },
                 }
             }
+            crate::views::office::HouseEntry { address: selected.clone() }
             ReadingQueue { queue: snapshot.reading_queue.clone(), titles }
         }
     }
