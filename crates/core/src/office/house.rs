@@ -162,7 +162,7 @@ impl From<HouseOrganisationDto> for Organisation {
 impl From<HouseInfoDto> for HouseInfo {
     fn from(h: HouseInfoDto) -> Self {
         let mut acts: Vec<ActRow> = h.acts.into_iter().map(ActRow::from).collect();
-        acts.sort_by(|a, b| b.from.cmp(&a.from));
+        acts.sort_by_key(|a| std::cmp::Reverse(a.from));
         HouseInfo {
             address_id: h.address_id,
             house: h.house,
