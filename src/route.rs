@@ -10,6 +10,7 @@ use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
 use crate::views::office::{MyApplicationsScreen, NewApplicationScreen};
 use crate::views::office::{BillScreen, EBillScreen, ReceiptCopyScreen};
+use crate::views::office::{HouseScreen, SituationScreen, SituationsScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -87,6 +88,16 @@ pub enum Route {
             /// «Электронная квитанция»: the bill by e-mail, on or off.
             #[route("/subscriber/e-bill", EBillScreen)]
             EBill {},
+            // office: house
+            /// «Информация по дому» of `address` (empty: the only address, or a choice of them).
+            #[route("/subscriber/house?:address", HouseScreen)]
+            HouseInfo { address: String },
+            /// «Жизненные ситуации».
+            #[route("/subscriber/situations", SituationsScreen)]
+            Situations {},
+            /// A life situation's steps, each leading to its service.
+            #[route("/subscriber/situations/:id", SituationScreen)]
+            Situation { id: String },
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -173,6 +184,9 @@ impl Route {
             Route::MyApplications {} | Route::NewApplication { .. } => Tab::Subscriber,
             // office: docs
             Route::BillDocument {} | Route::ReceiptCopy {} | Route::EBill {} => Tab::Subscriber,
+            Route::HouseInfo { .. } | Route::Situations {} | Route::Situation { .. } => {
+                Tab::Subscriber
+            }
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

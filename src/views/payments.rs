@@ -56,6 +56,7 @@ pub fn Payments() -> Element {
                                 with_readings: snapshot.with_readings.contains(&line.bill.id),
                                 scanned: snapshot.scanned.as_ref() == Some(&line.bill.id),
                             }
+                            crate::views::office::BillActs { line: line.clone() }
                         }
                     }
                 }

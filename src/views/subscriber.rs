@@ -70,6 +70,7 @@ pub fn Subscriber() -> Element {
                 AddressPicker { addresses: addresses.clone(), selected: selected.clone(), chosen }
             }
             h2 { class: "section-title", "Сервисы" }
+            crate::views::office::SituationsEntry {}
             crate::views::office::ApplicationEntry {}
             button {
                 id: "submit-readings",
@@ -93,6 +94,7 @@ pub fn Subscriber() -> Element {
             crate::views::office::BillEntry {}
             crate::views::office::ReceiptCopyEntry {}
             crate::views::office::EBillEntry {}
+            crate::views::office::HouseEntry { address: selected.clone() }
             ReadingQueue { queue: snapshot.reading_queue.clone(), titles }
         }
     }

@@ -52,6 +52,8 @@ pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, Read
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use office::{
+    acts_beside_bill, step_path, ActEstimate, ActRow, BillAct, HouseInfo, HouseMeter,
+    HouseMeterRow, Organisation, Situation, SituationStep, StepLink,
     bill_periods, first_e_bill_period, BillView, BillViewLine, DocsError, EBillView, GorodAccount,
     PaymentRow, PaymentSearch, PeriodChoice,
     check_application, file_type, status_label, ApplicationOutcome, ApplicationRow, ChosenFile,

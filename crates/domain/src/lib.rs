@@ -20,6 +20,7 @@ pub mod school;
 pub mod spending;
 pub mod transport;
 pub mod tz;
+pub mod undersupply;
 
 pub use bill::{Bill, ServiceKind};
 pub use combined::{CombinedBill, CombinedError, FrozenOrder, Line};
