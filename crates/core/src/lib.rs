@@ -18,6 +18,7 @@ mod link;
 pub mod messages;
 mod meter_card;
 mod notify;
+mod office;
 mod one_off;
 mod payment;
 mod pin;
@@ -50,6 +51,10 @@ pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, Read
 #[cfg(feature = "desktop-notifications")]
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
+pub use office::{
+    Booking, BookingAnswer, BookingForm, BookingOffice, BookingTopic, FreeSlot, MyBookings,
+    SlotDay, WaitlistRow,
+};
 pub use ofis_domain::help::HelpSection;
 pub use ofis_store::SupportPhoto;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};
