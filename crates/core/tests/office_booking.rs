@@ -200,7 +200,7 @@ async fn mine_the_ics_move_cancel_and_the_reminder_the_day_before_once() {
     let hm = made.starts_at.format("%H:%M").to_string();
     assert!(said[0].starts_with(&format!("Завтра в {hm}")), "{said:?}");
     drop(ofis);
-    let ofis = town.open(&dir).await;
+    let ofis = town.resident(&dir, common::app::PHONE).await;
     ofis.booking_reminders_on_start().await.unwrap();
     assert!(
         ofis.snapshot().notifications.is_empty(),

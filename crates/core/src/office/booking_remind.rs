@@ -74,6 +74,12 @@ impl Ofis {
         self.inner.db.run(move |s| s.set_setting(key, &json)).await
     }
 
+    /// A notification: in the app's list and in the notification centre.
+    fn say(&self, text: String) {
+        self.notify_os(TITLE, &text);
+        self.change().notices_mut().add(text);
+    }
+
     /// Keeps the active bookings of `all` for their reminders.
     pub(crate) async fn keep_visits(&self, all: &[BookingDto]) -> Result<(), CoreError> {
         let visits: Vec<KeptVisit> = all
@@ -119,8 +125,7 @@ impl Ofis {
                     row.office,
                     row.topic
                 );
-                self.change().notices_mut().add(text.clone());
-                self.notify_os(TITLE, &text);
+                self.say(text);
             }
         }
         if changed {
@@ -152,8 +157,7 @@ impl Ofis {
             if let Some(text) = due_text(v, now) {
                 reminded.insert(v.id.clone());
                 changed = true;
-                self.change().notices_mut().add(text.clone());
-                self.notify_os(TITLE, &text);
+                self.say(text);
             }
         }
         if changed {
