@@ -153,6 +153,8 @@ pub fn Shell() -> Element {
             }
         }
     });
+    // «Предварительная запись»: the reminder the day before a visit.
+    crate::views::office::use_booking_reminders();
     let route = use_route::<Route>();
     crate::components::use_screen_focus();
     rsx! {

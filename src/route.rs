@@ -8,6 +8,7 @@ use ofis_domain::BillId;
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
+use crate::views::office::{BookingScreen, MyBookingsScreen, RescheduleScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -68,6 +69,17 @@ pub enum Route {
             /// «Абоненту».
             #[route("/subscriber")]
             Subscriber {},
+            // office: book
+            /// «Предварительная запись»; `topic` preselected when given (life situations link
+            /// here).
+            #[route("/subscriber/booking?:topic", BookingScreen)]
+            Booking { topic: String },
+            /// «Мои записи».
+            #[route("/subscriber/bookings", MyBookingsScreen)]
+            Bookings {},
+            /// «Перенести» a coming booking.
+            #[route("/subscriber/bookings/:id/move", RescheduleScreen)]
+            RescheduleBooking { id: String },
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -151,6 +163,9 @@ impl Route {
     pub fn tab(&self) -> Tab {
         match self {
             Route::Subscriber {} => Tab::Subscriber,
+            Route::Booking { .. } | Route::Bookings {} | Route::RescheduleBooking { .. } => {
+                Tab::Subscriber
+            }
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

@@ -9,6 +9,7 @@ mod history;
 mod line_readings;
 mod meter_history;
 mod meter_list;
+pub mod office;
 mod payments;
 mod pin_lock;
 mod placeholder;

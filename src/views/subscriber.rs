@@ -70,6 +70,7 @@ pub fn Subscriber() -> Element {
                 AddressPicker { addresses: addresses.clone(), selected: selected.clone(), chosen }
             }
             h2 { class: "section-title", "Сервисы" }
+            crate::views::office::BookingEntry {}
             button {
                 id: "submit-readings",
                 class: "option",
