@@ -2,7 +2,7 @@
 //! `pobedy` (one window): the slot chosen is taken by another resident meanwhile — the message
 //! and the next free slots as buttons; one of them booked, its `.ics` downloaded from
 //! «Добавить в календарь»; «Сообщить, если освободится раньше», told when the other resident
-//! cancels; «Мои записи»: «Перенести», «Отменить»; a topic preselected by the address.
+//! cancels; «Мои записи»: «Перенести», «Отменить».
 
 mod support;
 
@@ -145,11 +145,6 @@ async fn book_when_a_slot_is_taken_meanwhile_get_the_ics_wait_move_and_cancel() 
     b.wait_text("#past-bookings", "Отменена").await;
     b.screenshot("165-my-bookings-cancelled").await;
 
-    // A life situation's link: the topic preselected by the address.
-    let url = format!("{}subscriber/booking?topic=meter", app.base);
-    b.client.goto(&url).await.unwrap();
-    b.wait("#topic-meter[aria-checked=\"true\"]").await;
-    b.wait_text("#booking", "Паспорт счётчика").await;
     b.close().await;
     sandbox.shutdown().await;
 }
