@@ -84,6 +84,8 @@ pub struct Booking {
 
 /// What became of «Записаться» or «Перенести».
 #[derive(Clone, Debug, PartialEq, Eq)]
+// One answer per tap, short-lived: boxing the booking would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum BookingAnswer {
     Booked(Booking),
     /// The slot filled up meanwhile: the server's words and the next free slots to offer.
