@@ -158,6 +158,8 @@ pub fn Shell() -> Element {
     // office: apply — «Мои заявления»: a notification at each change of status.
     let applications = use_context::<Ofis>();
     use_future(move || crate::views::office::poll_applications(applications.clone()));
+    // «Предварительная запись»: the reminder the day before a visit.
+    crate::views::office::use_booking_reminders();
     let route = use_route::<Route>();
     crate::components::use_screen_focus();
     rsx! {

@@ -8,9 +8,10 @@ use ofis_domain::BillId;
 use crate::app::{Gatehouse, Shell};
 use crate::state::Tab;
 use crate::views::help::{FaqQuestionScreen, FaqScreen, SectionHelpScreen, SupportChatScreen};
-use crate::views::office::{MyApplicationsScreen, NewApplicationScreen};
 use crate::views::office::{BillScreen, EBillScreen, ReceiptCopyScreen};
+use crate::views::office::{BookingScreen, MyBookingsScreen, RescheduleScreen};
 use crate::views::office::{HouseScreen, SituationScreen, SituationsScreen};
+use crate::views::office::{MyApplicationsScreen, NewApplicationScreen};
 use crate::views::schools::{
     AttendanceScreen, ChildScreen, MealHistoryScreen, MealLimitScreen, MealRequestsScreen,
     MenuScreen, PaidServicesScreen, PhotoScreen, SchoolsHome, TopUpScreen,
@@ -98,6 +99,17 @@ pub enum Route {
             /// A life situation's steps, each leading to its service.
             #[route("/subscriber/situations/:id", SituationScreen)]
             Situation { id: String },
+            // office: book
+            /// «Предварительная запись»; `topic` preselected when given (life situations link
+            /// here).
+            #[route("/subscriber/booking?:topic", BookingScreen)]
+            Booking { topic: String },
+            /// «Мои записи».
+            #[route("/subscriber/bookings", MyBookingsScreen)]
+            Bookings {},
+            /// «Перенести» a coming booking.
+            #[route("/subscriber/bookings/:id/move", RescheduleScreen)]
+            RescheduleBooking { id: String },
             /// «Школы и Сады»: the children, or how to pay a child's account without them.
             #[route("/schools", SchoolsHome)]
             Schools {},
@@ -180,13 +192,18 @@ impl Route {
     /// The tab a screen belongs to.
     pub fn tab(&self) -> Tab {
         match self {
-            Route::Subscriber {} => Tab::Subscriber,
-            Route::MyApplications {} | Route::NewApplication { .. } => Tab::Subscriber,
-            // office: docs
-            Route::BillDocument {} | Route::ReceiptCopy {} | Route::EBill {} => Tab::Subscriber,
-            Route::HouseInfo { .. } | Route::Situations {} | Route::Situation { .. } => {
-                Tab::Subscriber
-            }
+            Route::Subscriber {}
+            | Route::Booking { .. }
+            | Route::Bookings {}
+            | Route::RescheduleBooking { .. }
+            | Route::MyApplications {}
+            | Route::NewApplication { .. }
+            | Route::BillDocument {}
+            | Route::ReceiptCopy {}
+            | Route::EBill {}
+            | Route::HouseInfo { .. }
+            | Route::Situations {}
+            | Route::Situation { .. } => Tab::Subscriber,
             Route::Schools {}
             | Route::Child { .. }
             | Route::MealHistory { .. }

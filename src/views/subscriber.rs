@@ -71,6 +71,7 @@ pub fn Subscriber() -> Element {
             }
             h2 { class: "section-title", "Сервисы" }
             crate::views::office::SituationsEntry {}
+            crate::views::office::BookingEntry {}
             crate::views::office::ApplicationEntry {}
             button {
                 id: "submit-readings",

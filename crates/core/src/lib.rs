@@ -52,13 +52,13 @@ pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, Read
 pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use office::{
-    acts_beside_bill, step_path, ActEstimate, ActRow, BillAct, HouseInfo, HouseMeter,
-    HouseMeterRow, Organisation, Situation, SituationStep, StepLink,
-    bill_periods, first_e_bill_period, BillView, BillViewLine, DocsError, EBillView, GorodAccount,
-    PaymentRow, PaymentSearch, PeriodChoice,
-    check_application, file_type, status_label, ApplicationOutcome, ApplicationRow, ChosenFile,
-    FormErrors, MyApplications, RowStatus, APPLICATIONS_OFFLINE, APPLICATION_QUEUED,
-    ATTACHMENTS_FIELD,
+    acts_beside_bill, bill_periods, check_application, file_type, first_e_bill_period,
+    status_label, step_path, ActEstimate, ActRow, ApplicationOutcome, ApplicationRow, BillAct,
+    BillView, BillViewLine, Booking, BookingAnswer, BookingForm, BookingOffice, BookingTopic,
+    ChosenFile, DocsError, EBillView, FormErrors, FreeSlot, GorodAccount, HouseInfo, HouseMeter,
+    HouseMeterRow, MyApplications, MyBookings, Organisation, PaymentRow, PaymentSearch,
+    PeriodChoice, RowStatus, Situation, SituationStep, SlotDay, StepLink, WaitlistRow,
+    APPLICATIONS_OFFLINE, APPLICATION_QUEUED, ATTACHMENTS_FIELD,
 };
 pub use ofis_api::{
     ApplicationKindDto, ApplicationStatus, AttachmentRuleDto, FormFieldDto, FormFieldKind,
