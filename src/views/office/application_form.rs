@@ -10,7 +10,6 @@ use ofis_core::{ApplicationOutcome, ChosenFile, FormErrors, Ofis, ATTACHMENTS_FI
 
 use super::application_fields::FormInput;
 use crate::components::{read_chosen_photo, use_act};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The form of `kind`.
@@ -29,7 +28,7 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
             let outcome = ofis
                 .send_application(&kind, &values(), &files())
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(crate::components::Failure::from)?;
             match outcome {
                 // «Мои заявления» shows it at the top: its number and «Принято», or «Ждёт
                 // отправки» while there is no connection.
@@ -40,9 +39,9 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
                     let general = found.get("").cloned();
                     errors.set(found);
                     if let Some(message) = general {
-                        return Err(message);
+                        return Err(message.into());
                     }
-                    return Err("Исправьте отмеченные поля".to_string());
+                    return Err("Исправьте отмеченные поля".into());
                 }
             }
             Ok(())
