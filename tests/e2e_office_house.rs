@@ -129,13 +129,17 @@ async fn a_resident_sees_the_act_beside_its_bill_reads_the_house_follows_a_situa
     b.click("#step-1-go").await;
     wait_at(&b, "/subscriber/house").await;
     b.wait_text("#house-title", "ул. Советская, д. 12").await;
-    // … its application and its booking to their forms, by their paths.
+    // … its application and its booking to their forms: the form of that kind, the booking
+    // with that topic chosen.
     b.click(".back").await;
     b.click("#step-2-go").await;
     wait_at(&b, "/subscriber/applications/new?kind=recalculation").await;
+    b.wait("#application-form").await;
+    b.wait_text("#application-title", "ерерасч").await;
     b.client.back().await.unwrap();
     b.click("#step-3-go").await;
     wait_at(&b, "/subscriber/booking?topic=recalculation").await;
+    b.wait("#topic-recalculation[aria-checked='true']").await;
     b.client.back().await.unwrap();
     b.click(".back").await;
     b.click("#situation-moving-out").await;

@@ -153,12 +153,17 @@ async fn two_residents_one_place_the_second_is_offered_the_next_and_hears_of_the
         (cancelled.status.as_str(), cancelled.coming),
         ("Отменена", false)
     );
+    // The background check hears of it without «Мои записи» being opened …
+    second.check_waitlist().await.unwrap();
+    assert_eq!(second.snapshot().notifications.len(), 1);
     let seen = second.my_bookings().await.unwrap();
     assert_eq!(seen.coming.len(), 1);
     assert_eq!(seen.waitlist.len(), 1);
     assert_eq!(seen.waitlist[0].freed, Some(last.starts_at));
     assert!(seen.waitlist[0].status.starts_with("Освободилось время"));
+    // … and neither opening it nor the next check says it again; nothing waits any more.
     second.my_bookings().await.unwrap();
+    second.check_waitlist().await.unwrap();
     let said = second.snapshot().notifications;
     assert_eq!(said.len(), 1, "once: {said:?}");
     assert!(said[0].contains(&last.label), "{said:?}");

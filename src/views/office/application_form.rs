@@ -60,9 +60,7 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
                 }
             }
             Attachments { kind: kind.clone(), files, errors }
-            if let Some(e) = act.error() {
-                p { id: "application-error", class: "error", role: "alert", "{e}" }
-            }
+            crate::components::ActError { act, id: "application-error", screen: "Электронное заявление" }
             button { id: "application-send", class: "primary", r#type: "button",
                 disabled: act.busy(), onclick: send,
                 if act.busy() { "Отправляем…" } else { "Отправить" }

@@ -6,7 +6,6 @@ use dioxus::prelude::*;
 use ofis_core::{status_label, ApplicationRow, Ofis, RowStatus};
 
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// «Мои заявления».
@@ -21,7 +20,7 @@ pub fn MyApplicationsScreen() -> Element {
     let shown = match &*list.read() {
         None => rsx! { p { class: "hint", role: "status", "Загружаем…" } },
         Some(Err(e)) => rsx! {
-            p { id: "applications-error", class: "error", role: "alert", "{core_error(e)}" }
+            {crate::components::load_error("applications-error", "Мои заявления", e)}
         },
         Some(Ok(mine)) => rsx! {
             if let Some(offline) = mine.offline {

@@ -6,7 +6,6 @@ use ofis_core::Ofis;
 
 use super::application_form::ApplicationForm;
 use crate::components::BackButton;
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// «Электронное заявление».
@@ -30,7 +29,7 @@ pub fn NewApplicationScreen(kind: String) -> Element {
     let shown = match &*kinds.read() {
         None => rsx! { p { class: "hint", role: "status", "Загружаем…" } },
         Some(Err(e)) => rsx! {
-            p { id: "application-kinds-error", class: "error", role: "alert", "{core_error(e)}" }
+            {crate::components::load_error("application-kinds-error", "Электронное заявление", e)}
         },
         Some(Ok(list)) if kind.is_empty() => rsx! { KindList { kinds: list.clone() } },
         Some(Ok(list)) => match list.iter().find(|k| k.id == kind) {

@@ -8,12 +8,13 @@ use ofis_core::{Booking, BookingAnswer, BookingForm, FreeSlot, Ofis};
 
 use super::booking_slots::{CalendarLink, Documents, SlotPicker, TakenOffer};
 use crate::components::{use_act, BackButton};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The reminder the day before a visit: checked on start (the bookings read from the server
 /// first) and then once a minute from what the device keeps.
 pub fn use_booking_reminders() {
+    /// How often a waiting waitlist entry is looked up.
+    const WAITLIST_EVERY_MINUTES: u64 = 5;
     let ofis = use_context::<Ofis>();
     use_future(move || {
         let ofis = ofis.clone();
@@ -21,10 +22,16 @@ pub fn use_booking_reminders() {
             if let Err(e) = ofis.booking_reminders_on_start().await {
                 tracing::debug!(error = %e, "booking reminders not checked on start");
             }
-            loop {
+            for minute in 1u64.. {
                 tokio::time::sleep(std::time::Duration::from_secs(60)).await;
                 if let Err(e) = ofis.check_booking_reminders().await {
                     tracing::debug!(error = %e, "booking reminders not checked");
+                }
+                // The server is asked only while a waitlist entry waits, every few minutes.
+                if minute % WAITLIST_EVERY_MINUTES == 0 {
+                    if let Err(e) = ofis.check_waitlist().await {
+                        tracing::debug!(error = %e, "waitlist not checked");
+                    }
                 }
             }
         }
@@ -58,9 +65,7 @@ pub fn BookingScreen(topic: String) -> Element {
     let booked = use_signal(|| None::<Booking>);
     let shown = match &*form.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
-        Some(Err(e)) => {
-            rsx! { p { id: "booking-error", class: "error", role: "alert", "{core_error(e)}" } }
-        }
+        Some(Err(e)) => crate::components::load_error("booking-error", "Предварительная запись", e),
         Some(Ok(f)) => match booked() {
             Some(b) => rsx! { Booked { booking: b } },
             None => rsx! { BookingSteps { form: f.clone(), topic: topic.clone(), booked } },
@@ -104,7 +109,7 @@ fn BookingSteps(form: BookingForm, topic: String, booked: Signal<Option<Booking>
             match ofis
                 .book_visit(&o, &t, slot.starts_at)
                 .await
-                .map_err(|e| core_error(&e))?
+                .map_err(crate::components::Failure::from)?
             {
                 BookingAnswer::Booked(b) => booked.set(Some(b)),
                 BookingAnswer::SlotTaken { message, next_free } => {
@@ -152,9 +157,7 @@ fn BookingSteps(form: BookingForm, topic: String, booked: Signal<Option<Booking>
         if let Some((message, next_free)) = taken() {
             TakenOffer { message, next_free, busy: act.busy(), verb: "Записаться на", on_pick: book }
         }
-        if let Some(err) = act.error() {
-            p { id: "booking-act-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "booking-act-error", screen: "Предварительная запись" }
         ConfirmBooking { slot: chosen(), topic_chosen: topic_id().is_some(), busy: act.busy(), on_book: book }
     }
 }
@@ -220,7 +223,7 @@ fn WaitlistButton(office_id: String, topic_id: String, before: chrono::NaiveDate
             let row = ofis
                 .wait_for_earlier(&o, &t, before)
                 .await
-                .map_err(|e| core_error(&e))?;
+                .map_err(crate::components::Failure::from)?;
             status.set(Some(row.status));
             Ok(())
         })
@@ -232,8 +235,6 @@ fn WaitlistButton(office_id: String, topic_id: String, before: chrono::NaiveDate
                 button { id: "join-waitlist", class: "secondary", disabled: act.busy(), onclick: join, "Сообщить, если освободится раньше" }
             },
         }
-        if let Some(err) = act.error() {
-            p { id: "waitlist-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "waitlist-error", screen: "Предварительная запись" }
     }
 }

@@ -7,7 +7,6 @@ use ofis_core::{Booking, MyBookings, Ofis, WaitlistRow};
 
 use super::booking_slots::{CalendarLink, Documents};
 use crate::components::{use_act, BackButton};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The «Мои записи» screen.
@@ -21,9 +20,7 @@ pub fn MyBookingsScreen() -> Element {
     });
     let shown = match &*mine.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
-        Some(Err(e)) => {
-            rsx! { p { id: "bookings-error", class: "error", role: "alert", "{core_error(e)}" } }
-        }
+        Some(Err(e)) => crate::components::load_error("bookings-error", "Мои записи", e),
         Some(Ok(m)) => rsx! { Lists { mine: m.clone(), on_change: move |_| mine.restart() } },
     };
     rsx! {
@@ -106,7 +103,9 @@ fn ComingCard(booking: Booking, on_change: EventHandler<()>) -> Element {
     let cancel = move |_| {
         let (ofis, id) = (ofis.clone(), id.clone());
         act.run(async move {
-            ofis.cancel_visit(&id).await.map_err(|e| core_error(&e))?;
+            ofis.cancel_visit(&id)
+                .await
+                .map_err(crate::components::Failure::from)?;
             on_change.call(());
             Ok(())
         })
@@ -119,9 +118,7 @@ fn ComingCard(booking: Booking, on_change: EventHandler<()>) -> Element {
             p { "{b.office}, {b.address}" }
             p { a { href: "tel:{b.phone}", class: "link inline-link", "Тел. {b.phone}" } }
             Documents { documents: b.documents.clone() }
-            if let Some(err) = act.error() {
-                p { id: "cancel-error", class: "error", role: "alert", "{err}" }
-            }
+            crate::components::ActError { act, id: "cancel-error", screen: "Мои записи" }
             div { class: "booking-actions",
                 CalendarLink { booking_id: b.id.clone() }
                 button { id: "move-{b.id}", class: "secondary", onclick: move |_| { nav.push(move_to.clone()); }, "Перенести" }

@@ -6,7 +6,6 @@ use ofis_core::{Booking, BookingAnswer, FreeSlot, Ofis};
 
 use super::booking_slots::{SlotPicker, TakenOffer};
 use crate::components::{use_act, BackButton};
-use crate::messages::core_error;
 use crate::route::Route;
 
 /// The reschedule screen of booking `id`.
@@ -20,9 +19,7 @@ pub fn RescheduleScreen(id: String) -> Element {
     });
     let shown = match &*current.read() {
         None => rsx! { p { class: "hint", "Загружаем…" } },
-        Some(Err(e)) => {
-            rsx! { p { id: "move-error", class: "error", role: "alert", "{core_error(e)}" } }
-        }
+        Some(Err(e)) => crate::components::load_error("move-error", "Перенести запись", e),
         Some(Ok(b)) if !b.coming => {
             let status = b.status.to_lowercase();
             rsx! { p { id: "move-not-coming", class: "hint", "Запись {status}: перенести её нельзя." } }
@@ -55,7 +52,7 @@ fn Move(booking: Booking) -> Element {
             match ofis
                 .reschedule_visit(&id, slot.starts_at)
                 .await
-                .map_err(|e| core_error(&e))?
+                .map_err(crate::components::Failure::from)?
             {
                 BookingAnswer::Booked(b) => moved.set(Some(b)),
                 BookingAnswer::SlotTaken { message, next_free } => {
@@ -79,9 +76,7 @@ fn Move(booking: Booking) -> Element {
         if let Some((message, next_free)) = taken() {
             TakenOffer { message, next_free, busy: act.busy(), verb: "Перенести на", on_pick: go }
         }
-        if let Some(err) = act.error() {
-            p { id: "move-act-error", class: "error", role: "alert", "{err}" }
-        }
+        crate::components::ActError { act, id: "move-act-error", screen: "Перенести запись" }
         if let Some(s) = chosen() {
             div { class: "booking-confirm",
                 button { id: "move-confirm", class: "primary", disabled: act.busy(), onclick: move |_| go.call(s.clone()), "Перенести на {s.label}" }

@@ -32,7 +32,7 @@ pub(super) fn SlotPicker(
     let shown = match &*days.read() {
         None => return rsx! { p { class: "hint", "Загружаем свободное время…" } },
         Some(Err(e)) => {
-            return rsx! { p { id: "booking-days-error", class: "error", role: "alert", "{core_error(e)}" } }
+            return crate::components::load_error("booking-days-error", "Предварительная запись", e)
         }
         Some(Ok(d)) => d.clone(),
     };

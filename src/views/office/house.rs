@@ -5,8 +5,7 @@
 use dioxus::prelude::*;
 use ofis_core::{ActRow, AddressChoice, HouseInfo, HouseMeter, Ofis, Organisation};
 
-use crate::components::{BackButton, ErrorNote};
-use crate::messages::core_error;
+use crate::components::BackButton;
 use crate::route::Route;
 use crate::state::Ui;
 
@@ -94,7 +93,7 @@ fn House(address_id: String) -> Element {
     let shown = match &*loaded.read() {
         None => rsx! { p { class: "hint", role: "status", "Загружаем…" } },
         Some(Err(e)) => rsx! {
-            ErrorNote { id: "house-error", text: core_error(e), screen: "Информация по дому".to_string() }
+            {crate::components::load_error("house-error", "Информация по дому", e)}
             button { id: "house-retry", class: "secondary", onclick: move |_| loaded.restart(), "Повторить" }
         },
         Some(Ok(info)) => rsx! { HouseBody { info: info.clone() } },

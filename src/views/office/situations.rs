@@ -5,8 +5,7 @@
 use dioxus::prelude::*;
 use ofis_core::{Ofis, Situation};
 
-use crate::components::{BackButton, ErrorNote};
-use crate::messages::core_error;
+use crate::components::BackButton;
 use crate::route::Route;
 
 /// «Жизненные ситуации» in the «Сервисы» of «Абоненту».
@@ -33,15 +32,6 @@ fn use_situations() -> Resource<Result<Vec<Situation>, ofis_core::CoreError>> {
     })
 }
 
-/// The error of a failed load, with «Повторить».
-#[component]
-fn LoadError(text: String, on_retry: EventHandler<()>) -> Element {
-    rsx! {
-        ErrorNote { id: "situations-error", text, screen: "Жизненные ситуации".to_string() }
-        button { id: "situations-retry", class: "secondary", onclick: move |_| on_retry.call(()), "Повторить" }
-    }
-}
-
 /// The list of situations.
 #[component]
 pub fn SituationsScreen() -> Element {
@@ -50,7 +40,10 @@ pub fn SituationsScreen() -> Element {
     let shown = match &*loaded.read() {
         None => rsx! { p { class: "hint", role: "status", "Загружаем…" } },
         Some(Err(e)) => {
-            rsx! { LoadError { text: core_error(e), on_retry: move |_| loaded.restart() } }
+            rsx! {
+                {crate::components::load_error("situations-error", "Жизненные ситуации", e)}
+                button { id: "situations-retry", class: "secondary", onclick: move |_| loaded.restart(), "Повторить" }
+            }
         }
         Some(Ok(all)) => rsx! {
             nav { id: "situations", class: "options", aria_label: "Жизненные ситуации",
@@ -94,7 +87,10 @@ pub fn SituationScreen(id: String) -> Element {
     let shown = match (&*loaded.read(), found) {
         (None, _) => rsx! { p { class: "hint", role: "status", "Загружаем…" } },
         (Some(Err(e)), _) => {
-            rsx! { LoadError { text: core_error(e), on_retry: move |_| loaded.restart() } }
+            rsx! {
+                {crate::components::load_error("situations-error", "Жизненные ситуации", e)}
+                button { id: "situations-retry", class: "secondary", onclick: move |_| loaded.restart(), "Повторить" }
+            }
         }
         (_, Some(Some(s))) => rsx! { Steps { situation: s } },
         _ => rsx! {

@@ -122,16 +122,12 @@ impl Ofis {
     #[instrument(skip(self))]
     pub async fn my_bookings(&self) -> Result<MyBookings, CoreError> {
         let all = self.inner.gorod.bookings().await?;
-        let entries = self.inner.gorod.waitlist().await?;
-        let form = self.booking_form().await?;
         self.keep_visits(&all).await?;
         let (coming, past): (Vec<Booking>, Vec<Booking>) =
             all.into_iter().map(booking).partition(|b| b.coming);
-        let waitlist: Vec<WaitlistRow> = entries
-            .into_iter()
-            .map(|w| waitlist_row(w, &form))
-            .collect();
+        let waitlist = self.waitlist_rows().await?;
         self.tell_freed_slots(&waitlist).await?;
+        self.keep_waiting(&waitlist).await?;
         Ok(MyBookings {
             coming,
             past,
@@ -199,6 +195,18 @@ impl Ofis {
         };
         let entry = self.inner.gorod.join_waitlist(&request).await?;
         let form = self.booking_form().await?;
-        Ok(waitlist_row(entry, &form))
+        let row = waitlist_row(entry, &form);
+        self.keep_waiting(std::slice::from_ref(&row)).await?;
+        Ok(row)
+    }
+
+    /// The waitlist as «Мои записи» shows it.
+    pub(crate) async fn waitlist_rows(&self) -> Result<Vec<WaitlistRow>, CoreError> {
+        let entries = self.inner.gorod.waitlist().await?;
+        let form = self.booking_form().await?;
+        Ok(entries
+            .into_iter()
+            .map(|w| waitlist_row(w, &form))
+            .collect())
     }
 }

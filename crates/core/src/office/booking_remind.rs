@@ -21,6 +21,8 @@ const VISITS_SETTING: &str = "office.booking.visits";
 const REMINDED_SETTING: &str = "office.booking.reminded";
 /// The ids of the waitlist entries whose freed slot was told.
 const TOLD_SETTING: &str = "office.booking.waitlist_told";
+/// Whether a waitlist entry still waits to be told: only then does the background ask.
+const WAITING_SETTING: &str = "office.booking.waitlist_waiting";
 /// The notification centre's title.
 const TITLE: &str = "Предварительная запись";
 
@@ -60,9 +62,14 @@ impl Ofis {
         key: &'static str,
     ) -> Result<T, CoreError> {
         let json = self.inner.db.run(move |s| s.get_setting(key)).await?;
-        Ok(json
-            .and_then(|j| serde_json::from_str(&j).ok())
-            .unwrap_or_default())
+        let Some(json) = json else {
+            return Ok(T::default());
+        };
+        // Written by this app only; unreadable (an older shape), it starts afresh — said in the log.
+        Ok(serde_json::from_str(&json).unwrap_or_else(|e| {
+            tracing::warn!(key, error = %e, "booking setting unreadable: starting afresh");
+            T::default()
+        }))
     }
 
     async fn write_json<T: Serialize>(
@@ -164,6 +171,25 @@ impl Ofis {
             self.write_json(REMINDED_SETTING, &reminded).await?;
         }
         Ok(())
+    }
+
+    /// Remembers whether any entry of the waitlist still waits for a freed slot.
+    pub(crate) async fn keep_waiting(&self, rows: &[WaitlistRow]) -> Result<(), CoreError> {
+        let waiting = rows.iter().any(|r| r.freed.is_none());
+        self.write_json(WAITING_SETTING, &waiting).await
+    }
+
+    /// In the background: while a waitlist entry waits, asks the server whether its slot
+    /// freed up and tells it once; with nothing waiting, asks nothing.
+    #[instrument(skip(self))]
+    pub async fn check_waitlist(&self) -> Result<(), CoreError> {
+        let waiting: bool = self.read_json(WAITING_SETTING).await?;
+        if !waiting || !self.is_signed_in() {
+            return Ok(());
+        }
+        let rows = self.waitlist_rows().await?;
+        self.tell_freed_slots(&rows).await?;
+        self.keep_waiting(&rows).await
     }
 
     /// On start: the bookings read from the server (made on another device too) and the
