@@ -106,7 +106,10 @@ async fn page(State(front): State<Arc<Front>>, uri: Uri, headers: HeaderMap) -> 
         Some(true) => {
             let mut response = (
                 StatusCode::SEE_OTHER,
-                [(header::LOCATION, uri.path().to_string())],
+                [(
+                    header::LOCATION,
+                    Guard::without_token(uri.path(), uri.query()),
+                )],
             )
                 .into_response();
             response

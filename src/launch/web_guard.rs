@@ -124,6 +124,20 @@ impl Guard {
             .map(|(_, value)| self.is_secret(value))
     }
 
+    /// Where the page with the secret moves to: the same path and query without the secret (a
+    /// link such as `/subscriber/booking?topic=meter&token=…` keeps its topic).
+    pub fn without_token(path: &str, query: Option<&str>) -> String {
+        let kept: Vec<&str> = query
+            .unwrap_or_default()
+            .split('&')
+            .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("token"))
+            .collect();
+        match kept.as_slice() {
+            [] => path.to_string(),
+            _ => format!("{path}?{}", kept.join("&")),
+        }
+    }
+
     /// The cookie that stands for the secret from now on in this browser.
     pub fn cookie(&self) -> HeaderValue {
         let secure = if self.tls { "; Secure" } else { "" };
@@ -250,6 +264,14 @@ mod tests {
         );
         assert_eq!(guard.token_in(Some("x=1")), None);
         assert_eq!(guard.token_in(None), None);
+        assert_eq!(
+            Guard::without_token("/", Some(&format!("token={token}"))),
+            "/"
+        );
+        assert_eq!(
+            Guard::without_token("/subscriber/booking", Some("topic=meter&token=x&b=1")),
+            "/subscriber/booking?topic=meter&b=1"
+        );
         assert!(guard
             .cookie()
             .to_str()
