@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use counting_proxy::CountingProxy;
 use gorod_sandbox::SandboxConfig;
-use tabs::{open_counted, Cost, Device, Tab, TABS};
+use tabs::{counted, demo_address, open_counted, Cost, Device, Tab, TABS};
 
 fn main() {
     // Under `cargo test --all-targets` the bench runs once, quickly, as a smoke test.
@@ -41,9 +41,15 @@ async fn measure(runs: usize) {
     let proxy =
         CountingProxy::start(sandbox.gorod_url.trim_start_matches("http://").to_string()).await;
     let mut rows: Vec<Row> = Vec::new();
+    let mut whole_bills = None;
     for _ in 0..runs {
         let device = Device::new(&proxy.url);
-        let ofis = device.start_signed_in_with_address().await;
+        let ofis = device.start_signed_in().await;
+        let address = demo_address(&ofis).await;
+        let add = async {
+            ofis.add_address(address).await.expect("add address");
+        };
+        whole_bills = Some(counted(&proxy, add).await);
         let mut run = Vec::new();
         for tab in TABS {
             let first = open_counted(&proxy, &ofis, tab).await;
@@ -66,6 +72,9 @@ async fn measure(runs: usize) {
                 }),
             }
         }
+    }
+    if let Some(cost) = whole_bills {
+        println!("«Поиск по адресу» «Советская 12 5», its bills in full (200): {cost}");
     }
     print(&rows, runs);
     sandbox.shutdown().await;

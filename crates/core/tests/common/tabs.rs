@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use gorod_sandbox::SMS_CODE;
-use ofis_core::{Clock, CoreConfig, MemorySecrets, Ofis};
+use ofis_core::{AddressChoice, Clock, CoreConfig, MemorySecrets, Ofis};
 
 use super::counting_proxy::CountingProxy;
 
@@ -102,8 +102,13 @@ impl fmt::Display for Cost {
 
 /// Opens `tab` and counts what went through `proxy` meanwhile.
 pub async fn open_counted(proxy: &CountingProxy, ofis: &Ofis, tab: Tab) -> Cost {
+    counted(proxy, tab.open(ofis)).await
+}
+
+/// Runs `work` and counts what went through `proxy` meanwhile.
+pub async fn counted(proxy: &CountingProxy, work: impl std::future::Future<Output = ()>) -> Cost {
     proxy.reset();
-    tab.open(ofis).await;
+    work.await;
     Cost {
         requests: proxy.requests(),
         statuses: proxy.statuses(),
@@ -151,19 +156,34 @@ impl Device {
             .expect("open the app")
     }
 
-    /// The app started, the demo phone signed in and «Советская 12 5» added to the общий счёт.
-    pub async fn start_signed_in_with_address(&self) -> Ofis {
+    /// The app started and the demo phone signed in.
+    pub async fn start_signed_in(&self) -> Ofis {
         let ofis = self.start().await;
         ofis.request_code("+79123456789").await.expect("sms");
         ofis.sign_in("+79123456789", SMS_CODE)
             .await
             .expect("sign in");
-        let address = ofis
-            .suggest_addresses("Советская 12 5")
-            .await
-            .expect("suggest")
-            .remove(0);
-        ofis.add_address(address).await.expect("add address");
         ofis
     }
+
+    /// The app started, the demo phone signed in and «Советская 12 5» added to the общий счёт.
+    pub async fn start_signed_in_with_address(&self) -> Ofis {
+        let ofis = self.start_signed_in().await;
+        add_demo_address(&ofis).await;
+        ofis
+    }
+}
+
+/// The first suggestion for «Советская 12 5».
+pub async fn demo_address(ofis: &Ofis) -> AddressChoice {
+    ofis.suggest_addresses("Советская 12 5")
+        .await
+        .expect("suggest")
+        .remove(0)
+}
+
+/// «Поиск по адресу»: «Советская 12 5» joins the общий счёт (its bills fetched whole).
+pub async fn add_demo_address(ofis: &Ofis) {
+    let address = demo_address(ofis).await;
+    ofis.add_address(address).await.expect("add address");
 }
