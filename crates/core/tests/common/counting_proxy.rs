@@ -2,9 +2,6 @@
 //! answer and the bytes both ways, so a test or a bench can see what the app really sends and
 //! gets (on the wire, whatever the client code says).
 
-// Each test binary uses part of this module.
-#![allow(dead_code)]
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
