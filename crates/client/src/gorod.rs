@@ -12,8 +12,9 @@ use ofis_domain::Period;
 use rust_decimal::Decimal;
 use tracing::instrument;
 
+use crate::conditional::{Conditional, IfChanged, Tagged};
 use crate::error::ClientError;
-use crate::http::{ensure_allowed_url, ClientOptions, Http};
+use crate::http::{decode_json, ensure_allowed_url, Answer, ClientOptions, Http};
 use crate::session::SessionTokens;
 
 /// A typed client of one Город API server. Cheap to clone; clones share the session.
@@ -22,6 +23,8 @@ pub struct GorodClient {
     pub(crate) http: Http,
     base: Arc<str>,
     pub(crate) session: SessionTokens,
+    /// The last tagged answer of each `GET`, for conditional requests.
+    pub(crate) conditional: Conditional,
 }
 
 impl std::fmt::Debug for GorodClient {
@@ -47,6 +50,7 @@ impl GorodClient {
             http: Http::new(options)?,
             base: base.into(),
             session: SessionTokens::default(),
+            conditional: Conditional::default(),
         })
     }
 
@@ -89,6 +93,8 @@ impl GorodClient {
             .http
             .send_json(self.http.post(self.url(paths::AUTH_SIGN_IN)).json(&body))
             .await?;
+        // What was remembered was another session's (perhaps another person's).
+        self.conditional.forget();
         self.set_access_token(Some(session.access_token.clone()));
         self.set_refresh_token(Some(session.refresh_token.clone()));
         Ok(session)
@@ -116,6 +122,7 @@ impl GorodClient {
             refresh_token: refresh_token.to_string(),
         };
         let req = self.authed(self.http.post(self.url(paths::AUTH_SIGN_OUT)).json(&body));
+        self.conditional.forget();
         self.set_access_token(None);
         self.set_refresh_token(None);
         self.http.send_json(req?).await
@@ -143,11 +150,56 @@ impl GorodClient {
         address_id: &str,
         period: Option<Period>,
     ) -> Result<AddressBills, ClientError> {
-        let mut req = self.http.get(self.url(&paths::address_bills(address_id)));
-        if let Some(p) = period {
-            req = req.query(&[("period", p.to_string())]);
+        self.address_bills_tagged(address_id, period)
+            .await
+            .map(|t| t.value)
+    }
+
+    /// [`Self::address_bills`] with the answer's `ETag`, to keep beside the bills.
+    #[instrument(skip(self), err)]
+    pub async fn address_bills_tagged(
+        &self,
+        address_id: &str,
+        period: Option<Period>,
+    ) -> Result<Tagged<AddressBills>, ClientError> {
+        let raw = self
+            .send_authed_raw(self.address_bills_request(address_id, period))
+            .await?;
+        Ok(Tagged {
+            value: plausible(decode_json(&raw)?)?,
+            etag: raw.etag,
+        })
+    }
+
+    /// The current period's bills of an address unless they are still those tagged `known`
+    /// (kept beside them, even from an earlier run): then [`IfChanged::Unchanged`], after a 304
+    /// with no body.
+    #[instrument(skip(self), err)]
+    pub async fn address_bills_if_changed(
+        &self,
+        address_id: &str,
+        known: Option<&str>,
+    ) -> Result<IfChanged<AddressBills>, ClientError> {
+        let req = self.address_bills_request(address_id, None);
+        match self.send_authed_if_none_match(req, known).await? {
+            Answer::NotModified => Ok(IfChanged::Unchanged),
+            Answer::Fresh(raw) => Ok(IfChanged::Changed(Tagged {
+                value: plausible(decode_json(&raw)?)?,
+                etag: raw.etag,
+            })),
         }
-        self.send_authed(req).await.and_then(plausible)
+    }
+
+    fn address_bills_request(
+        &self,
+        address_id: &str,
+        period: Option<Period>,
+    ) -> reqwest::RequestBuilder {
+        let req = self.http.get(self.url(&paths::address_bills(address_id)));
+        match period {
+            Some(p) => req.query(&[("period", p.to_string())]),
+            None => req,
+        }
     }
 
     /// «Поиск по названию услуги»: providers whose name (or service) has every word of `query`,

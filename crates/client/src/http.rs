@@ -141,30 +141,66 @@ impl Http {
     /// Sends a request and reads a successful answer as it is (capped), mapping error statuses
     /// to `ClientError`.
     pub(crate) async fn send_raw(&self, req: reqwest::RequestBuilder) -> Result<Raw, ClientError> {
+        match self.send_if_none_match(req, None).await? {
+            Answer::Fresh(raw) => Ok(raw),
+            // Not asked for without a tag: refused like any other redirection status.
+            Answer::NotModified => Err(ClientError::Redirect { status: 304 }),
+        }
+    }
+
+    /// [`Self::send_raw`], naming `etag` in `If-None-Match` when there is one: a 304 is then
+    /// [`Answer::NotModified`] (any other redirection is still refused).
+    pub(crate) async fn send_if_none_match(
+        &self,
+        req: reqwest::RequestBuilder,
+        etag: Option<&str>,
+    ) -> Result<Answer, ClientError> {
+        let req = match etag {
+            Some(tag) => req.header(reqwest::header::IF_NONE_MATCH, tag),
+            None => req,
+        };
         let resp = req.send().await?;
         let status = resp.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED && etag.is_some() {
+            return Ok(Answer::NotModified);
+        }
         if status.is_redirection() {
             return Err(ClientError::Redirect {
                 status: status.as_u16(),
             });
         }
-        let content_type = resp
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let header = |name| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        let etag = header(reqwest::header::ETAG);
         let body = read_capped(resp, self.max_body).await?;
         if !status.is_success() {
             return Err(ClientError::from_response(status.as_u16(), &body));
         }
-        Ok(Raw { content_type, body })
+        Ok(Answer::Fresh(Raw {
+            content_type,
+            body,
+            etag,
+        }))
     }
 }
 
-/// A successful answer's body and declared type.
+/// A successful answer's body, declared type and validator (`ETag`).
+#[derive(Clone, Debug)]
 pub(crate) struct Raw {
     pub content_type: Option<String>,
     pub body: Vec<u8>,
+    pub etag: Option<String>,
+}
+
+/// What a conditional request got: a new answer, or word that the tagged one is still current.
+pub(crate) enum Answer {
+    Fresh(Raw),
+    NotModified,
 }
 
 /// The JSON of an answer.

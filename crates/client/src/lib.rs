@@ -1,5 +1,6 @@
 //! Typed async client of the Город API and the bank gateway (reqwest + rustls, explicit roots).
 
+mod conditional;
 mod error;
 mod gateway;
 mod gorod;
@@ -12,6 +13,7 @@ mod session;
 mod support;
 mod transport;
 
+pub use conditional::{IfChanged, Tagged};
 pub use error::ClientError;
 pub use gateway::{AllowedGateways, GatewayClient};
 pub use gorod::GorodClient;

@@ -7,7 +7,7 @@ use ofis_api::Session;
 
 use crate::error::ClientError;
 use crate::gorod::GorodClient;
-use crate::http::{decode_json, Raw};
+use crate::http::{decode_json, Answer, Raw};
 
 /// Told the new session whenever the client renews an expired one, so it can be kept.
 pub type SessionRenewed = Arc<dyn Fn(&Session) + Send + Sync>;
@@ -74,20 +74,52 @@ impl GorodClient {
         decode_json(&self.send_authed_raw(req).await?)
     }
 
-    /// [`Self::send_authed`] for an answer that is not JSON (a photo).
+    /// [`Self::send_authed`] for an answer that is not JSON (a photo). A `GET` whose last
+    /// tagged answer is remembered is sent conditionally, and a 304 answered from memory.
     pub(crate) async fn send_authed_raw(
         &self,
         req: reqwest::RequestBuilder,
     ) -> Result<Raw, ClientError> {
+        let url = get_url(&req);
+        let known = url.as_deref().and_then(|u| self.conditional.recall(u));
+        let tag = known.as_ref().and_then(|k| k.etag.as_deref());
+        match (self.send_authed_if_none_match(req, tag).await?, known) {
+            (Answer::NotModified, Some(known)) => Ok(known),
+            // A 304 is only taken when a tag was sent, so this cannot be; refused if it were.
+            (Answer::NotModified, None) => Err(ClientError::Redirect { status: 304 }),
+            (Answer::Fresh(raw), _) => {
+                if let Some(url) = url {
+                    self.conditional.remember(&url, &raw);
+                }
+                Ok(raw)
+            }
+        }
+    }
+
+    /// Sends a signed-in request, naming `etag` in `If-None-Match` when there is one. An
+    /// expired access token is renewed once with the refresh token and the request sent again:
+    /// the server refused the first one before doing anything, so a retried order or reading
+    /// cannot be a second one.
+    pub(crate) async fn send_authed_if_none_match(
+        &self,
+        req: reqwest::RequestBuilder,
+        etag: Option<&str>,
+    ) -> Result<Answer, ClientError> {
         let used = self.access_token().ok_or(ClientError::Unauthorized)?;
         let again = req.try_clone();
-        match self.http.send_raw(req.bearer_auth(&used)).await {
+        match self
+            .http
+            .send_if_none_match(req.bearer_auth(&used), etag)
+            .await
+        {
             Err(ClientError::Unauthorized) => {
                 let Some(again) = again else {
                     return Err(ClientError::Unauthorized);
                 };
                 let fresh = self.renew(&used).await?;
-                self.http.send_raw(again.bearer_auth(fresh)).await
+                self.http
+                    .send_if_none_match(again.bearer_auth(fresh), etag)
+                    .await
             }
             other => other,
         }
@@ -137,6 +169,7 @@ impl GorodClient {
             Err(ClientError::Unauthorized) => {
                 self.set_access_token(None);
                 self.set_refresh_token(None);
+                self.conditional.forget();
                 if let Some(callback) = current(&self.session.on_refused) {
                     callback();
                 }
@@ -145,4 +178,11 @@ impl GorodClient {
             Err(e) => Err(e),
         }
     }
+}
+
+/// The URL of a `GET` request, the key of its remembered answer; `None` for any other method
+/// (or a request that cannot be looked into, e.g. with a streamed body).
+fn get_url(req: &reqwest::RequestBuilder) -> Option<String> {
+    let probe = req.try_clone()?.build().ok()?;
+    (probe.method() == reqwest::Method::GET).then(|| probe.url().to_string())
 }

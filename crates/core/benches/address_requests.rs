@@ -2,6 +2,7 @@
 //! Prints the figures (run with `cargo bench -p ofis-core --bench address_requests`).
 
 #[path = "../tests/common/counting_proxy.rs"]
+#[allow(dead_code)] // Only the request count here.
 mod counting_proxy;
 
 use std::sync::Arc;

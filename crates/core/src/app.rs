@@ -192,20 +192,27 @@ impl Ofis {
         &self,
         address: AddressChoice,
     ) -> Result<(Snapshot, usize), CoreError> {
-        let found = self.inner.gorod.address_bills(&address.id, None).await?;
+        let tagged = self
+            .inner
+            .gorod
+            .address_bills_tagged(&address.id, None)
+            .await?;
+        let (found, etag) = (tagged.value, tagged.etag);
         let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
         let count = bills.len();
-        self.follow_with(address, bills, found.period).await?;
+        self.follow_with(address, bills, found.period, etag).await?;
         Ok((self.snapshot(), count))
     }
 
     /// The address is followed from now on, and `bills` (its bills of `period`, as just
-    /// fetched) join the общий счёт and the cache.
+    /// fetched) join the общий счёт and the cache, with `etag` when they are exactly the answer
+    /// so tagged.
     pub(crate) async fn follow_with(
         &self,
         address: AddressChoice,
         bills: Vec<Bill>,
         period: Period,
+        etag: Option<String>,
     ) -> Result<(), CoreError> {
         self.change().basket_mut().follow(address.clone(), &bills);
         self.persist_combined().await?;
@@ -215,7 +222,7 @@ impl Ofis {
             .run(move |s| {
                 let id = AddressId(id);
                 s.add_saved_address(&id, &title)?;
-                s.cache_address_bills(&id, period, &bills, now)
+                s.cache_tagged_address_bills(&id, period, &bills, etag.as_deref(), now)
             })
             .await
     }

@@ -24,6 +24,8 @@ pub struct QrFound {
     pub scanned: BillId,
     /// The period of the address's bills (kept with them in the cache).
     period: Option<Period>,
+    /// The `ETag` of the address's bills, when `bills` are exactly that answer.
+    etag: Option<String>,
 }
 
 impl QrFound {
@@ -89,16 +91,20 @@ impl Ofis {
                 bills: vec![scanned],
                 address: None,
                 period: None,
+                etag: None,
             });
         };
-        let found = self
+        let tagged = self
             .inner
             .gorod
-            .address_bills(address_id.as_str(), None)
+            .address_bills_tagged(address_id.as_str(), None)
             .await?;
+        let (found, mut etag) = (tagged.value, tagged.etag);
         let mut bills = crate::finding::domain_bills(found.bills)?;
         if !bills.iter().any(|b| b.id == scanned.id) {
             bills.push(scanned.clone());
+            // Not the answer as tagged any more: the first refresh fetches it whole.
+            etag = None;
         }
         Ok(QrFound {
             search,
@@ -109,6 +115,7 @@ impl Ofis {
             }),
             scanned: scanned.id,
             period: Some(found.period),
+            etag,
         })
     }
 
@@ -120,11 +127,12 @@ impl Ofis {
             address,
             scanned,
             period,
+            etag,
             ..
         } = found;
         let before = self.read().basket().combined().lines().len();
         match (address, period) {
-            (Some(address), Some(period)) => self.follow_with(address, bills, period).await?,
+            (Some(address), Some(period)) => self.follow_with(address, bills, period, etag).await?,
             _ => {
                 self.add_bills(bills).await?;
             }

@@ -2,6 +2,7 @@
 
 mod common {
     pub mod app;
+    #[allow(dead_code)] // Only the request count here.
     pub mod counting_proxy;
 }
 

@@ -30,6 +30,7 @@ use tokio::task::JoinHandle;
 
 mod addresses;
 mod auth;
+mod conditional;
 mod control;
 mod error;
 mod gateway;
@@ -204,11 +205,13 @@ impl RunningSandbox {
     }
 }
 
-/// The Город API: documented routes, sandbox controls, maintenance mode, JSON 404s.
+/// The Город API: documented routes, sandbox controls, maintenance mode, JSON 404s; `GET /api/…`
+/// answers tagged for conditional requests.
 fn gorod_router(sandbox: Sandbox) -> Router {
     openapi::router()
         .merge(control::routes())
         .fallback(error::no_such_route)
+        .layer(axum::middleware::from_fn(conditional::tag))
         .layer(axum::middleware::from_fn_with_state(
             sandbox.clone(),
             maintenance::guard,

@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use axum::routing::get;
 use axum::{Json, Router};
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::{Object, OpenApi as OpenApiDoc, RefOr, Required, ResponseBuilder, Type};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -136,15 +138,55 @@ fn api_routes() -> OpenApiRouter<Sandbox> {
 
 /// The OpenAPI document of the Город API, as served at `/openapi.json`.
 pub fn openapi() -> OpenApiDoc {
-    api_routes().into_openapi()
+    let mut doc = api_routes().into_openapi();
+    declare_conditional_gets(&mut doc);
+    doc
 }
 
 /// The documented routes plus `GET /openapi.json`.
 pub(crate) fn router() -> Router<Sandbox> {
-    let (router, doc) = api_routes().split_for_parts();
+    let (router, mut doc) = api_routes().split_for_parts();
+    declare_conditional_gets(&mut doc);
     let doc = Arc::new(doc);
     router.route(
         ofis_api::paths::OPENAPI,
         get(move || async move { Json(doc.as_ref().clone()) }),
     )
+}
+
+/// What `crate::conditional` does to every `GET`, in the document: the `If-None-Match` it reads,
+/// the `ETag` of each 200 and the 304 it answers when the tag is still current.
+fn declare_conditional_gets(doc: &mut OpenApiDoc) {
+    let if_none_match = ParameterBuilder::new()
+        .name("If-None-Match")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "ETag ранее полученного ответа: если он не изменился, ответ — 304 без тела.",
+        ))
+        .schema(Some(Object::with_type(Type::String)))
+        .build();
+    let etag = HeaderBuilder::new()
+        .schema(Object::with_type(Type::String))
+        .description(Some(
+            "Сильный валидатор ответа: SHA-256 его тела (base64url) в кавычках.",
+        ))
+        .build();
+    let not_modified = ResponseBuilder::new()
+        .description("Не изменилось с ответа, чей ETag указан в If-None-Match; тела нет.")
+        .header("ETag", etag.clone())
+        .build();
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let Some(get) = item.get.as_mut().filter(|_| path.starts_with("/api/")) else {
+            continue;
+        };
+        get.parameters
+            .get_or_insert_with(Vec::new)
+            .push(if_none_match.clone());
+        let responses = &mut get.responses.responses;
+        if let Some(RefOr::T(ok)) = responses.get_mut("200") {
+            ok.headers.insert("ETag".to_string(), etag.clone());
+        }
+        responses.insert("304".to_string(), RefOr::T(not_modified.clone()));
+    }
 }

@@ -58,6 +58,12 @@ pub(crate) fn period_text(p: Period) -> String {
     p.to_string()
 }
 
+/// The period in a column.
+pub(crate) fn parse_period(text: &str, what: &str) -> Result<Period, StoreError> {
+    text.parse()
+        .map_err(|e| StoreError::Corrupt(format!("{what}: {text:?} is not a period: {e}")))
+}
+
 /// A value as JSON text.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Encode(format!("{what}: {e}")))

@@ -21,7 +21,7 @@ mod support;
 mod transport;
 mod wipe;
 
-pub use cache::CachedBills;
+pub use cache::{CachedBills, TaggedBills};
 pub use error::StoreError;
 pub use faq::KeptFaq;
 pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};

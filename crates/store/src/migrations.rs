@@ -70,7 +70,12 @@ pub static MIGRATIONS: &[Migration] = &[
         "office applications",
         crate::office_applications::OFFICE_APPLICATIONS,
     ),
+    Migration::sql("validators of cached bills", BILL_CACHE_ETAG),
 ];
+
+// The `ETag` of the answer the cached bills came in, so the first refresh after a restart asks
+// "changed since?" (a 304 with no body when not). NULL: kept without one.
+const BILL_CACHE_ETAG: &str = "ALTER TABLE bill_cache ADD COLUMN etag TEXT;";
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,6 +1,7 @@
 //! Behaviour of the store on real database files in temporary directories.
 
 mod cache;
+mod cache_tags;
 mod card_sent;
 mod faq;
 mod migrations;
