@@ -91,13 +91,17 @@ impl Ofis {
                     .map(|(id, title)| AddressChoice { id: id.0, title })
                     .collect::<Vec<_>>();
                 let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
-                let basket = Basket::cached(
-                    s.load_combined()?,
-                    addresses,
-                    crate::payment::paid_bills(s)?,
-                    with_readings,
-                );
-                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                let combined = s.load_combined()?;
+                // Only the bills on screen are looked up (an index per bill), not ten years of
+                // payments; bills that come in later are looked up as they come.
+                let ids: Vec<BillId> = combined.lines().iter().map(|l| l.bill.id.clone()).collect();
+                let paid = s.paid_among(&ids)?;
+                let basket = Basket::cached(combined, addresses, paid, with_readings);
+                let queue = s
+                    .reading_queue_recent(crate::subscriber::QUEUE_SHOWN_SETTLED)?
+                    .into_iter()
+                    .map(QueueRow::from)
+                    .collect();
                 Ok((basket, s.get_setting(PHONE_SETTING)?, queue))
             })
             .await?;
@@ -207,6 +211,7 @@ impl Ofis {
         bills: Vec<Bill>,
         period: Period,
     ) -> Result<(), CoreError> {
+        self.learn_paid(&bills).await?;
         self.change().basket_mut().follow(address.clone(), &bills);
         self.persist_combined().await?;
         let (id, title, now) = (address.id, address.title, self.inner.clock.now());

@@ -22,6 +22,7 @@ impl Ofis {
             let found = self.inner.gorod.address_bills(&address.id, None).await?;
             current = current.max(found.period);
             let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
+            self.learn_paid(&bills).await?;
             self.merge_fresh_bills(&bills);
             let (id, period, now) = (
                 AddressId(address.id.clone()),
@@ -43,6 +44,7 @@ impl Ofis {
             {
                 Ok(found) => {
                     let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
+                    self.learn_paid(&bills).await?;
                     self.merge_fresh_bills(&bills);
                 }
                 // Not posted (or no longer known): the line stays as it is and is marked below.
