@@ -70,7 +70,7 @@ pub(super) fn ReceiptSearch() -> Element {
     let typed = !query.read().trim().is_empty();
     rsx! {
         section { class: "history-search search",
-            SearchInput { id: "receipt-query", label: "Поиск по чекам", placeholder: "Услуга, поставщик, лицевой счёт", query, oninput: on_input }
+            SearchInput { id: "receipt-query", label: "Поиск по чекам", placeholder: "Услуга, поставщик или л/с", query, oninput: on_input }
             if let Some(failure) = error() {
                 {crate::components::failure_note("receipt-search-error", "История", failure)}
             } else if typed && searched() && results.read().is_empty() {

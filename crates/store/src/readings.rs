@@ -253,7 +253,7 @@ impl Store {
         for state in ["sent", "refused"] {
             rows.extend(self.load_queue_sql(RECENT_SETTLED, params![state, recent])?);
         }
-        rows.sort_by(|a, b| a.reading.queued_at.cmp(&b.reading.queued_at));
+        rows.sort_by_key(|e| e.reading.queued_at);
         Ok(rows)
     }
 

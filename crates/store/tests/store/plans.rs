@@ -101,7 +101,7 @@ fn pages_walk_every_receipt_newest_first_once() {
         idempotency_key: first[6].idempotency_key.clone(),
     };
     assert_eq!(store.outbox_page(Some(&after), 5).unwrap(), keys[7..12]);
-    keys.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    keys.sort_by_key(|o| std::cmp::Reverse(o.created_at));
     assert_eq!(keys, store.outbox_page(None, 1_000).unwrap());
 }
 
