@@ -123,3 +123,61 @@ async fn history_without_payments_says_so_and_draws_no_chart() {
     b.screenshot("44-history-empty").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn years_of_history_come_a_page_at_a_time_and_receipts_are_found_by_their_words() {
+    use ofis_store::lifetime::{fill_history, fill_selection, Volume};
+    // A device with years of payments (the generator's small volume: 600 receipts).
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut store = ofis_store::Store::open(&dir.path().join("ofis.sqlite")).expect("store");
+        let now = chrono::Utc::now();
+        fill_selection(&mut store, now).expect("selection");
+        fill_history(&mut store, Volume::TINY, now, 7).expect("history");
+    }
+    let app = App::start_in(dir.path().to_path_buf());
+    let b = Browser::open(360, 800).await;
+    b.goto(&app).await;
+    sign_in(&b).await;
+    support::open_history(&b).await;
+    b.wait("#history-more").await;
+    let page = ofis_core::HISTORY_PAGE as usize;
+    assert_eq!(
+        texts(&b, "#history-entries .history-entry").await.len(),
+        page
+    );
+    b.screenshot("45-history-lifetime").await;
+
+    b.click("#history-more").await;
+    for _ in 0..100 {
+        if texts(&b, "#history-entries .history-entry").await.len() == 2 * page {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        texts(&b, "#history-entries .history-entry").await.len(),
+        2 * page,
+        "«Показать ещё» adds the next page"
+    );
+
+    // Ten years: a column a year.
+    top(&b).await;
+    b.click("#spending-120").await;
+    b.wait_text(
+        "#spending-chart",
+        &chrono::Utc::now().format("%Y").to_string(),
+    )
+    .await;
+    b.screenshot("46-history-ten-years").await;
+
+    b.type_into("#receipt-query", "электро").await;
+    let found = b.wait_text("#receipt-results", "Электроэнергия").await;
+    assert!(found.contains("₽"), "{found}");
+    b.screenshot("47-history-search").await;
+    b.type_into("#receipt-query", " нетакогопоставщика").await;
+    b.wait_text("#receipt-not-found", "Чеки не найдены").await;
+    assert!(!b.exists("#receipt-results").await);
+    b.screenshot("48-history-search-empty").await;
+    b.close().await;
+}

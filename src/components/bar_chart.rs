@@ -31,6 +31,8 @@ pub struct Piece {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarColumn {
     pub period: Period,
+    /// What is written beneath instead of the month's short name (a year: «2019»).
+    pub caption: Option<String>,
     pub label: Option<String>,
     pub pieces: Vec<Piece>,
 }
@@ -52,7 +54,7 @@ struct PlacedColumn {
     centre: Decimal,
     top: Decimal,
     label: Option<String>,
-    month: &'static str,
+    month: String,
     pieces: Vec<Placed>,
 }
 
@@ -108,7 +110,10 @@ fn layout(columns: &[BarColumn]) -> Vec<PlacedColumn> {
                 centre: px(x + bar / Decimal::TWO),
                 top: base - px(below / peak * PLOT),
                 label: column.label.clone(),
-                month: month_short(column.period),
+                month: column
+                    .caption
+                    .clone()
+                    .unwrap_or_else(|| month_short(column.period).to_string()),
                 pieces,
             }
         })
@@ -165,6 +170,7 @@ mod tests {
     fn column(month: u32, values: &[&str]) -> BarColumn {
         BarColumn {
             period: Period::new(2026, month).unwrap(),
+            caption: None,
             label: Some(values.join("+")),
             pieces: values
                 .iter()

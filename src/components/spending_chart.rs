@@ -1,8 +1,10 @@
 //! Spending per month by service: the app's bar chart, a piece per service, with a legend.
 
+use std::collections::BTreeMap;
+
 use dioxus::prelude::*;
 use ofis_domain::spending::{legend, MonthSpending};
-use ofis_domain::Money;
+use ofis_domain::{Money, Period};
 use rust_decimal::RoundingStrategy;
 
 use super::bar_chart::{has_bars, BarChart, BarColumn, Piece};
@@ -33,6 +35,7 @@ fn columns(months: &[MonthSpending], services: &[(String, Money)]) -> Vec<BarCol
         .iter()
         .map(|month| BarColumn {
             period: month.period,
+            caption: None,
             label: (!month.total.is_zero()).then(|| whole_roubles(month.total)),
             pieces: month
                 .by_service
@@ -47,11 +50,60 @@ fn columns(months: &[MonthSpending], services: &[(String, Money)]) -> Vec<BarCol
         .collect()
 }
 
+/// More months than this are drawn a column a year: 120 columns do not fit a phone.
+const MONTH_COLUMNS_MAX: usize = 12;
+
+/// A column a year (the months of each year added up), the year beneath, no label above (the
+/// legend and each piece's title give the sums).
+fn year_columns(months: &[MonthSpending], services: &[(String, Money)]) -> Vec<BarColumn> {
+    let mut years: Vec<(Period, BTreeMap<&str, Money>)> = Vec::new();
+    for m in months {
+        if years
+            .last()
+            .is_none_or(|(p, _)| p.year() != m.period.year())
+        {
+            years.push((m.period, BTreeMap::new()));
+        }
+        if let Some((_, sums)) = years.last_mut() {
+            for (service, amount) in &m.by_service {
+                let sum = sums.entry(service.as_str()).or_insert(Money::ZERO);
+                *sum = *sum + *amount;
+            }
+        }
+    }
+    years
+        .into_iter()
+        .map(|(period, sums)| BarColumn {
+            period,
+            caption: Some(period.year().to_string()),
+            label: None,
+            pieces: services
+                .iter()
+                .filter_map(|(service, _)| {
+                    sums.get(service.as_str()).map(|amount| Piece {
+                        value: amount.value(),
+                        color: colour_of(services, service),
+                        title: format!(
+                            "{service}, {} год: {}",
+                            period.year(),
+                            amount.display_rub()
+                        ),
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The chart, or a short note when nothing has been paid yet.
 #[component]
 pub fn SpendingChart(months: Vec<MonthSpending>) -> Element {
     let services = legend(&months);
-    let columns = columns(&months, &services);
+    let columns = if months.len() > MONTH_COLUMNS_MAX {
+        year_columns(&months, &services)
+    } else {
+        columns(&months, &services)
+    };
     if !has_bars(&columns) {
         return rsx! {
             p { id: "spending-empty", class: "chart-empty",
@@ -124,6 +176,28 @@ mod tests {
             columns[1].pieces[0].color, columns[2].pieces[0].color,
             "a service keeps its colour"
         );
+    }
+
+    #[test]
+    fn ten_years_draw_a_column_a_year() {
+        let months = spending_by_month(
+            &[
+                spend(1, "Отопление", dec("300")),
+                spend(11, "Отопление", dec("450")),
+                spend(11, "Домофон", dec("150")),
+            ],
+            Period::new(2026, 11).unwrap(),
+            120,
+        );
+        let services = legend(&months);
+        let years = year_columns(&months, &services);
+        assert_eq!(years.len(), 11, "December 2016 to November 2026");
+        assert_eq!(years[0].caption.as_deref(), Some("2016"));
+        let last = years.last().unwrap();
+        assert_eq!(last.caption.as_deref(), Some("2026"));
+        let values: Vec<Decimal> = last.pieces.iter().map(|p| p.value).collect();
+        assert_eq!(values, [dec("750"), dec("150")]);
+        assert!(years[..10].iter().all(|c| c.pieces.is_empty()));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! «История»: payments of this account (paid, in progress, declined) and spending per month.
 
 use dioxus::prelude::*;
-use ofis_core::{HistoryEntry, HistoryStatus, Ofis, SPENDING_MONTHS};
+use ofis_core::{HistoryCursor, HistoryEntry, HistoryStatus, Ofis, HISTORY_PAGE};
 use ofis_domain::tz;
 
-use crate::components::SpendingChart;
+use crate::components::{use_act, Failure};
 use crate::route::Route;
+use crate::views::history_search::{ReceiptSearch, SpendingSection};
 
 /// The chip text and style of a status.
 fn chip(status: HistoryStatus) -> (&'static str, &'static str) {
@@ -17,43 +18,36 @@ fn chip(status: HistoryStatus) -> (&'static str, &'static str) {
     }
 }
 
-/// The history screen: the chart on top, then every payment, newest first.
+/// The history screen: the spending chart on top, the receipt search, then the payments,
+/// newest first, a page at a time («Показать ещё»).
 #[component]
 pub fn HistoryView() -> Element {
     let ofis = use_context::<Ofis>();
-    let data = use_resource(move || {
+    let mut more: Signal<Vec<HistoryEntry>> = use_signal(Vec::new);
+    let mut next: Signal<Option<HistoryCursor>> = use_signal(|| None);
+    let first = use_resource(move || {
         let ofis = ofis.clone();
         async move {
-            // History first: it keeps the server's receipts that the chart then counts.
-            let history = ofis.history().await?;
-            let spending = ofis.spending_by_month(SPENDING_MONTHS).await?;
-            Ok::<_, ofis_core::CoreError>((history, spending))
+            // The first page first: it keeps the server's receipts that the chart then counts.
+            let page = ofis.history_page(None, HISTORY_PAGE).await?;
+            more.set(Vec::new());
+            next.set(page.next.clone());
+            Ok::<_, ofis_core::CoreError>(page)
         }
     });
-    let body = match &*data.read() {
+    let loaded = first.read().as_ref().is_some_and(|r| r.is_ok());
+    let body = match &*first.read() {
         None => rsx! { p { class: "hint", "Загружаем историю…" } },
         Some(Err(e)) => crate::components::load_error("history-error", "История", e),
-        Some(Ok((history, spending))) => rsx! {
-            if history.server_unavailable.is_some() {
+        Some(Ok(page)) => rsx! {
+            if page.server_unavailable.is_some() {
                 p { id: "history-offline", class: "notice", role: "status",
                     "Нет связи с сервером: показаны платежи, сохранённые на этом устройстве."
                 }
             }
-            section { class: "history-chart",
-                h2 { "Расходы по месяцам" }
-                SpendingChart { months: spending.clone() }
-            }
-            section { class: "history-list",
-                h2 { "Платежи" }
-                if history.entries.is_empty() {
-                    p { id: "history-empty", class: "chart-empty", "Платежей пока нет." }
-                }
-                ul { class: "plain-list",
-                    for entry in history.entries.iter().cloned() {
-                        EntryCard { key: "{entry.id}", entry }
-                    }
-                }
-            }
+            SpendingSection { ready: loaded }
+            ReceiptSearch {}
+            PaymentsSection { first: page.entries.clone(), more, next }
         },
     };
     rsx! {
@@ -65,9 +59,52 @@ pub fn HistoryView() -> Element {
     }
 }
 
+/// The payments shown so far and «Показать ещё» while older ones are left.
+#[component]
+fn PaymentsSection(
+    first: Vec<HistoryEntry>,
+    more: Signal<Vec<HistoryEntry>>,
+    next: Signal<Option<HistoryCursor>>,
+) -> Element {
+    let ofis = use_context::<Ofis>();
+    let act = use_act();
+    let show_more = move |_| {
+        let ofis = ofis.clone();
+        let Some(cursor) = next() else { return };
+        act.run(async move {
+            let page = ofis
+                .history_page(Some(cursor), HISTORY_PAGE)
+                .await
+                .map_err(Failure::from)?;
+            more.write().extend(page.entries);
+            next.set(page.next);
+            Ok(())
+        })
+    };
+    rsx! {
+        section { class: "history-list",
+            h2 { "Платежи" }
+            if first.is_empty() {
+                p { id: "history-empty", class: "chart-empty", "Платежей пока нет." }
+            }
+            ul { id: "history-entries", class: "plain-list",
+                for entry in first.iter().chain(more.read().iter()).cloned() {
+                    EntryCard { key: "{entry.id}", entry }
+                }
+            }
+            crate::components::ActError { act, id: "history-more-error", screen: "История" }
+            if next.read().is_some() {
+                button { id: "history-more", class: "secondary", disabled: act.busy(), onclick: show_more,
+                    if act.busy() { "Загружаем…" } else { "Показать ещё" }
+                }
+            }
+        }
+    }
+}
+
 /// One payment: date, status, lines, total; a paid one opens its receipt.
 #[component]
-fn EntryCard(entry: HistoryEntry) -> Element {
+pub(super) fn EntryCard(entry: HistoryEntry) -> Element {
     let nav = navigator();
     let (label, chip_class) = chip(entry.status);
     let when = entry

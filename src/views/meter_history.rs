@@ -20,6 +20,7 @@ fn columns(months: &[MonthUse], unit: &str) -> Vec<BarColumn> {
         .iter()
         .map(|m| BarColumn {
             period: m.period,
+            caption: None,
             label: Some(decimal_ru(m.used)),
             pieces: vec![Piece {
                 value: m.used,

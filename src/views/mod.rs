@@ -6,6 +6,7 @@ mod address_search;
 mod checkout;
 pub mod help;
 mod history;
+mod history_search;
 mod line_readings;
 mod meter_history;
 mod meter_list;

@@ -181,3 +181,23 @@ pub struct EmailQueued {
     /// The address it goes to, as the server understood it.
     pub to: String,
 }
+
+/// The most orders one page of `GET /api/v1/orders` holds.
+pub const ORDERS_PAGE_MAX: u32 = 100;
+
+/// A page of the order list: up to `limit` orders older than the order `before`, newest first.
+/// Without either, the whole list (as before paging).
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, utoipa::IntoParams,
+)]
+#[into_params(parameter_in = Query)]
+pub struct OrdersQuery {
+    /// The id of the last order of the previous page; the page holds older orders only.
+    #[serde(default)]
+    pub before: Option<String>,
+    /// How many orders at most (1 to 100).
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+}

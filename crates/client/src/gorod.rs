@@ -335,6 +335,24 @@ impl GorodClient {
             .await
     }
 
+    /// A page of the signed-in user's orders, newest first: up to `limit` (at most
+    /// [`ofis_api::ORDERS_PAGE_MAX`]) older than the order `before` (from the newest when `None`).
+    #[instrument(skip(self), err)]
+    pub async fn orders_page(
+        &self,
+        before: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<OrderDto>, ClientError> {
+        let mut req = self
+            .http
+            .get(self.url(paths::ORDERS))
+            .query(&[("limit", limit.min(ofis_api::ORDERS_PAGE_MAX).to_string())]);
+        if let Some(before) = before {
+            req = req.query(&[("before", before)]);
+        }
+        self.send_authed(req).await
+    }
+
     /// Every receipt of the signed-in user, newest first.
     #[instrument(skip(self), err)]
     pub async fn receipts(&self) -> Result<Vec<ReceiptDto>, ClientError> {

@@ -83,7 +83,7 @@ impl Ofis {
         .await
         .map_err(|e| CoreError::Task(e.to_string()))??;
         let db = Db::new(store);
-        let (basket, phone, queue) = db
+        let (basket, phone) = db
             .run(|s| {
                 let addresses = s
                     .saved_addresses()?
@@ -91,21 +91,20 @@ impl Ofis {
                     .map(|(id, title)| AddressChoice { id: id.0, title })
                     .collect::<Vec<_>>();
                 let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
-                let basket = Basket::cached(
-                    s.load_combined()?,
-                    addresses,
-                    crate::payment::paid_bills(s)?,
-                    with_readings,
-                );
-                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
-                Ok((basket, s.get_setting(PHONE_SETTING)?, queue))
+                let combined = s.load_combined()?;
+                // Only the bills on screen are looked up (an index per bill), not ten years of
+                // payments; bills that come in later are looked up as they come.
+                let ids: Vec<BillId> = combined.lines().iter().map(|l| l.bill.id.clone()).collect();
+                let paid = s.paid_among(&ids)?;
+                let basket = Basket::cached(combined, addresses, paid, with_readings);
+                Ok((basket, s.get_setting(PHONE_SETTING)?))
             })
             .await?;
         let session_refusals = Arc::new(tokio::sync::watch::Sender::new(0));
         crate::session::restore_tokens(&gorod, secrets.clone(), session_refusals.clone());
         let seat = crate::pin::Seat::opened(secrets.as_ref());
-        let state = State::opened(basket, Session::cached(phone), ReadingQueue::loaded(queue));
-        Ok(Ofis {
+        let state = State::opened(basket, Session::cached(phone), ReadingQueue::unread());
+        let ofis = Ofis {
             inner: Arc::new(Inner {
                 gorod,
                 gateway,
@@ -121,7 +120,29 @@ impl Ofis {
                 session_refusals,
             }),
             seat: Arc::new(Mutex::new(seat)),
-        })
+        };
+        ofis.read_queue_after_open();
+        Ok(ofis)
+    }
+
+    /// Reads the readings queue just after the first snapshot: «Подать показания» shows it,
+    /// «Мои платежи» does not, so the start does not wait for it.
+    fn read_queue_after_open(&self) {
+        let this = self.clone();
+        tokio::spawn(async move {
+            let read = this
+                .inner
+                .db
+                .run(|s| s.reading_queue_recent(crate::subscriber::QUEUE_SHOWN_SETTLED))
+                .await;
+            match read {
+                Ok(rows) => this
+                    .change()
+                    .queue_mut()
+                    .first_read(rows.into_iter().map(QueueRow::from).collect()),
+                Err(e) => tracing::warn!(error = %e, "the readings queue could not be read"),
+            }
+        });
     }
 
     /// The app state, to read.
@@ -214,6 +235,7 @@ impl Ofis {
         period: Period,
         etag: Option<String>,
     ) -> Result<(), CoreError> {
+        self.learn_paid(&bills).await?;
         self.change().basket_mut().follow(address.clone(), &bills);
         self.persist_combined().await?;
         let (id, title, now) = (address.id, address.title, self.inner.clock.now());

@@ -97,6 +97,7 @@ impl Ofis {
     /// Adds found bills to the общий счёт (under their address, or as single bills); a bill that
     /// is already there is not added twice. Returns the new state and how many were added.
     pub async fn add_bills(&self, bills: Vec<Bill>) -> Result<(Snapshot, usize), CoreError> {
+        self.learn_paid(&bills).await?;
         let added = self.change().basket_mut().add(bills);
         self.persist_combined().await?;
         Ok((self.snapshot(), added))

@@ -2,18 +2,20 @@
 //! for offline viewing, spending per month for the chart, and a receipt copy by e-mail.
 
 mod merge;
+mod page;
 
 use chrono::{DateTime, Utc};
 use ofis_client::ClientError;
 use ofis_domain::email::Email;
 use ofis_domain::spending::{self, MonthSpending, Spend};
-use ofis_domain::{tz, Money, Period, Receipt};
+use ofis_domain::{Money, Period, Receipt};
 use tracing::{info, instrument, warn};
 
 use crate::app::Ofis;
 use crate::error::CoreError;
 
 pub(crate) use merge::merge;
+pub use page::{HistoryCursor, HistoryPage, HISTORY_PAGE, SEARCH_LIMIT};
 
 /// Where a payment stands, as the history shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +74,7 @@ pub struct History {
 }
 
 /// How fees appear among the services of the spending chart.
-pub const FEE_SERVICE: &str = "Комиссия";
+pub const FEE_SERVICE: &str = ofis_store::SPENDING_FEES;
 
 /// How many months the spending chart covers by default.
 pub const SPENDING_MONTHS: u32 = 6;
@@ -117,14 +119,34 @@ impl Ofis {
     }
 
     /// Spending per month by service over the last `months` months (oldest first), from the
-    /// receipts kept on this device.
+    /// receipts kept on this device: the sums SQLite keeps per month and service, so ten years
+    /// read 120 months' rows, not 100 000 receipts. The range ends with the current month, or
+    /// with a later receipt's month if the server's clock runs ahead.
     pub async fn spending_by_month(&self, months: u32) -> Result<Vec<MonthSpending>, CoreError> {
-        let receipts = self.inner.db.run(|s| s.receipts()).await?;
-        Ok(spending_of(
-            &receipts,
-            Period::of(self.inner.clock.today()),
-            months,
-        ))
+        let current = Period::of(self.inner.clock.today());
+        let (last, rows) = self
+            .inner
+            .db
+            .run(move |s| {
+                let last = s
+                    .last_spending_period()?
+                    .map_or(current, |p| p.max(current));
+                let mut first = last;
+                for _ in 1..months.max(1) {
+                    first = first.previous();
+                }
+                Ok((last, s.spending_between(first, last)?))
+            })
+            .await?;
+        let spends: Vec<Spend> = rows
+            .into_iter()
+            .map(|(period, service, amount)| Spend {
+                period,
+                service,
+                amount,
+            })
+            .collect();
+        Ok(spending::spending_by_month(&spends, last, months))
     }
 
     /// «Отправить на e-mail»: checks the address here first, then asks the server to send a
@@ -139,33 +161,4 @@ impl Ofis {
         info!("receipt copy requested by e-mail");
         Ok(email)
     }
-}
-
-/// Receipt lines as spends in the month they were paid (local time), aggregated. The range ends
-/// with the current month, or with a later receipt's month if the server's clock runs ahead.
-pub(crate) fn spending_of(
-    receipts: &[Receipt],
-    current: Period,
-    months: u32,
-) -> Vec<MonthSpending> {
-    let mut spends: Vec<Spend> = Vec::new();
-    for r in receipts {
-        let period = Period::of(tz::local_date(r.fiscal.issued_at));
-        spends.extend(r.lines.iter().map(|l| Spend {
-            period,
-            service: l.service_name.clone(),
-            amount: l.amount,
-        }));
-        spends.push(Spend {
-            period,
-            service: FEE_SERVICE.to_string(),
-            amount: r.fees,
-        });
-    }
-    let last = spends
-        .iter()
-        .map(|s| s.period)
-        .max()
-        .map_or(current, |p| p.max(current));
-    spending::spending_by_month(&spends, last, months)
 }

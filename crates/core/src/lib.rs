@@ -44,7 +44,8 @@ pub use help::{
     SUGGESTIONS_MAX, SUPPORT_OFFLINE,
 };
 pub use history::{
-    History, HistoryEntry, HistoryLine, HistoryStatus, FEE_SERVICE, SPENDING_MONTHS,
+    History, HistoryCursor, HistoryEntry, HistoryLine, HistoryPage, HistoryStatus, FEE_SERVICE,
+    HISTORY_PAGE, SEARCH_LIMIT, SPENDING_MONTHS,
 };
 pub use keyring::KeyringSecrets;
 pub use meter_card::{needs_confirmation, MeterCard, MeterHistory, MonthUse, ReadingRow};

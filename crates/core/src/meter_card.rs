@@ -32,7 +32,8 @@ pub struct MeterCard {
 }
 
 impl MeterCard {
-    pub(crate) fn new(dto: &MeterDto, today: NaiveDate) -> Self {
+    /// The card of a meter as the server describes it, on `today`.
+    pub fn new(dto: &MeterDto, today: NaiveDate) -> Self {
         let meter = dto.to_domain();
         let previous = match (dto.last_value, dto.last_date) {
             (Some(v), Some(d)) => {
@@ -123,7 +124,8 @@ pub struct MeterHistory {
 }
 
 impl MeterHistory {
-    pub(crate) fn of(card: &MeterCard, readings: &[ReadingDto]) -> Self {
+    /// A meter's history from its accepted readings, oldest first.
+    pub fn of(card: &MeterCard, readings: &[ReadingDto]) -> Self {
         let mut rows: Vec<ReadingRow> = readings
             .iter()
             .map(|r| ReadingRow {

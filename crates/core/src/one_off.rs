@@ -9,7 +9,6 @@ use std::time::Duration;
 use ofis_api::BillDto;
 use ofis_client::ClientError;
 use ofis_domain::{Bill, BillId, Money};
-use ofis_store::OutboxState;
 use serde::{Deserialize, Serialize};
 use tracing::warn;
 
@@ -91,10 +90,9 @@ impl Ofis {
     }
 
     async fn bill_paid_through_app(&self, bill: BillId) -> Result<bool, CoreError> {
-        let orders = self.inner.db.run(|s| s.outbox_all()).await?;
-        Ok(orders
-            .iter()
-            .any(|o| o.state == OutboxState::Paid && o.lines.iter().any(|l| l.bill.id == bill)))
+        let ids = [bill];
+        let paid = self.inner.db.run(move |s| s.paid_among(&ids)).await?;
+        Ok(!paid.is_empty())
     }
 
     async fn keep_one_off(&self, slot: &str, kept: &Kept) -> Result<(), CoreError> {

@@ -97,6 +97,18 @@ fn order_request(order: &OutboxOrder) -> CreateOrder {
 }
 
 impl Ofis {
+    /// Looks up which of `bills` were paid through the app (on the outbox's index by bill) and
+    /// tells the basket, before they are shown, merged or paid: the rule «a paid line is not
+    /// offered again» then holds for every bill, however old its payment.
+    pub(crate) async fn learn_paid(&self, bills: &[Bill]) -> Result<(), CoreError> {
+        let ids: Vec<BillId> = bills.iter().map(|b| b.id.clone()).collect();
+        let paid = self.inner.db.run(move |s| s.paid_among(&ids)).await?;
+        if !paid.is_empty() {
+            self.change().basket_mut().known_paid(paid);
+        }
+        Ok(())
+    }
+
     /// «Оплатить»: freezes the composition, commits an idempotency key, creates the order.
     #[instrument(skip(self))]
     pub async fn start_payment(&self, scope: PayScope) -> Result<PaymentTicket, CoreError> {
@@ -124,6 +136,8 @@ impl Ofis {
     ) -> Result<PaymentTicket, CoreError> {
         let _one_at_a_time = self.inner.pay_lock.lock().await;
         let frozen: FrozenOrder = self.read().basket().freeze(&scope)?;
+        let bills: Vec<Bill> = frozen.lines().iter().map(|l| l.bill.clone()).collect();
+        self.learn_paid(&bills).await?;
         let readings = self.saved_readings_of(&frozen).await?;
         // Settle first, then decide: an earlier order of these bills found paid just now makes
         // them paid as surely as one paid before.

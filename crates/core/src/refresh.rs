@@ -33,6 +33,7 @@ impl Ofis {
             {
                 Ok(found) => {
                     let bills: Vec<Bill> = crate::finding::domain_bills(found)?;
+                    self.learn_paid(&bills).await?;
                     self.merge_fresh_bills(&bills);
                 }
                 // Not posted (or no longer known): the line stays as it is and is marked below.
@@ -72,6 +73,7 @@ impl Ofis {
             .await?;
         let Tagged { value: found, etag } = match (answer, kept) {
             (IfChanged::Unchanged, Some(kept)) => {
+                self.learn_paid(&kept.bills).await?;
                 self.merge_fresh_bills(&kept.bills);
                 return Ok(kept.period);
             }
@@ -82,6 +84,7 @@ impl Ofis {
             }
         };
         let bills: Vec<Bill> = crate::finding::domain_bills(found.bills)?;
+        self.learn_paid(&bills).await?;
         self.merge_fresh_bills(&bills);
         let (period, now) = (found.period, self.inner.clock.now());
         self.inner

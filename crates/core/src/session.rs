@@ -136,7 +136,11 @@ impl Ofis {
             .db
             .run(|s| {
                 s.wipe_personal_data()?;
-                let queue = s.reading_queue()?.into_iter().map(QueueRow::from).collect();
+                let queue = s
+                    .reading_queue_recent(crate::subscriber::QUEUE_SHOWN_SETTLED)?
+                    .into_iter()
+                    .map(QueueRow::from)
+                    .collect();
                 Ok((crate::payment::paid_bills(s)?, queue))
             })
             .await?;

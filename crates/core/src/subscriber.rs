@@ -21,6 +21,10 @@ use crate::app::Ofis;
 use crate::error::CoreError;
 use crate::meter_card::{MeterCard, MeterHistory};
 
+/// How many of the readings sent (and of those refused) the queue shows besides those still
+/// waiting: the newest. Years of monthly readings stay in SQLite, each meter's in its history.
+pub const QUEUE_SHOWN_SETTLED: u32 = 30;
+
 /// What the person sees when a reading could not be sent now.
 pub const QUEUED_OFFLINE: &str = "Нет связи: показание сохранено и будет отправлено автоматически";
 
@@ -322,7 +326,7 @@ impl Ofis {
 /// goes back to an older one.
 fn show_queue(ofis: &Ofis, store: &Store) -> Result<Vec<QueueRow>, StoreError> {
     let rows: Vec<QueueRow> = store
-        .reading_queue()?
+        .reading_queue_recent(QUEUE_SHOWN_SETTLED)?
         .into_iter()
         .map(QueueRow::from)
         .collect();

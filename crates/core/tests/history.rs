@@ -11,7 +11,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use common::app::{self, Setup};
 use gorod_sandbox::{test_cards, RunningSandbox};
-use ofis_core::{Clock, CoreError, HistoryStatus, Ofis, PayScope, PaymentStep, SPENDING_MONTHS};
+use ofis_core::{
+    Clock, CoreError, HistoryEntry, HistoryStatus, Ofis, PayScope, PaymentStep, HISTORY_PAGE,
+    SPENDING_MONTHS,
+};
 use ofis_domain::email::EmailError;
 use ofis_domain::{Money, Period};
 
@@ -118,6 +121,58 @@ async fn without_the_server_history_comes_from_this_device_and_says_so() {
     assert_eq!(history.entries, online.entries, "nothing is lost offline");
     let spending = offline.spending_by_month(3).await.unwrap();
     assert!(!spending.last().unwrap().total.is_zero());
+}
+
+/// Every page of «История», from the first, `limit` entries at a time.
+async fn all_pages(ofis: &Ofis, limit: u32) -> (Vec<HistoryEntry>, bool) {
+    let mut entries = Vec::new();
+    let mut cursor = None;
+    let mut offline = false;
+    loop {
+        let page = ofis.history_page(cursor, limit).await.unwrap();
+        assert!(page.entries.len() <= limit as usize);
+        offline |= page.server_unavailable.is_some();
+        entries.extend(page.entries);
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return (entries, offline),
+        }
+    }
+}
+
+#[tokio::test]
+async fn history_pages_hold_every_payment_once_online_and_offline_and_receipts_are_found() {
+    let sandbox = app::sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let ofis = signed_in_with_address(&sandbox, dir.path()).await;
+    decline_then_pay(&ofis).await;
+    let whole = ofis.history().await.unwrap().entries;
+    for limit in [1, 2, HISTORY_PAGE] {
+        let (paged, offline) = all_pages(&ofis, limit).await;
+        assert!(!offline);
+        assert_eq!(paged, whole, "pages of {limit}");
+    }
+    let first = ofis.history_page(None, HISTORY_PAGE).await.unwrap();
+    assert!(first.next.is_none(), "two payments: one page");
+
+    let service = whole[0].lines[0].service.clone();
+    let word: String = service.chars().take(5).collect();
+    let found = ofis.search_receipts(&word.to_lowercase()).await.unwrap();
+    assert_eq!(found.len(), 1, "the paid receipt, not the declined payment");
+    assert_eq!(found[0].receipt, whole[0].receipt);
+    assert!(ofis
+        .search_receipts("нетакогопоставщика")
+        .await
+        .unwrap()
+        .is_empty());
+
+    let url = sandbox.gorod_url.clone();
+    sandbox.shutdown().await;
+    drop(ofis);
+    let offline = open(&url, dir.path()).await;
+    let (paged, was_offline) = all_pages(&offline, 1).await;
+    assert!(was_offline, "it says so");
+    assert_eq!(paged, whole, "nothing is lost offline");
 }
 
 #[tokio::test]

@@ -6,16 +6,18 @@
 //! the problem and retry with the same key. Keys are scoped per user.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use ofis_api::{
-    ApiError, BillDto, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, PaymentRef,
+    ApiError, BillDto, CreateOrder, ErrorCode, OrderDto, OrderLineDto, OrderStatus, OrdersQuery,
+    PaymentRef, ORDERS_PAGE_MAX,
 };
 use ofis_domain::{Money, PaymentRules, RuleError, PAYMENT_LIMIT};
 
 use crate::auth::CurrentUser;
-use crate::error::{json_body, BodyRefused, Failure};
+use crate::error::{json_body, query_params, BodyRefused, Failure, QueryRefused};
 use crate::state::{Idempotency, OrderRecord, Payment, Sandbox, Stage, State as SandboxState};
 use crate::town;
 
@@ -229,28 +231,44 @@ pub(crate) fn rule_message(service: &str, error: &RuleError) -> String {
     }
 }
 
-/// The user's orders, newest first.
+/// The user's orders, newest first; a page of them with `before` and `limit` (an unknown
+/// `before` gives an empty page).
 #[utoipa::path(
     get, path = "/api/v1/orders", operation_id = "listOrders", tag = "orders",
+    params(OrdersQuery),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Заказы пользователя, новые сначала", body = Vec<OrderDto>),
         (status = 401, description = "Требуется вход", body = ApiError),
+        QueryRefused,
     )
 )]
 pub async fn list(
     State(sandbox): State<Sandbox>,
     CurrentUser(phone): CurrentUser,
-) -> Json<Vec<OrderDto>> {
+    query: Result<Query<OrdersQuery>, QueryRejection>,
+) -> Result<Json<Vec<OrderDto>>, Failure> {
+    let query = query_params(query)?;
+    let limit = match query.limit {
+        None => usize::MAX,
+        Some(n @ 1..=ORDERS_PAGE_MAX) => n as usize,
+        Some(_) => return Err(Failure::malformed()),
+    };
     let state = sandbox.lock();
-    let orders = state
+    let mut orders = state
         .gorod
         .orders
         .iter()
         .rev()
         .filter(|o| o.owner == phone)
-        .map(|o| o.dto.clone());
-    Json(orders.collect())
+        .map(|o| &o.dto)
+        .peekable();
+    if let Some(before) = &query.before {
+        while orders.next_if(|o| &o.id != before).is_some() {}
+        // The `before` order itself, or nothing when it is unknown.
+        orders.next();
+    }
+    Ok(Json(orders.take(limit).cloned().collect()))
 }
 
 /// One of the user's orders.

@@ -324,3 +324,42 @@ async fn invalid_card_data_is_refused_before_the_bank_sees_it() {
         OrderStatus::AwaitingPayment
     );
 }
+
+#[tokio::test]
+async fn the_order_list_comes_a_page_at_a_time_newest_first() {
+    let h = Harness::start("2026-11-25").await;
+    let token = h.sign_in(PHONE).await;
+    let mut made = Vec::new();
+    for i in 0..5 {
+        made.push(h.order_all_bills(&token, &format!("page-{i}")).await.id);
+    }
+    made.reverse();
+    let ids = |orders: Vec<OrderDto>| orders.into_iter().map(|o| o.id).collect::<Vec<_>>();
+    let page = |query: Vec<(&'static str, String)>| {
+        let h = &h;
+        let token = token.clone();
+        async move {
+            let q: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            h.get_query(paths::ORDERS, Some(&token), &q).await
+        }
+    };
+    let all: Vec<OrderDto> = ok_json(page(vec![]).await).await;
+    assert_eq!(ids(all), made, "without paging: every order");
+    let first: Vec<OrderDto> = ok_json(page(vec![("limit", "2".into())]).await).await;
+    assert_eq!(ids(first), made[..2]);
+    let next: Vec<OrderDto> =
+        ok_json(page(vec![("limit", "2".into()), ("before", made[1].clone())]).await).await;
+    assert_eq!(ids(next), made[2..4]);
+    let last: Vec<OrderDto> =
+        ok_json(page(vec![("limit", "100".into()), ("before", made[3].clone())]).await).await;
+    assert_eq!(ids(last), made[4..]);
+    let unknown: Vec<OrderDto> = ok_json(page(vec![("before", "nope".into())]).await).await;
+    assert!(unknown.is_empty());
+    for bad in ["0", "101", "x"] {
+        error(
+            page(vec![("limit", bad.into())]).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    }
+}

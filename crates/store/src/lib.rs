@@ -7,8 +7,12 @@
 
 mod cache;
 mod codec;
+mod derived;
 mod error;
 mod faq;
+mod history;
+#[cfg(feature = "bench-data")]
+pub mod lifetime;
 mod migrations;
 mod office_applications;
 mod open;
@@ -22,14 +26,16 @@ mod transport;
 mod wipe;
 
 pub use cache::{CachedBills, TaggedBills};
+pub use derived::{search_text, SPENDING_FEES};
 pub use error::StoreError;
 pub use faq::KeptFaq;
+pub use history::{ReceiptCursor, HOT_QUERIES};
 pub use migrations::{Migration, Step, MIGRATIONS, SCHEMA_VERSION};
 pub use office_applications::{
     ApplicationFile, ApplicationOutboxEntry, ApplicationSendState, OutgoingApplication,
 };
 pub use open::Store;
-pub use outbox::{OutboxOrder, OutboxReading, OutboxState};
+pub use outbox::{OutboxCursor, OutboxOrder, OutboxReading, OutboxState};
 pub use readings::{QueueEntry, QueueState, QueuedReading};
 pub use support::{OutgoingSupportMessage, SupportOutboxEntry, SupportPhoto, SupportSendState};
 pub use transport::{KeptFeed, KeptReminder};

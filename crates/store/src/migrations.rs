@@ -4,6 +4,7 @@
 //! and every user's database took the same path to it. To change the schema, append a step;
 //! never edit a step that has shipped.
 
+mod history_at_scale;
 mod receipt_columns;
 
 use rusqlite::Connection;
@@ -70,6 +71,7 @@ pub static MIGRATIONS: &[Migration] = &[
         "office applications",
         crate::office_applications::OFFICE_APPLICATIONS,
     ),
+    Migration::code("history at scale", history_at_scale::migrate),
     Migration::sql("validators of cached bills", BILL_CACHE_ETAG),
 ];
 

@@ -20,9 +20,35 @@ use crate::codec::{money_text, reading_text, time_text, to_json};
 use crate::error::StoreError;
 use crate::open::Store;
 use rows::{read_state, OrderRow};
+pub(crate) use rows::{LINES, READINGS};
 
 const ORDER_COLUMNS: &str = "idempotency_key, created_at, total, state, server_order_id, \
                              payment_id, gateway_url, failure, receipt_id, sent_to_bank_at";
+
+/// The newest payments (see [`crate::HOT_QUERIES`]).
+pub(crate) const PAGE_FIRST: &str = "SELECT idempotency_key, created_at, total, state, \
+     server_order_id, payment_id, gateway_url, failure, receipt_id, sent_to_bank_at \
+     FROM outbox_order ORDER BY created_at DESC, idempotency_key DESC LIMIT ?1";
+/// The payments made before a cursor's.
+pub(crate) const PAGE_AFTER: &str = "SELECT idempotency_key, created_at, total, state, \
+     server_order_id, payment_id, gateway_url, failure, receipt_id, sent_to_bank_at \
+     FROM outbox_order WHERE (created_at, idempotency_key) < (?1, ?2) \
+     ORDER BY created_at DESC, idempotency_key DESC LIMIT ?3";
+/// Payments whose outcome is not known, oldest first.
+pub(crate) const PENDING: &str = "SELECT idempotency_key, created_at, total, state, \
+     server_order_id, payment_id, gateway_url, failure, receipt_id, sent_to_bank_at \
+     FROM outbox_order WHERE state IN ('prepared', 'created') ORDER BY created_at, rowid";
+/// The payment the server knows by an order id.
+pub(crate) const BY_SERVER_ORDER: &str = "SELECT idempotency_key, created_at, total, state, \
+     server_order_id, payment_id, gateway_url, failure, receipt_id, sent_to_bank_at \
+     FROM outbox_order WHERE server_order_id = ?1";
+
+/// Where a page of payments ends: the last payment shown. The next page starts after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxCursor {
+    pub created_at: DateTime<Utc>,
+    pub idempotency_key: String,
+}
 
 impl Store {
     /// Records a new payment. When this returns, the key is committed to disk (synchronous=FULL),
@@ -42,36 +68,7 @@ impl Store {
                 OutboxState::Prepared.as_str(),
             ],
         )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO outbox_line (idempotency_key, position, bill_id, bill_json, amount)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (position, line) in order.lines.iter().enumerate() {
-                insert.execute(params![
-                    order.idempotency_key,
-                    position as i64,
-                    line.bill.id.as_str(),
-                    to_json(&line.bill, "bill")?,
-                    money_text(line.amount),
-                ])?;
-            }
-        }
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO outbox_reading (idempotency_key, bill_id, meter_id, value, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (position, reading) in order.readings.iter().enumerate() {
-                insert.execute(params![
-                    order.idempotency_key,
-                    reading.bill_id.as_str(),
-                    reading.meter_id.as_str(),
-                    reading_text(reading.value)?,
-                    position as i64,
-                ])?;
-            }
-        }
+        insert_lines(&tx, order)?;
         tx.commit()?;
         tracing::info!(key = %order.idempotency_key, total = %order.total, "payment recorded in the outbox");
         Ok(())
@@ -211,11 +208,30 @@ impl Store {
     /// Payments whose outcome is not known yet, oldest first: reconcile these before paying
     /// any of their bills again.
     pub fn outbox_pending(&self) -> Result<Vec<OutboxOrder>, StoreError> {
-        let sql = format!(
-            "SELECT {ORDER_COLUMNS} FROM outbox_order WHERE state IN ('prepared', 'created')
-             ORDER BY created_at, rowid"
-        );
-        self.load_orders(&sql, [])
+        self.load_orders(PENDING, [])
+    }
+
+    /// Up to `limit` payments made before `after` (from the newest when `None`), newest first.
+    pub fn outbox_page(
+        &self,
+        after: Option<&OutboxCursor>,
+        limit: u32,
+    ) -> Result<Vec<OutboxOrder>, StoreError> {
+        match after {
+            None => self.load_orders(PAGE_FIRST, [limit]),
+            Some(c) => self.load_orders(
+                PAGE_AFTER,
+                params![time_text(c.created_at), c.idempotency_key, limit],
+            ),
+        }
+    }
+
+    /// The payment the server knows by `order_id`, if it was made on this device.
+    pub fn outbox_by_server_order(
+        &self,
+        order_id: &str,
+    ) -> Result<Option<OutboxOrder>, StoreError> {
+        Ok(self.load_orders(BY_SERVER_ORDER, [order_id])?.pop())
     }
 
     /// Every payment in the outbox, newest first.
@@ -231,10 +247,48 @@ impl Store {
         sql: &str,
         params: impl rusqlite::Params,
     ) -> Result<Vec<OutboxOrder>, StoreError> {
-        let mut stmt = self.conn.prepare(sql)?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows: Vec<OrderRow> = stmt
             .query_map(params, OrderRow::read)?
             .collect::<Result<_, _>>()?;
         rows.into_iter().map(|row| row.decode(&self.conn)).collect()
     }
+}
+
+/// Writes a payment's lines and readings (the caller's transaction).
+pub(crate) fn insert_lines(
+    conn: &rusqlite::Connection,
+    order: &OutboxOrder,
+) -> Result<(), StoreError> {
+    {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO outbox_line (idempotency_key, position, bill_id, bill_json, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (position, line) in order.lines.iter().enumerate() {
+            insert.execute(params![
+                order.idempotency_key,
+                position as i64,
+                line.bill.id.as_str(),
+                to_json(&line.bill, "bill")?,
+                money_text(line.amount),
+            ])?;
+        }
+    }
+    {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO outbox_reading (idempotency_key, bill_id, meter_id, value, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (position, reading) in order.readings.iter().enumerate() {
+            insert.execute(params![
+                order.idempotency_key,
+                reading.bill_id.as_str(),
+                reading.meter_id.as_str(),
+                reading_text(reading.value)?,
+                position as i64,
+            ])?;
+        }
+    }
+    Ok(())
 }

@@ -46,6 +46,21 @@ pub struct QueueEntry {
     pub state: QueueState,
 }
 
+const QUEUE_SELECT: &str = "SELECT idempotency_key, meter_id, value, queued_at, state, \
+     server_reading_id, refusal FROM reading_queue";
+/// Readings still to send, oldest first (see [`crate::HOT_QUERIES`]).
+pub(crate) const OPEN_QUEUE: &str = "SELECT idempotency_key, meter_id, value, queued_at, state, \
+     server_reading_id, refusal FROM reading_queue WHERE state = 'queued' \
+     ORDER BY queued_at, rowid";
+/// The newest settled readings of one outcome.
+pub(crate) const RECENT_SETTLED: &str = "SELECT idempotency_key, meter_id, value, queued_at, \
+     state, server_reading_id, refusal FROM reading_queue WHERE state = ?1 \
+     ORDER BY queued_at DESC, rowid DESC LIMIT ?2";
+/// One meter's accepted readings, oldest first.
+pub(crate) const METER_READINGS: &str = "SELECT idempotency_key, meter_id, value, queued_at, \
+     state, server_reading_id, refusal FROM reading_queue WHERE meter_id = ?1 AND state = 'sent' \
+     ORDER BY queued_at";
+
 impl Store {
     /// Replaces the readings saved for a bill line («Сохранить»), in the given order.
     pub fn save_line_readings(
@@ -227,11 +242,32 @@ impl Store {
     }
 
     fn load_queue(&self, filter: &str) -> Result<Vec<QueueEntry>, StoreError> {
-        let sql = format!(
-            "SELECT idempotency_key, meter_id, value, queued_at, state, server_reading_id, refusal
-             FROM reading_queue {filter} ORDER BY queued_at, rowid"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let sql = format!("{QUEUE_SELECT} {filter} ORDER BY queued_at, rowid");
+        self.load_queue_sql(&sql, [])
+    }
+
+    /// The queue as shown at start: every reading still to send, and the `recent` newest of
+    /// those sent and of those refused; oldest first. Each part is read on an index.
+    pub fn reading_queue_recent(&self, recent: u32) -> Result<Vec<QueueEntry>, StoreError> {
+        let mut rows = self.load_queue_sql(OPEN_QUEUE, [])?;
+        for state in ["sent", "refused"] {
+            rows.extend(self.load_queue_sql(RECENT_SETTLED, params![state, recent])?);
+        }
+        rows.sort_by_key(|e| e.reading.queued_at);
+        Ok(rows)
+    }
+
+    /// The readings of one meter the server accepted from the queue, oldest first.
+    pub fn meter_sent_readings(&self, meter: &MeterId) -> Result<Vec<QueueEntry>, StoreError> {
+        self.load_queue_sql(METER_READINGS, [meter.as_str()])
+    }
+
+    fn load_queue_sql(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<QueueEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         type Row = (
             String,
             String,
@@ -242,7 +278,7 @@ impl Store {
             Option<String>,
         );
         let rows: Vec<Row> = stmt
-            .query_map([], |r| {
+            .query_map(params, |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,

@@ -8,48 +8,28 @@ use crate::codec::{money_text, parse_money, parse_time, time_text};
 use crate::error::StoreError;
 use crate::open::Store;
 
-const COLUMNS: &str = "id, order_id, issued_at, total, fees, fn_number, fd_number, fp, fiscal_sum";
+pub(crate) const COLUMNS: &str =
+    "id, order_id, issued_at, total, fees, fn_number, fd_number, fp, fiscal_sum";
 
 impl Store {
     /// Keeps a receipt; saving the same receipt again replaces it.
     pub fn save_receipt(&mut self, receipt: &Receipt) -> Result<(), StoreError> {
-        let f = &receipt.fiscal;
-        let fd = i64::try_from(f.fd_number)
-            .map_err(|_| StoreError::Encode(format!("receipt {:?}: ФД too large", receipt.id)))?;
         let tx = self.write_tx()?;
-        tx.execute("DELETE FROM receipt WHERE id = ?1", [&receipt.id])?;
-        tx.execute(
-            &format!("INSERT INTO receipt ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-            params![
-                receipt.id,
-                receipt.order_id,
-                time_text(f.issued_at),
-                money_text(receipt.total),
-                money_text(receipt.fees),
-                f.fn_number,
-                fd,
-                f.fp,
-                money_text(f.sum),
-            ],
-        )?;
-        for (position, l) in receipt.lines.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO receipt_line (receipt_id, position, bill_id, provider_name,
-                                           service_name, account, address_title, amount, fee)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    receipt.id,
-                    position as i64,
-                    l.bill_id.as_str(),
-                    l.provider_name,
-                    l.service_name,
-                    l.account,
-                    l.address_title,
-                    money_text(l.amount),
-                    money_text(l.fee),
-                ],
-            )?;
+        let kept: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT search_key FROM receipt WHERE id = ?1",
+                [&receipt.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(key) = kept {
+            let old = load(&tx, &receipt.id)?
+                .ok_or_else(|| StoreError::Corrupt(format!("receipt {:?}", receipt.id)))?;
+            crate::derived::remove(&tx, &old, key)?;
         }
+        tx.execute("DELETE FROM receipt WHERE id = ?1", [&receipt.id])?;
+        insert_rows(&tx, receipt)?;
+        crate::derived::add(&tx, receipt)?;
         tx.commit()?;
         Ok(())
     }
@@ -83,6 +63,67 @@ impl Store {
         let row = self.conn.query_row(&sql, [value], Row::read).optional()?;
         row.map(|r| r.decode(&self.conn)).transpose()
     }
+}
+
+/// Writes a receipt's rows (the caller's transaction; nothing derived).
+pub(crate) fn insert_rows(conn: &Connection, receipt: &Receipt) -> Result<(), StoreError> {
+    let f = &receipt.fiscal;
+    let fd = i64::try_from(f.fd_number)
+        .map_err(|_| StoreError::Encode(format!("receipt {:?}: ФД too large", receipt.id)))?;
+    conn.prepare_cached(
+        "INSERT INTO receipt (id, order_id, issued_at, total, fees, fn_number, fd_number, fp,
+                                  fiscal_sum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        receipt.id,
+        receipt.order_id,
+        time_text(f.issued_at),
+        money_text(receipt.total),
+        money_text(receipt.fees),
+        f.fn_number,
+        fd,
+        f.fp,
+        money_text(f.sum),
+    ])?;
+    for (position, l) in receipt.lines.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO receipt_line (receipt_id, position, bill_id, provider_name,
+                                           service_name, account, address_title, amount, fee)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            receipt.id,
+            position as i64,
+            l.bill_id.as_str(),
+            l.provider_name,
+            l.service_name,
+            l.account,
+            l.address_title,
+            money_text(l.amount),
+            money_text(l.fee),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One receipt by its id, on any connection (the migration's transaction too).
+pub(crate) fn load(conn: &Connection, id: &str) -> Result<Option<Receipt>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM receipt WHERE id = ?1");
+    let row = conn.query_row(&sql, [id], Row::read).optional()?;
+    row.map(|r| r.decode(conn)).transpose()
+}
+
+/// Decodes rows read with [`COLUMNS`], in their order.
+pub(crate) fn load_rows(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Receipt>, StoreError> {
+    let rows: Vec<Row> = conn
+        .prepare_cached(sql)?
+        .query_map(params, Row::read)?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter().map(|r| r.decode(conn)).collect()
 }
 
 /// A `receipt` row as stored, before decoding.

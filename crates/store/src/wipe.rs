@@ -24,6 +24,8 @@ impl Store {
              DELETE FROM saved_address;
              DELETE FROM bill_cache;
              DELETE FROM receipt;
+             DELETE FROM receipt_search;
+             DELETE FROM spending_month;
              DELETE FROM setting;
              DELETE FROM saved_reading;
              DELETE FROM favourite_stop;

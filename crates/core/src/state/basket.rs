@@ -217,6 +217,12 @@ impl Basket {
         }
     }
 
+    /// Bills the store found paid through the app (`Store::paid_among`): shown as paid from
+    /// now on. The basket learns them as bills come in, never from the whole outbox at once.
+    pub(crate) fn known_paid(&mut self, ids: BTreeSet<BillId>) {
+        self.paid.extend(ids);
+    }
+
     /// Readings were saved for a line (`true`) or cleared (`false`).
     pub(crate) fn set_readings(&mut self, id: &BillId, saved: bool) {
         if saved {

@@ -15,17 +15,28 @@ pub(crate) struct ReadingQueue {
     rows: Vec<QueueRow>,
     /// Rounds in a row that left readings waiting.
     failures: u32,
+    /// The queue was read from SQLite since the app opened.
+    read: bool,
 }
 
 impl ReadingQueue {
-    /// The queue as the device kept it.
-    pub(crate) fn loaded(rows: Vec<QueueRow>) -> ReadingQueue {
-        ReadingQueue { rows, failures: 0 }
+    /// The queue before it is read: the app opens without it (it is not on «Мои платежи»)
+    /// and reads it just after ([`ReadingQueue::first_read`]).
+    pub(crate) fn unread() -> ReadingQueue {
+        ReadingQueue::default()
     }
 
     /// The queue as SQLite has it now.
     pub(crate) fn reloaded(&mut self, rows: Vec<QueueRow>) {
         self.rows = rows;
+        self.read = true;
+    }
+
+    /// The queue read just after the app opened, unless a newer read came first.
+    pub(crate) fn first_read(&mut self, rows: Vec<QueueRow>) {
+        if !self.read {
+            self.reloaded(rows);
+        }
     }
 
     /// A round ended, having sent `sent` readings, with readings still `waiting` or not.

@@ -9,6 +9,13 @@ use crate::selection::decode_bill;
 use ofis_domain::readings::MeterId;
 use ofis_domain::{BillId, Line};
 
+/// A payment's lines, in order.
+pub(crate) const LINES: &str = "SELECT bill_id, bill_json, amount FROM outbox_line \
+     WHERE idempotency_key = ?1 ORDER BY position";
+/// A payment's readings, in order.
+pub(crate) const READINGS: &str = "SELECT bill_id, meter_id, value FROM outbox_reading \
+     WHERE idempotency_key = ?1 ORDER BY position";
+
 /// An `outbox_order` row as stored, before decoding.
 pub(super) struct OrderRow {
     key: String,
@@ -40,9 +47,7 @@ impl OrderRow {
     }
 
     pub(super) fn decode(self, conn: &Connection) -> Result<OutboxOrder, StoreError> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT bill_id, bill_json, amount FROM outbox_line WHERE idempotency_key = ?1 ORDER BY position",
-        )?;
+        let mut stmt = conn.prepare_cached(LINES)?;
         let raw: Vec<(String, String, String)> = stmt
             .query_map([&self.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
@@ -86,9 +91,7 @@ impl OrderRow {
 
 /// The readings a payment carried, in the order they were recorded.
 fn read_readings(conn: &Connection, key: &str) -> Result<Vec<OutboxReading>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT bill_id, meter_id, value FROM outbox_reading WHERE idempotency_key = ?1 ORDER BY position",
-    )?;
+    let mut stmt = conn.prepare_cached(READINGS)?;
     let raw: Vec<(String, String, String)> = stmt
         .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;

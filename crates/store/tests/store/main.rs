@@ -6,6 +6,7 @@ mod card_sent;
 mod faq;
 mod migrations;
 mod outbox;
+mod plans;
 mod readings;
 mod receipts;
 mod schema;
