@@ -31,13 +31,18 @@ fn main() {
         seeded.bills
     );
     let (mut empty, mut ofis) = (Vec::new(), Vec::new());
+    let mut stages: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
     let (mut empty_main, mut ofis_main) = (Vec::new(), Vec::new());
     // One launch of each first, not counted: the binaries and libraries into the page cache.
     finish(common::launch(common::empty_command("exit")));
     finish(common::launch(common::ofis_command(&seeded, "exit")));
     for run in 1..=runs {
         let e = finish(common::launch(common::empty_command("exit")));
-        let o = finish(common::launch(common::ofis_command(&seeded, "exit")));
+        let launched = common::launch(common::ofis_command(&seeded, "exit"));
+        for (name, at) in &launched.stages {
+            stages.entry(name.clone()).or_default().push(*at as f64);
+        }
+        let o = finish(launched);
         println!(
             "  run {run:2}: empty {:6.0} ms ({:4} ms since main)   ofis {:6.0} ms ({:4} ms since main)",
             ms(e.0),
@@ -55,6 +60,15 @@ fn main() {
         common::median(&mut empty_main),
         common::median(&mut ofis_main),
     );
+    println!("startup: where ofis's time goes (median since main):");
+    let mut medians: Vec<(f64, String)> = stages
+        .into_iter()
+        .map(|(name, mut at)| (common::median(&mut at), name))
+        .collect();
+    medians.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (at, name) in medians {
+        println!("  {at:6.0} ms  {name}");
+    }
     println!("startup: median to the first painted frame, from spawn: empty {e:.0} ms, ofis {o:.0} ms, ratio {:.2} (goal ≤ 1.10)", o / e);
     println!(
         "startup: median since main: empty {em:.0} ms, ofis {om:.0} ms, ratio {:.2}",

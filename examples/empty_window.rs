@@ -20,6 +20,7 @@ fn main() {
 
 #[component]
 fn Heading() -> Element {
+    use_hook(|| first_frame::stage("first render"));
     first_frame::use_first_frame_mark(true);
     rsx! { h1 { "Мои платежи" } }
 }

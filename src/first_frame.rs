@@ -16,9 +16,22 @@ static MARKED: AtomicBool = AtomicBool::new(false);
 /// The line's prefix, which the benchmark waits for.
 pub const MARK: &str = "ofis-first-frame";
 
+/// The prefix of a stage's line: where the time to the first frame goes.
+pub const STAGE: &str = "ofis-stage";
+
 /// Remembers when `main` began: call it first thing.
 pub fn note_start() {
     STARTED.get_or_init(Instant::now);
+}
+
+/// With `OFIS_FIRST_FRAME` set, prints `ofis-stage <name> ms=<since main>` on stdout: the start
+/// benchmark's breakdown of the way to the first frame.
+pub fn stage(name: &str) {
+    if std::env::var_os("OFIS_FIRST_FRAME").is_none() {
+        return;
+    }
+    let ms = STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0);
+    println!("{STAGE} {name} ms={ms}");
 }
 
 /// Marks the first render where `content` is true, once it is painted.
@@ -30,6 +43,7 @@ pub fn use_first_frame_mark(content: bool) {
         if MARKED.swap(true, Ordering::SeqCst) {
             return;
         }
+        stage("content rendered");
         spawn(async move {
             let mut painted = document::eval(
                 "requestAnimationFrame(() => requestAnimationFrame(() => dioxus.send(true)));",

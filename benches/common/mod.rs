@@ -19,6 +19,8 @@ use ofis_core::{AllowedGateways, CoreConfig, KeyringSecrets, Ofis, ShiftedClock}
 pub const DAY: (i32, u32, u32) = (2026, 11, 25);
 /// The line the app prints once its first frame with content is painted (`src/first_frame.rs`).
 pub const MARK: &str = "ofis-first-frame";
+/// The prefix of the lines it prints on the way there (`src/first_frame.rs`, `stage`).
+pub const STAGE: &str = "ofis-stage";
 /// The app's keyring service (`src/launch/mod.rs`): the bundle id and the data folder.
 const KEYRING_SERVICE: &str = "ru.gorod.ofis";
 /// The three addresses of the saved общий счёт, as a person types them.
@@ -140,6 +142,8 @@ pub fn empty_command(mode: &str) -> Command {
 pub struct Launch {
     pub wall: Duration,
     pub since_main_ms: u64,
+    /// The stages it passed before the marker, each with its time since `main`.
+    pub stages: Vec<(String, u64)>,
     pub child: Child,
 }
 
@@ -154,25 +158,36 @@ pub fn launch(mut cmd: Command) -> Launch {
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut stages = Vec::new();
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.strip_prefix(MARK) {
-                let _ = tx.send((Instant::now(), rest.trim().to_string()));
+            if let Some(rest) = line.strip_prefix(STAGE) {
+                if let Some((name, ms)) = rest.trim().rsplit_once(' ') {
+                    stages.push((name.to_string(), millis(ms)));
+                }
+            } else if let Some(rest) = line.strip_prefix(MARK) {
+                // Read on to the end, so the process never writes into a closed pipe.
+                let _ = tx.send((Instant::now(), millis(rest.trim()), std::mem::take(&mut stages)));
             }
         }
     });
-    let Ok((at, rest)) = rx.recv_timeout(Duration::from_secs(60)) else {
+    let Ok((at, since_main_ms, stages)) = rx.recv_timeout(Duration::from_secs(60)) else {
         let _ = child.kill();
         panic!("no first frame within 60 s: is there a display (run under xvfb-run)?");
     };
-    let since_main_ms = rest
-        .strip_prefix("ms=")
-        .and_then(|ms| ms.parse().ok())
-        .expect("the marker carries ms=<n>");
     Launch {
         wall: at - started,
         since_main_ms,
+        stages,
         child,
     }
+}
+
+/// `ms=<n>` as a number of milliseconds.
+fn millis(field: &str) -> u64 {
+    field
+        .strip_prefix("ms=")
+        .and_then(|ms| ms.parse().ok())
+        .unwrap_or_else(|| panic!("a marker carries ms=<n>, not {field:?}"))
 }
 
 /// The median of `values` (sorted in place).

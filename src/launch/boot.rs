@@ -38,6 +38,7 @@ pub fn start(
             *keep.lock().expect("the town's slot") = backend.sandbox;
             backend.ofis
         });
+        crate::first_frame::stage("service open");
         if let Err(e) = &opened {
             eprintln!("ofis: {e}");
         }
@@ -53,6 +54,7 @@ pub fn Boot() -> Element {
     let booting = use_context::<Booting>();
     let mut opened = use_signal(|| None::<Result<Ofis, String>>);
     use_hook(move || {
+        crate::first_frame::stage("first render");
         let opening = booting.0.lock().expect("the opening's slot").take();
         spawn(async move {
             let result = match opening {
@@ -61,6 +63,7 @@ pub fn Boot() -> Element {
                     .unwrap_or_else(|_| Err("приложение не открылось".into())),
                 None => Err("приложение уже открыто в этом окне".into()),
             };
+            crate::first_frame::stage("service in the window");
             opened.set(Some(result));
         });
     });
