@@ -139,6 +139,9 @@ async fn a_declined_card_leads_to_support_with_the_context_prefilled() {
     b.click("#chat-remove-context").await;
     assert!(!b.value("#chat-text").await.contains("Код ошибки"));
     b.type_into("#chat-text", "Банк отклонил карту").await;
+    // The matching questions come above the field as it is typed: once they are there, the
+    // button stays where the thumb goes (on a busy machine they came mid-click and took it).
+    b.wait_text("#chat-suggestions", "картой").await;
     b.click("#chat-send").await;
     b.wait_text("#chat-messages .bubble.mine", "Банк отклонил карту")
         .await;
