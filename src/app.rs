@@ -8,9 +8,6 @@ use crate::route::Route;
 use crate::state::{Gate, Ui};
 use crate::views::SignIn;
 
-/// The stylesheet, inlined so the desktop window, the web front and mobile render it alike.
-const STYLE: &str = include_str!("../assets/main.css");
-
 /// The app.
 #[component]
 pub fn App() -> Element {
@@ -56,8 +53,8 @@ pub fn App() -> Element {
             }
         }
     });
+    // The stylesheet is in the page's head (`launch::page`), read with the page itself.
     rsx! {
-        style { {STYLE} }
         div { class: "phone", Router::<Route> {} }
     }
 }

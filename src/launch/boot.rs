@@ -47,25 +47,41 @@ pub fn start(
     (Booting(Arc::new(Mutex::new(Some(rx)))), town)
 }
 
+const NOT_OPENED: &str = "приложение не открылось";
+
 /// The window's root: nothing until the app service is open, then the app — or, if it could
 /// not open, why.
 #[component]
 pub fn Boot() -> Element {
     let booting = use_context::<Booting>();
-    let mut opened = use_signal(|| None::<Result<Ofis, String>>);
-    use_hook(move || {
+    let mut waiting = None;
+    // The service usually opens long before the web view is up (a few ms against half a second):
+    // then the first render is already the app, without a render of nothing and a round trip.
+    let mut opened = use_signal(|| {
         crate::first_frame::stage("first render");
-        let opening = booting.0.lock().expect("the opening's slot").take();
-        spawn(async move {
-            let result = match opening {
-                Some(rx) => rx
-                    .await
-                    .unwrap_or_else(|_| Err("приложение не открылось".into())),
-                None => Err("приложение уже открыто в этом окне".into()),
-            };
-            crate::first_frame::stage("service in the window");
-            opened.set(Some(result));
-        });
+        let Some(mut rx) = booting.0.lock().expect("the opening's slot").take() else {
+            return Some(Err("приложение уже открыто в этом окне".to_string()));
+        };
+        match rx.try_recv() {
+            Ok(result) => {
+                crate::first_frame::stage("service in the window");
+                Some(result)
+            }
+            Err(oneshot::error::TryRecvError::Closed) => Some(Err(NOT_OPENED.into())),
+            Err(oneshot::error::TryRecvError::Empty) => {
+                waiting = Some(rx);
+                None
+            }
+        }
+    });
+    use_hook(move || {
+        if let Some(rx) = waiting.take() {
+            spawn(async move {
+                let result = rx.await.unwrap_or_else(|_| Err(NOT_OPENED.into()));
+                crate::first_frame::stage("service in the window");
+                opened.set(Some(result));
+            });
+        }
     });
     match opened() {
         None => rsx! {},

@@ -7,6 +7,12 @@
 pub const VIEWPORT: &str =
     "width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content";
 
+/// The stylesheet, inlined in every front's page: the desktop window, the web front and the
+/// phones render it alike. It sits in the page's `<head>` rather than in the app's first render,
+/// so the web view reads it while the page loads, before the app service is even open, and the
+/// first frame of content only has to be laid out (issue 17, item 1).
+pub const STYLE: &str = include_str!("../../assets/main.css");
+
 /// The page of the desktop window and of the phone apps' web view (Dioxus adds its loader
 /// before `</body>`).
 #[cfg(any(feature = "desktop", feature = "mobile"))]
@@ -18,6 +24,7 @@ pub fn native_index() -> String {
 <meta charset="utf-8">
 <title>ОФИС</title>
 <meta name="viewport" content="{VIEWPORT}">
+<style>{STYLE}</style>
 </head>
 <body><div id="main"></div></body>
 </html>"#
@@ -44,5 +51,6 @@ mod tests {
         assert!(page.contains(&format!(r#"<meta name="viewport" content="{VIEWPORT}">"#)));
         assert!(page.contains("</head>") && page.contains("</body>"));
         assert!(page.contains(r#"<div id="main">"#), "Dioxus's root element");
+        assert!(page.contains(&format!("<style>{STYLE}</style>\n</head>")));
     }
 }

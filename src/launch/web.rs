@@ -31,10 +31,12 @@ fn index_page() -> String {
 <meta charset="utf-8">
 <title>ОФИС</title>
 <meta name="viewport" content="{}">
+<style>{}</style>
 </head>
 <body><div id="main"></div>{}</body>
 </html>"#,
         super::page::VIEWPORT,
+        super::page::STYLE,
         interpreter_glue(WS_PATH)
     )
 }

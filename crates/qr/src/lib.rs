@@ -15,7 +15,7 @@ use std::path::Path;
 pub use error::QrImageError;
 pub use guard::panics_caught;
 pub use image::DynamicImage;
-pub use load::{load_image, MAX_FILE_BYTES, MAX_PIXELS};
+pub use load::{decoder, load_image, MAX_FILE_BYTES, MAX_PIXELS};
 #[doc(hidden)]
 pub use strategy::{Attempt, Engine, View, PLAN};
 

@@ -2,7 +2,10 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageDecoder, ImageError, ImageReader, Limits};
+use image::codecs::jpeg::JpegDecoder;
+use image::codecs::png::PngDecoder;
+use image::error::{ImageFormatHint, UnsupportedError, UnsupportedErrorKind};
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, Limits};
 
 use crate::luma::Luma;
 use crate::QrImageError;
@@ -17,13 +20,7 @@ pub fn load_image(file: &[u8]) -> Result<DynamicImage, QrImageError> {
     if file.len() > MAX_FILE_BYTES {
         return Err(QrImageError::TooLarge(format!("{} bytes", file.len())));
     }
-    let reader = ImageReader::new(Cursor::new(file))
-        .with_guessed_format()
-        .map_err(|e| QrImageError::Unreadable(e.to_string()))?;
-    if reader.format().is_none() {
-        return Err(QrImageError::Unreadable("unknown format".into()));
-    }
-    let mut decoder = reader.into_decoder().map_err(image_error)?;
+    let mut decoder = decoder(file).map_err(image_error)?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(QrImageError::TooLarge(format!("{w}×{h} pixels")));
@@ -38,6 +35,26 @@ pub fn load_image(file: &[u8]) -> Result<DynamicImage, QrImageError> {
     let mut img = DynamicImage::from_decoder(decoder).map_err(image_error)?;
     img.apply_orientation(orientation);
     Ok(img)
+}
+
+/// The decoder of a JPEG (a camera's photo) or PNG (a screenshot) file, chosen by its first
+/// bytes. Only these two are read, by name: `image`'s own dispatch (`ImageReader`) would link
+/// every codec the dependency graph switches on — dioxus-desktop asks for all of them (EXR,
+/// TIFF, WebP, AVIF…), half a megabyte of a phone's binary that no bill photo needs.
+pub fn decoder(file: &[u8]) -> Result<Box<dyn ImageDecoder + '_>, ImageError> {
+    match image::guess_format(file) {
+        Ok(ImageFormat::Jpeg) => Ok(Box::new(JpegDecoder::new(Cursor::new(file))?)),
+        Ok(ImageFormat::Png) => Ok(Box::new(PngDecoder::new(Cursor::new(file))?)),
+        Ok(other) => Err(unsupported(ImageFormatHint::Exact(other))),
+        Err(_) => Err(unsupported(ImageFormatHint::Unknown)),
+    }
+}
+
+fn unsupported(format: ImageFormatHint) -> ImageError {
+    ImageError::Unsupported(UnsupportedError::from_format_and_kind(
+        format.clone(),
+        UnsupportedErrorKind::Format(format),
+    ))
 }
 
 fn image_error(e: ImageError) -> QrImageError {

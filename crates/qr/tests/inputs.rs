@@ -45,6 +45,11 @@ fn garbage_is_unreadable() {
         &b""[..],
         b"not an image at all",
         b"\x89PNG\r\n\x1a\n truncated",
+        // Formats a phone may hold but the app does not read (only JPEG and PNG are decoded,
+        // by name: see `ofis_qr::decoder`), whatever codecs other crates switch on.
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
+        b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00",
+        b"BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00",
     ] {
         let err = decode_image_bytes(input).unwrap_err();
         assert!(matches!(err, QrImageError::Unreadable(_)), "{err:?}");

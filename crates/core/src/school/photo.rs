@@ -2,11 +2,9 @@
 //! side, re-encoded as JPEG under the server's cap) before it is uploaded, and fetched back for
 //! the card.
 
-use std::io::Cursor;
-
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, Limits};
 use ofis_client::ClientError;
 use tracing::instrument;
 
@@ -32,14 +30,13 @@ pub struct ChildPhoto {
 
 fn decode(bytes: &[u8]) -> Result<DynamicImage, SchoolError> {
     let unreadable = |e: image::ImageError| SchoolError::PhotoUnreadable(e.to_string());
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| SchoolError::PhotoUnreadable(e.to_string()))?;
+    // JPEG or PNG, read by name (see `ofis_qr::decoder`).
+    let mut decoder = ofis_qr::decoder(bytes).map_err(unreadable)?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(DECODE_MAX_SIDE);
     limits.max_image_height = Some(DECODE_MAX_SIDE);
-    reader.limits(limits);
-    reader.decode().map_err(unreadable)
+    decoder.set_limits(limits).map_err(unreadable)?;
+    DynamicImage::from_decoder(decoder).map_err(unreadable)
 }
 
 /// A photo made fit to upload: at most [`PHOTO_SIDE`] px on the long side, JPEG, under
@@ -99,6 +96,8 @@ impl Ofis {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
     use super::*;
 
     fn png(w: u32, h: u32) -> Vec<u8> {
