@@ -13,10 +13,9 @@ pub const VIEWPORT: &str =
 /// first frame of content only has to be laid out (issue 17, item 1).
 pub const STYLE: &str = include_str!("../../assets/main.css");
 
-/// The page of the desktop window and of the phone apps' web view (Dioxus adds its loader
-/// before `</body>`).
-#[cfg(any(feature = "desktop", feature = "mobile"))]
-pub fn native_index() -> String {
+/// Every front's page: in Russian, with the viewport and the stylesheet in its head; `loader` is
+/// what the front itself puts before `</body>` (the web front's interpreter glue).
+pub fn document(loader: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="ru">
@@ -26,9 +25,16 @@ pub fn native_index() -> String {
 <meta name="viewport" content="{VIEWPORT}">
 <style>{STYLE}</style>
 </head>
-<body><div id="main"></div></body>
+<body><div id="main"></div>{loader}</body>
 </html>"#
     )
+}
+
+/// The page of the desktop window and of the phone apps' web view (Dioxus adds its loader
+/// before `</body>`).
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+pub fn native_index() -> String {
+    document("")
 }
 
 #[cfg(test)]

@@ -24,21 +24,7 @@ use crate::cli::{Command, TlsFiles};
 const WS_PATH: &str = "/ws";
 
 fn index_page() -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="ru">
-<head>
-<meta charset="utf-8">
-<title>ОФИС</title>
-<meta name="viewport" content="{}">
-<style>{}</style>
-</head>
-<body><div id="main"></div>{}</body>
-</html>"#,
-        super::page::VIEWPORT,
-        super::page::STYLE,
-        interpreter_glue(WS_PATH)
-    )
+    super::page::document(&interpreter_glue(WS_PATH))
 }
 
 /// What every request handler shares.
