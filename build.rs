@@ -24,7 +24,10 @@ fn main() {
 
 /// The C library's version, from `getconf GNU_LIBC_VERSION` ("glibc 2.36").
 fn glibc_version() -> Option<(u32, u32)> {
-    let out = Command::new("getconf").arg("GNU_LIBC_VERSION").output().ok()?;
+    let out = Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+        .ok()?;
     let text = String::from_utf8(out.stdout).ok()?;
     let (major, minor) = text.trim().strip_prefix("glibc ")?.split_once('.')?;
     Some((major.parse().ok()?, minor.split('.').next()?.parse().ok()?))

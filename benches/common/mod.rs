@@ -166,7 +166,11 @@ pub fn launch(mut cmd: Command) -> Launch {
                 }
             } else if let Some(rest) = line.strip_prefix(MARK) {
                 // Read on to the end, so the process never writes into a closed pipe.
-                let _ = tx.send((Instant::now(), millis(rest.trim()), std::mem::take(&mut stages)));
+                let _ = tx.send((
+                    Instant::now(),
+                    millis(rest.trim()),
+                    std::mem::take(&mut stages),
+                ));
             }
         }
     });
