@@ -7,11 +7,7 @@ use fantoccini::Locator;
 use support::{add_address, sign_in, App, Browser};
 
 async fn line_count(b: &Browser) -> usize {
-    b.client
-        .find_all(Locator::Css(".line"))
-        .await
-        .unwrap()
-        .len()
+    b.find_listed(".line").await.len()
 }
 
 async fn total(b: &Browser) -> String {
@@ -96,11 +92,7 @@ async fn address_menu_excludes_or_removes_every_service_of_the_address() {
     sign_in(&b).await;
     add_address(&b, "Советская 12 кв 5", "кв. 5").await;
     add_address(&b, "Победы 114", "Победы").await;
-    let titles = b
-        .client
-        .find_all(Locator::Css(".address-title"))
-        .await
-        .unwrap();
+    let titles = b.find_listed(".address-title").await;
     assert_eq!(
         titles.len(),
         2,
@@ -112,37 +104,17 @@ async fn address_menu_excludes_or_removes_every_service_of_the_address() {
     b.screenshot("53-address-menu").await;
     b.click(".exclude-address").await;
     let excluded = total_changes_from(&b, &full).await;
-    assert_eq!(
-        b.client
-            .find_all(Locator::Css(".address-title"))
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(b.find_listed(".address-title").await.len(), 2);
 
     b.click(".address-menu-button").await;
     b.click(".remove-address").await;
     for _ in 0..100 {
-        if b.client
-            .find_all(Locator::Css(".address-title"))
-            .await
-            .unwrap()
-            .len()
-            == 1
-        {
+        if b.find_listed(".address-title").await.len() == 1 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert_eq!(
-        b.client
-            .find_all(Locator::Css(".address-title"))
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(b.find_listed(".address-title").await.len(), 1);
     assert_eq!(
         total(&b).await,
         excluded,
@@ -172,11 +144,7 @@ async fn the_selection_survives_a_restart_and_follows_into_the_next_month() {
     sign_in(&b).await;
     b.wait_text("#notifications", "Выставлен счёт").await;
     b.wait_text(".badge.awaiting", "ещё не выставлен").await;
-    let metas = b
-        .client
-        .find_all(Locator::Css(".line .meta"))
-        .await
-        .unwrap();
+    let metas = b.find_listed(".line .meta").await;
     let mut december = 0;
     for m in &metas {
         if m.text().await.unwrap().contains("декабрь 2026") {

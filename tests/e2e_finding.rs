@@ -30,14 +30,7 @@ async fn a_bill_found_by_account_is_a_single_bill_paid_on_its_own() {
     b.screenshot("60-found-by-account").await;
     b.click(".found-bill").await;
     b.wait_text("#notice", "добавлен").await;
-    assert_eq!(
-        b.client
-            .find_all(Locator::Css(".line"))
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(b.find_listed(".line").await.len(), 1);
 
     // Its own «оплатить» pays this line alone; a metered line shows its meters first.
     b.click(".line .star").await;
@@ -98,13 +91,6 @@ async fn a_provider_found_by_name_asks_for_its_own_account_field() {
     b.type_into("#provider-account", "9123456789").await;
     b.click("#provider-save").await;
     b.wait_text("#notice", "уже есть").await;
-    assert_eq!(
-        b.client
-            .find_all(Locator::Css(".line"))
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(b.find_listed(".line").await.len(), 1);
     b.close().await;
 }

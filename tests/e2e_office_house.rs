@@ -89,14 +89,7 @@ async fn a_resident_sees_the_act_beside_its_bill_reads_the_house_follows_a_situa
         line.contains(&stem),
         "the act «{service}» sits beside its own bill: {line}"
     );
-    assert_eq!(
-        b.client
-            .find_all(fantoccini::Locator::Css(".bill-acts"))
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(b.find_listed(".bill-acts").await.len(), 1);
     b.click(&format!("#{acts_id} .bill-act-basis-toggle")).await;
     b.wait_text(&format!("#{acts_id} .bill-act-basis"), "Правила № 354")
         .await;

@@ -36,11 +36,7 @@ async fn pays_the_bills_of_a_demo_address_and_shows_the_receipt() {
     let total = b.wait_text("#total", "₽").await;
     let groups = b.wait_text(".address-title", "Советская").await;
     assert!(groups.contains("кв. 5"), "{groups}");
-    let lines = b
-        .client
-        .find_all(fantoccini::Locator::Css(".line"))
-        .await
-        .unwrap();
+    let lines = b.find_listed(".line").await;
     assert!(
         lines.len() >= 8,
         "the общий счёт has every bill of the address, got {}",

@@ -105,11 +105,7 @@ async fn a_bill_photographed_by_its_qr_code_brings_its_whole_address_into_the_co
     b.click("#qr-add").await;
     b.wait_text("#notice", "Добавлено счетов").await;
     b.wait_text(".line .badge.scanned", "По квитанции").await;
-    let lines = b
-        .client
-        .find_all(Locator::Css(".line"))
-        .await
-        .expect("lines");
+    let lines = b.find_listed(".line").await;
     assert_eq!(
         lines.len(),
         address_bills.len(),

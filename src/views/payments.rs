@@ -9,13 +9,57 @@ use crate::messages::core_error;
 use crate::route::Route;
 use crate::state::Ui;
 
+/// Bills rendered in the screen's first frame: a tall phone shows five below the top bar.
+const FIRST_SCREEN_LINES: usize = 6;
+
+/// Keeps the first `lines` bills of `groups`, in order, and the groups they belong to; true if
+/// nothing was left out.
+fn first_screen<G, L>(
+    groups: &mut Vec<G>,
+    lines: usize,
+    lines_of: impl Fn(&mut G) -> &mut Vec<L>,
+) -> bool {
+    let mut left = lines;
+    let mut complete = true;
+    groups.retain_mut(|group| {
+        if left == 0 {
+            complete = false;
+            return false;
+        }
+        let group_lines = lines_of(group);
+        if group_lines.len() > left {
+            group_lines.truncate(left);
+            complete = false;
+        }
+        left -= group_lines.len();
+        true
+    });
+    complete
+}
+
 /// The payments screen.
 #[component]
 pub fn Payments() -> Element {
     let ui = use_context::<Ui>();
     let nav = navigator();
     let snapshot = (ui.snapshot)();
-    let groups = snapshot.combined.groups();
+    let mut groups = snapshot.combined.groups();
+    // The first screenful first: the bills below it are laid out once it is painted (issue 17,
+    // item 1). The total and «Оплатить» always count every bill.
+    let mut whole = use_signal(|| false);
+    use_effect(move || {
+        if !whole() {
+            spawn(async move {
+                let mut painted = document::eval(
+                    "requestAnimationFrame(() => requestAnimationFrame(() => dioxus.send(true)));",
+                );
+                // Whether the page answered or not, the rest is shown.
+                let _ = painted.recv::<bool>().await;
+                whole.set(true);
+            });
+        }
+    });
+    let complete = whole() || first_screen(&mut groups, FIRST_SCREEN_LINES, |g| &mut g.lines);
     crate::first_frame::use_first_frame_mark(!groups.is_empty());
     let profile_label = crate::components::unread_label("Профиль", snapshot.support_unread);
     rsx! {
@@ -40,7 +84,7 @@ pub fn Payments() -> Element {
                 button { id: "empty-add-address", class: "primary", onclick: move |_| { nav.push(Route::AddressSearch {}); }, "Поиск по адресу" }
             }
         } else {
-            section { class: "combined",
+            section { class: "combined", aria_busy: "{!complete}",
                 for group in groups {
                     AddressBlock {
                         key: "{group.title}",
@@ -207,5 +251,46 @@ fn AddressBlock(
             }
             {children}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_screen;
+
+    fn groups(sizes: &[usize]) -> Vec<(usize, Vec<usize>)> {
+        let mut n = 0;
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(g, &size)| {
+                let lines = (n..n + size).collect();
+                n += size;
+                (g, lines)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_screen_keeps_the_first_bills_in_order_and_their_addresses() {
+        let mut shown = groups(&[4, 3, 5]);
+        assert!(!first_screen(&mut shown, 6, |g| &mut g.1));
+        assert_eq!(shown, vec![(0, vec![0, 1, 2, 3]), (1, vec![4, 5])]);
+    }
+
+    #[test]
+    fn an_address_that_ends_the_first_screen_does_not_leave_an_empty_address_after_it() {
+        let mut shown = groups(&[3, 3, 2]);
+        assert!(!first_screen(&mut shown, 6, |g| &mut g.1));
+        assert_eq!(shown, vec![(0, vec![0, 1, 2]), (1, vec![3, 4, 5])]);
+    }
+
+    #[test]
+    fn a_short_list_is_shown_whole_at_once() {
+        let mut shown = groups(&[2, 4]);
+        assert!(first_screen(&mut shown, 6, |g| &mut g.1));
+        assert_eq!(shown, groups(&[2, 4]));
+        let mut none = groups(&[]);
+        assert!(first_screen(&mut none, 6, |g| &mut g.1));
     }
 }

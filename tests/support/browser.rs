@@ -150,6 +150,22 @@ impl Browser {
         }
     }
 
+    /// Every element `css` finds, once «Мои платежи» shows its whole list: its first screenful
+    /// comes first, the list `aria-busy` until the rest is laid out after it.
+    pub async fn find_listed(&self, css: &str) -> Vec<Element> {
+        let deadline = Instant::now() + UI_TIMEOUT;
+        while self.exists(".combined[aria-busy='true']").await {
+            if Instant::now() > deadline {
+                self.fail("«Мои платежи» never showed its whole list").await;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find elements")
+    }
+
     /// Whether an element is on the page now.
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()

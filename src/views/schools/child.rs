@@ -31,7 +31,7 @@ pub fn ChildScreen(child: String) -> Element {
             BackButton { to: Route::Schools {} }
             h1 { "Школьное питание" }
         }
-        section { class: "child", {shown} }
+        section { class: "child-screen", {shown} }
     }
 }
 

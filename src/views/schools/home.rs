@@ -46,7 +46,7 @@ fn ChildRow(child: ChildCard) -> Element {
         li {
             button {
                 id: "child-{child.id}",
-                class: "option child",
+                class: "option",
                 onclick: move |_| {
                     nav.push(Route::Child { child: id.clone() });
                 },

@@ -90,7 +90,7 @@ fn CardRow(card: TransportCard) -> Element {
         li {
             button {
                 id: "card-{card.number}",
-                class: "option child",
+                class: "option",
                 onclick: move |_| { nav.push(Route::TransportCard { number: number.clone() }); },
                 span { class: "option-title", "{card.name}" }
                 span { class: "option-hint", "{card.type_name} · {card.grouped}" }
