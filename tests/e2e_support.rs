@@ -47,7 +47,8 @@ async fn a_message_with_a_photo_gets_the_scripted_answer_and_the_badge() {
 
     // While typing, the matching questions come first.
     b.type_into("#chat-text", "Не могу оплатить картой").await;
-    b.wait("#chat-suggestions .faq-item").await;
+    b.wait("#chat-suggestions[aria-busy='false'] .faq-item")
+        .await;
     let dir = tempfile::tempdir().expect("tempdir");
     let png = dir.path().join("screen.png");
     write_png(&png);
@@ -141,7 +142,8 @@ async fn a_declined_card_leads_to_support_with_the_context_prefilled() {
     b.type_into("#chat-text", "Банк отклонил карту").await;
     // The matching questions come above the field as it is typed: once they are there, the
     // button stays where the thumb goes (on a busy machine they came mid-click and took it).
-    b.wait_text("#chat-suggestions", "картой").await;
+    b.wait_text("#chat-suggestions[aria-busy='false']", "картой")
+        .await;
     b.click("#chat-send").await;
     b.wait_text("#chat-messages .bubble.mine", "Банк отклонил карту")
         .await;

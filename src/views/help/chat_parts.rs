@@ -84,6 +84,10 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
     let mut shown = use_signal(|| 0u32);
     let mut photo = use_signal(|| None::<Vec<u8>>);
     let mut found = use_signal(Vec::<FaqEntry>::new);
+    // The text last looked up, and the text `found` answers: a slower answer for an older text
+    // never replaces a newer one, and the questions are `aria-busy` while they lag the field.
+    let mut asked = use_signal(String::new);
+    let mut answered = use_signal(String::new);
     let act = use_act();
     let ofis_typed = ofis.clone();
     let send = move |_| {
@@ -96,6 +100,8 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
             text.set(String::new());
             photo.set(None);
             found.set(Vec::new());
+            asked.set(String::new());
+            answered.set(String::new());
             shown += 1;
             on_sent.call(fresh);
             Ok(())
@@ -104,7 +110,7 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
     let has_context = !prefilled.is_empty() && text().starts_with(prefilled.trim_end());
     rsx! {
         div { class: "composer",
-            Suggestions { found: found() }
+            Suggestions { found: found(), busy: asked() != answered() }
             label { r#for: "chat-text", "Сообщение" }
             // Keyed by `shown`: a text set here replaces the field (typing never re-renders it).
             for revision in [shown()] {
@@ -113,10 +119,15 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
                         let ofis = ofis_typed.clone();
                         move |e: FormEvent| {
                             let ofis = ofis.clone();
-                            text.set(e.value());
+                            let typed = e.value();
+                            text.set(typed.clone());
+                            asked.set(typed.clone());
                             async move {
-                                if let Ok(hits) = ofis.support_suggestions(&e.value()).await {
-                                    found.set(hits);
+                                let hits = ofis.support_suggestions(&typed).await;
+                                if *asked.peek() == typed {
+                                    // No questions when the lookup failed: writing still works.
+                                    found.set(match hits { Ok(hits) => hits, Err(_) => Vec::new() });
+                                    answered.set(typed);
                                 }
                             }
                         }
@@ -143,12 +154,12 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
 
 /// The questions matching what is typed, offered before writing.
 #[component]
-fn Suggestions(found: Vec<FaqEntry>) -> Element {
+fn Suggestions(found: Vec<FaqEntry>, busy: bool) -> Element {
     if found.is_empty() {
         return rsx! {};
     }
     rsx! {
-        div { id: "chat-suggestions", class: "suggestions", role: "region", aria_label: "Похожие вопросы",
+        div { id: "chat-suggestions", class: "suggestions", role: "region", aria_label: "Похожие вопросы", aria_busy: "{busy}",
             p { class: "hint", "Возможно, ответ уже есть:" }
             FaqList { entries: found }
         }
