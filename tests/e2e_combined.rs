@@ -3,7 +3,6 @@
 
 mod support;
 
-use fantoccini::Locator;
 use support::{add_address, sign_in, App, Browser};
 
 async fn line_count(b: &Browser) -> usize {

@@ -126,7 +126,7 @@ pub fn Composer(context: String, on_sent: EventHandler<SupportChat>) -> Element 
                                 let hits = ofis.support_suggestions(&typed).await;
                                 if *asked.peek() == typed {
                                     // No questions when the lookup failed: writing still works.
-                                    found.set(match hits { Ok(hits) => hits, Err(_) => Vec::new() });
+                                    found.set(hits.unwrap_or_default());
                                     answered.set(typed);
                                 }
                             }
