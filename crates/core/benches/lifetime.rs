@@ -99,6 +99,13 @@ async fn measure(volume: Volume, runs: usize, out: Option<PathBuf>) {
             runs,
             || async {
                 store.paid_among(&ids).expect("paid");
+            },
+        )
+        .await;
+        report(
+            &format!("  of which: the readings queue, open and 30 recent ({name})"),
+            runs,
+            || async {
                 store.reading_queue_recent(30).expect("queue");
             },
         )
