@@ -29,6 +29,18 @@ async fn wait_value(b: &Browser, css: &str, needle: &str) -> String {
     panic!("{css} never held {needle:?}: {:?}", b.value(css).await);
 }
 
+/// Waits until the field at `css` no longer holds `needle` (a click's re-render comes a round
+/// trip later in the liveview front).
+async fn wait_value_without(b: &Browser, css: &str, needle: &str) {
+    for _ in 0..100 {
+        if !b.value(css).await.contains(needle) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} still holds {needle:?}: {:?}", b.value(css).await);
+}
+
 async fn open_chat_from_profile(b: &Browser) {
     b.click("#tab-payments").await;
     b.click("#open-profile").await;
@@ -138,7 +150,8 @@ async fn a_declined_card_leads_to_support_with_the_context_prefilled() {
 
     // The person may remove it, write their own words, and send.
     b.click("#chat-remove-context").await;
-    assert!(!b.value("#chat-text").await.contains("Код ошибки"));
+    wait_value_without(&b, "#chat-text", "Код ошибки").await;
+    assert!(!b.exists("#chat-remove-context").await, "nothing left to remove");
     b.type_into("#chat-text", "Банк отклонил карту").await;
     // The matching questions come above the field as it is typed: once they are there, the
     // button stays where the thumb goes (on a busy machine they came mid-click and took it).
