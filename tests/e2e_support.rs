@@ -151,7 +151,10 @@ async fn a_declined_card_leads_to_support_with_the_context_prefilled() {
     // The person may remove it, write their own words, and send.
     b.click("#chat-remove-context").await;
     wait_value_without(&b, "#chat-text", "Код ошибки").await;
-    assert!(!b.exists("#chat-remove-context").await, "nothing left to remove");
+    assert!(
+        !b.exists("#chat-remove-context").await,
+        "nothing left to remove"
+    );
     b.type_into("#chat-text", "Банк отклонил карту").await;
     // The matching questions come above the field as it is typed: once they are there, the
     // button stays where the thumb goes (on a busy machine they came mid-click and took it).

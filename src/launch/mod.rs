@@ -27,27 +27,39 @@ use crate::cli::{Command, Front};
 
 /// The UI framework's crates log each component's props and each input event at TRACE, typed
 /// text included (a phone number, an address): they never log below DEBUG, whatever `RUST_LOG`
-/// asks for.
+/// asks for (release builds compile TRACE out altogether: Cargo.toml, `tracing`).
 const UI_LOG_CAP: [&str; 6] = [
-    "dioxus_core=debug",
-    "dioxus_html=debug",
-    "dioxus_liveview=debug",
-    "dioxus_desktop=debug",
-    "dioxus_signals=debug",
-    "dioxus_interpreter_js=debug",
+    "dioxus_core",
+    "dioxus_html",
+    "dioxus_liveview",
+    "dioxus_desktop",
+    "dioxus_signals",
+    "dioxus_interpreter_js",
 ];
 
-/// Logs to stderr; `RUST_LOG` refines. Secrets never reach a log field (see `ofis_core`), and
-/// the UI framework never logs what was typed ([`UI_LOG_CAP`]).
+/// Logs to stderr at INFO; `RUST_LOG` refines by target (`warn`, `ofis_core=debug,info`). Secrets
+/// never reach a log field (see `ofis_core`), and the UI framework never logs what was typed
+/// ([`UI_LOG_CAP`]): an event passes both what was asked and the cap, so no directive, however
+/// specific, lifts it.
 pub fn init_logging() {
-    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    for cap in UI_LOG_CAP {
-        filter = filter.add_directive(cap.parse().expect("a valid log directive"));
-    }
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+    use tracing_subscriber::filter::{FilterExt, LevelFilter, Targets};
+    use tracing_subscriber::layer::{Layer, SubscriberExt};
+    use tracing_subscriber::util::SubscriberInitExt;
+
+    let asked = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|v| v.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
+    let cap = UI_LOG_CAP.iter().fold(
+        Targets::new().with_default(LevelFilter::TRACE),
+        |cap, target| cap.with_target(*target, LevelFilter::DEBUG),
+    );
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(asked.and(cap)),
+        )
         .try_init();
 }
 
