@@ -224,7 +224,8 @@ fn paid_order(
         receipt.id,
         time_text(created + Duration::seconds(10)),
     ])?;
-    crate::outbox::insert_lines(conn, &order)
+    crate::outbox::insert_lines(conn, &order)?;
+    crate::outbox::record_paid(conn, &order.idempotency_key)
 }
 
 /// A payment still waiting for its outcome: half never left the phone, half left with the

@@ -73,11 +73,26 @@ pub static MIGRATIONS: &[Migration] = &[
     ),
     Migration::code("history at scale", history_at_scale::migrate),
     Migration::sql("validators of cached bills", BILL_CACHE_ETAG),
+    Migration::sql("paid bills at hand", PAID_BILLS),
 ];
 
 // The `ETag` of the answer the cached bills came in, so the first refresh after a restart asks
 // "changed since?" (a 304 with no body when not). NULL: kept without one.
 const BILL_CACHE_ETAG: &str = "ALTER TABLE bill_cache ADD COLUMN etag TEXT;";
+
+// Every bill a payment through the app paid, beside the outbox: the start asks which bills on
+// screen are paid with one look-up each here, where the outbox, after ten years, has a dozen
+// orders to read for a bill (the ones refused or waiting too). Derived, never the truth: written
+// in the transaction that records the payment as paid (`outbox::record_paid`), emptied with the
+// paid orders at sign-out, and rebuilt from the outbox here.
+const PAID_BILLS: &str = r#"
+CREATE TABLE paid_bill (
+    bill_id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO paid_bill (bill_id)
+    SELECT l.bill_id FROM outbox_line l JOIN outbox_order o ON o.idempotency_key = l.idempotency_key
+    WHERE o.state = 'paid';
+"#;
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

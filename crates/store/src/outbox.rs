@@ -194,6 +194,9 @@ impl Store {
             "UPDATE outbox_order SET state = ?2, failure = ?3, receipt_id = ?4 WHERE idempotency_key = ?1",
             params![key, to.as_str(), failure, receipt_id],
         )?;
+        if to == OutboxState::Paid {
+            record_paid(&tx, key)?;
+        }
         tx.commit()?;
         tracing::info!(key, state = %to, "payment outcome recorded");
         Ok(())
@@ -253,6 +256,17 @@ impl Store {
             .collect::<Result<_, _>>()?;
         rows.into_iter().map(|row| row.decode(&self.conn)).collect()
     }
+}
+
+/// Notes the bills of the paid order `key` as paid (`paid_bill`, what `paid_among` reads), in
+/// the transaction that records the payment.
+pub(crate) fn record_paid(conn: &rusqlite::Connection, key: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO paid_bill (bill_id)
+         SELECT bill_id FROM outbox_line WHERE idempotency_key = ?1",
+    )?
+    .execute([key])?;
+    Ok(())
 }
 
 /// Writes a payment's lines and readings (the caller's transaction).

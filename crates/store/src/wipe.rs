@@ -35,7 +35,8 @@ impl Store {
              DELETE FROM office_application_seen;
              DELETE FROM reading_queue WHERE state IN ('sent', 'refused');
              DELETE FROM outbox_order
-             WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;",
+             WHERE state NOT IN ('prepared', 'created') OR sent_to_bank_at IS NULL;
+             DELETE FROM paid_bill;",
         )?;
         tx.commit()?;
         // secure_delete zeroed the freed pages; copying the WAL back and truncating it removes

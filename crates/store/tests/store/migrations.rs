@@ -1,10 +1,10 @@
 //! The open discipline: pragmas, schema built or upgraded in one transaction, newer refused.
 
-use ofis_domain::CombinedBill;
-use ofis_store::{Migration, Store, StoreError, MIGRATIONS, SCHEMA_VERSION};
+use ofis_domain::{BillId, CombinedBill};
+use ofis_store::{Migration, OutboxOrder, Store, StoreError, MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
 
-use crate::support::{bill, TestDb};
+use crate::support::{at, bill, TestDb};
 
 fn user_version(conn: &Connection) -> i64 {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
@@ -240,4 +240,44 @@ fn store_can_move_to_a_blocking_thread() {
         .join()
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
+}
+
+#[test]
+fn bills_paid_before_the_upgrade_are_known_paid_after_it() {
+    const PAID: &str = "3f0c2a7e-1b1d-4c55-9a43-5d0f6a1b2c01";
+    const DECLINED: &str = "3f0c2a7e-1b1d-4c55-9a43-5d0f6a1b2c02";
+    let db = TestDb::new();
+    let before = &MIGRATIONS[..MIGRATIONS.len() - 1];
+    assert_eq!(MIGRATIONS.last().unwrap().name, "paid bills at hand");
+    let mut cb = CombinedBill::new();
+    cb.add(bill("water", Some("12"), "123.45")).unwrap();
+    cb.add(bill("power", Some("12"), "10.00")).unwrap();
+    let lines = cb.freeze().unwrap().lines().to_vec();
+    {
+        let mut old = Store::open_with_migrations(&db.path(), before).unwrap();
+        for (key, line) in [(PAID, &lines[0]), (DECLINED, &lines[1])] {
+            let order = OutboxOrder::prepared(key.into(), at(5, 9), vec![line.clone()]);
+            old.outbox_insert(&order).unwrap();
+            old.outbox_mark_created(key, &format!("ord-{key}"), "pay", "http://127.0.0.1:9/gw")
+                .unwrap();
+        }
+        // The old build recorded outcomes without the derived table.
+        let raw = db.raw();
+        let set = "UPDATE outbox_order SET state = ?2, failure = ?3 WHERE idempotency_key = ?1";
+        for (key, state, failure) in [(PAID, "paid", None), (DECLINED, "declined", Some("нет"))]
+        {
+            let changed = raw
+                .execute(set, rusqlite::params![key, state, failure])
+                .unwrap();
+            assert_eq!(changed, 1, "{key}");
+        }
+    }
+    let store = db.open();
+    let paid = store
+        .paid_among(&[BillId::from("water"), BillId::from("power")])
+        .unwrap();
+    assert_eq!(
+        paid.into_iter().collect::<Vec<_>>(),
+        [BillId::from("water")]
+    );
 }

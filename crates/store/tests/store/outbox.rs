@@ -1,7 +1,7 @@
 //! The payment outbox: durable before the first send, a one-way state machine.
 
 use chrono::{DateTime, Utc};
-use ofis_domain::{CombinedBill, Money};
+use ofis_domain::{BillId, CombinedBill, Money};
 use ofis_store::{OutboxOrder, OutboxState, Store, StoreError};
 use uuid::Uuid;
 
@@ -336,4 +336,65 @@ fn mark_final_takes_only_final_states_with_fitting_details() {
         store.outbox_get(key).unwrap().unwrap().state,
         OutboxState::Created
     );
+}
+
+fn order_of(bills: &[&str]) -> OutboxOrder {
+    let mut cb = CombinedBill::new();
+    for id in bills {
+        cb.add(bill(id, Some("a-12"), "100.00")).unwrap();
+    }
+    OutboxOrder::prepared(
+        Uuid::new_v4().to_string(),
+        at(5, 9),
+        cb.freeze().unwrap().lines().to_vec(),
+    )
+}
+
+fn paid_among(store: &Store, ids: &[&str]) -> Vec<String> {
+    let ids: Vec<BillId> = ids.iter().map(|id| BillId::from(*id)).collect();
+    let paid = store.paid_among(&ids).unwrap();
+    paid.into_iter().map(|id| id.0).collect()
+}
+
+#[test]
+fn a_bill_is_paid_once_a_payment_of_it_is_paid_and_until_sign_out() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let all = ["water", "power", "gas", "heat"];
+    // Declined, then paid for water; abandoned for gas; power paid; heat still waiting.
+    let declined_water = order_of(&["water"]);
+    let paid_water_power = order_of(&["water", "power"]);
+    let abandoned_gas = order_of(&["gas"]);
+    let waiting_heat = order_of(&["heat"]);
+    for order in [
+        &declined_water,
+        &paid_water_power,
+        &abandoned_gas,
+        &waiting_heat,
+    ] {
+        store.outbox_insert(order).unwrap();
+    }
+    assert!(paid_among(&store, &all).is_empty(), "nothing paid yet");
+    for order in [&declined_water, &paid_water_power, &waiting_heat] {
+        created(&mut store, order);
+    }
+    finish(&mut store, &declined_water.idempotency_key, &declined()).unwrap();
+    finish(&mut store, &abandoned_gas.idempotency_key, &abandoned()).unwrap();
+    assert!(
+        paid_among(&store, &all).is_empty(),
+        "declined and abandoned pay nothing"
+    );
+
+    let key = &paid_water_power.idempotency_key;
+    finish(&mut store, key, &paid(None)).unwrap();
+    assert_eq!(paid_among(&store, &all), ["power", "water"]);
+    // The receipt coming later changes nothing; nor does a restart.
+    finish(&mut store, key, &paid(Some("rcpt-1"))).unwrap();
+    drop(store);
+    let mut store = db.open();
+    assert_eq!(paid_among(&store, &all), ["power", "water"]);
+
+    // Sign-out forgets the paid ones with their orders; the one waiting for its card stays.
+    store.wipe_personal_data().unwrap();
+    assert!(paid_among(&store, &all).is_empty());
 }
