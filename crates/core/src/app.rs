@@ -91,11 +91,10 @@ impl Ofis {
                     .map(|(id, title)| AddressChoice { id: id.0, title })
                     .collect::<Vec<_>>();
                 let with_readings: BTreeSet<BillId> = s.all_saved_readings()?.into_keys().collect();
-                let combined = s.load_combined()?;
-                // Only the bills on screen are looked up (an index per bill), not ten years of
-                // payments; bills that come in later are looked up as they come.
-                let ids: Vec<BillId> = combined.lines().iter().map(|l| l.bill.id.clone()).collect();
-                let paid = s.paid_among(&ids)?;
+                // Which bills on screen are paid is marked on the saved rows themselves, not
+                // looked up in ten years of payments; bills that come in later are looked up as
+                // they come.
+                let (combined, paid) = s.load_selection()?;
                 let basket = Basket::cached(combined, addresses, paid, with_readings);
                 Ok((basket, s.get_setting(PHONE_SETTING)?))
             })

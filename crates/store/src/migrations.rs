@@ -80,11 +80,12 @@ pub static MIGRATIONS: &[Migration] = &[
 // "changed since?" (a 304 with no body when not). NULL: kept without one.
 const BILL_CACHE_ETAG: &str = "ALTER TABLE bill_cache ADD COLUMN etag TEXT;";
 
-// Every bill a payment through the app paid, beside the outbox: the start asks which bills on
-// screen are paid with one look-up each here, where the outbox, after ten years, has a dozen
-// orders to read for a bill (the ones refused or waiting too). Derived, never the truth: written
-// in the transaction that records the payment as paid (`outbox::record_paid`), emptied with the
-// paid orders at sign-out, and rebuilt from the outbox here.
+// Every bill a payment through the app paid, beside the outbox, where after ten years a bill
+// has a dozen orders to read (the ones refused or waiting too); and the same mark on the saved
+// общий счёт's own rows, so the start reads which bills on screen are paid with the rows
+// themselves. Derived, never the truth: written in the transaction that records the payment as
+// paid (`outbox::record_paid`) and, by the trigger, as a line is saved; emptied with the paid
+// orders at sign-out; rebuilt from the outbox here.
 const PAID_BILLS: &str = r#"
 CREATE TABLE paid_bill (
     bill_id TEXT PRIMARY KEY
@@ -92,6 +93,13 @@ CREATE TABLE paid_bill (
 INSERT OR IGNORE INTO paid_bill (bill_id)
     SELECT l.bill_id FROM outbox_line l JOIN outbox_order o ON o.idempotency_key = l.idempotency_key
     WHERE o.state = 'paid';
+ALTER TABLE selection_line ADD COLUMN paid INTEGER NOT NULL DEFAULT 0 CHECK (paid IN (0, 1));
+UPDATE selection_line SET paid = 1 WHERE bill_id IN (SELECT bill_id FROM paid_bill);
+CREATE TRIGGER selection_line_paid AFTER INSERT ON selection_line
+WHEN EXISTS (SELECT 1 FROM paid_bill WHERE bill_id = NEW.bill_id)
+BEGIN
+    UPDATE selection_line SET paid = 1 WHERE position = NEW.position;
+END;
 "#;
 
 /// The schema version this build writes and understands.

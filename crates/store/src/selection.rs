@@ -1,7 +1,9 @@
 //! The user's saved selection: the общий счёт and the addresses searched for, which come back
 //! every month.
 
-use ofis_domain::{AddressId, Bill, CombinedBill, Line};
+use std::collections::BTreeSet;
+
+use ofis_domain::{AddressId, Bill, BillId, CombinedBill, Line};
 use rusqlite::{params, OptionalExtension};
 
 use crate::codec::{from_json, money_text, parse_money, to_json};
@@ -10,6 +12,8 @@ use crate::open::Store;
 
 impl Store {
     /// Replaces the saved общий счёт with this one: its lines, their amounts and their order.
+    /// A line whose bill a payment through the app paid is marked paid as it is saved (the
+    /// trigger `selection_line_paid`, migration "paid bills at hand").
     pub fn save_combined(&mut self, combined: &CombinedBill) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
         tx.execute("DELETE FROM selection_line", [])?;
@@ -33,21 +37,31 @@ impl Store {
 
     /// The saved общий счёт; empty when nothing was saved.
     pub fn load_combined(&self) -> Result<CombinedBill, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT bill_id, bill_json, amount FROM selection_line ORDER BY position")?;
-        let rows: Vec<(String, String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        Ok(self.load_selection()?.0)
+    }
+
+    /// The saved общий счёт and which of its bills a payment through the app paid (what
+    /// [`Store::paid_among`] would say of them), read from its own rows: what the start shows.
+    pub fn load_selection(&self) -> Result<(CombinedBill, BTreeSet<BillId>), StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT bill_id, bill_json, amount, paid FROM selection_line ORDER BY position",
+        )?;
+        let rows: Vec<(String, String, String, bool)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
+        let mut paid = BTreeSet::new();
         let lines = rows
             .into_iter()
-            .map(|(bill_id, bill_json, amount)| {
+            .map(|(bill_id, bill_json, amount, is_paid)| {
                 let bill = decode_bill(&bill_id, &bill_json, "selection_line")?;
                 let amount = parse_money(&amount, "selection_line.amount")?;
+                if is_paid {
+                    paid.insert(bill.id.clone());
+                }
                 Ok(Line { bill, amount })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(CombinedBill::from_lines(lines))
+        Ok((CombinedBill::from_lines(lines), paid))
     }
 
     /// The saved addresses, `(id, title)`, in the order they were first added.

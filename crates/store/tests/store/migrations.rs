@@ -255,6 +255,7 @@ fn bills_paid_before_the_upgrade_are_known_paid_after_it() {
     let lines = cb.freeze().unwrap().lines().to_vec();
     {
         let mut old = Store::open_with_migrations(&db.path(), before).unwrap();
+        old.save_combined(&cb).unwrap();
         for (key, line) in [(PAID, &lines[0]), (DECLINED, &lines[1])] {
             let order = OutboxOrder::prepared(key.into(), at(5, 9), vec![line.clone()]);
             old.outbox_insert(&order).unwrap();
@@ -278,6 +279,12 @@ fn bills_paid_before_the_upgrade_are_known_paid_after_it() {
         .unwrap();
     assert_eq!(
         paid.into_iter().collect::<Vec<_>>(),
+        [BillId::from("water")]
+    );
+    let (saved, marked) = store.load_selection().unwrap();
+    assert_eq!(saved.lines().len(), 2, "the общий счёт kept");
+    assert_eq!(
+        marked.into_iter().collect::<Vec<_>>(),
         [BillId::from("water")]
     );
 }

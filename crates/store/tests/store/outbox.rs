@@ -350,6 +350,20 @@ fn order_of(bills: &[&str]) -> OutboxOrder {
     )
 }
 
+fn selection_of(bills: &[&str]) -> CombinedBill {
+    let mut cb = CombinedBill::new();
+    for id in bills {
+        cb.add(bill(id, Some("a-12"), "100.00")).unwrap();
+    }
+    cb
+}
+
+/// The bills of the saved общий счёт marked paid, as the start reads them.
+fn selection_paid(store: &Store) -> Vec<String> {
+    let (_, paid) = store.load_selection().unwrap();
+    paid.into_iter().map(|id| id.0).collect()
+}
+
 fn paid_among(store: &Store, ids: &[&str]) -> Vec<String> {
     let ids: Vec<BillId> = ids.iter().map(|id| BillId::from(*id)).collect();
     let paid = store.paid_among(&ids).unwrap();
@@ -361,6 +375,10 @@ fn a_bill_is_paid_once_a_payment_of_it_is_paid_and_until_sign_out() {
     let db = TestDb::new();
     let mut store = db.open();
     let all = ["water", "power", "gas", "heat"];
+    // The общий счёт saved before any payment: water, power and gas on it.
+    store
+        .save_combined(&selection_of(&["water", "power", "gas"]))
+        .unwrap();
     // Declined, then paid for water; abandoned for gas; power paid; heat still waiting.
     let declined_water = order_of(&["water"]);
     let paid_water_power = order_of(&["water", "power"]);
@@ -384,15 +402,27 @@ fn a_bill_is_paid_once_a_payment_of_it_is_paid_and_until_sign_out() {
         paid_among(&store, &all).is_empty(),
         "declined and abandoned pay nothing"
     );
+    assert!(selection_paid(&store).is_empty());
 
     let key = &paid_water_power.idempotency_key;
     finish(&mut store, key, &paid(None)).unwrap();
     assert_eq!(paid_among(&store, &all), ["power", "water"]);
+    assert_eq!(
+        selection_paid(&store),
+        ["power", "water"],
+        "marked on its rows"
+    );
+    // An общий счёт saved after the payment is marked as it is saved.
+    store
+        .save_combined(&selection_of(&["gas", "water", "heat"]))
+        .unwrap();
+    assert_eq!(selection_paid(&store), ["water"]);
     // The receipt coming later changes nothing; nor does a restart.
     finish(&mut store, key, &paid(Some("rcpt-1"))).unwrap();
     drop(store);
     let mut store = db.open();
     assert_eq!(paid_among(&store, &all), ["power", "water"]);
+    assert_eq!(selection_paid(&store), ["water"]);
 
     // Sign-out forgets the paid ones with their orders; the one waiting for its card stays.
     store.wipe_personal_data().unwrap();
