@@ -83,9 +83,10 @@ const BILL_CACHE_ETAG: &str = "ALTER TABLE bill_cache ADD COLUMN etag TEXT;";
 // Every bill a payment through the app paid, beside the outbox, where after ten years a bill
 // has a dozen orders to read (the ones refused or waiting too); and the same mark on the saved
 // общий счёт's own rows, so the start reads which bills on screen are paid with the rows
-// themselves. Derived, never the truth: written in the transaction that records the payment as
-// paid (`outbox::record_paid`) and, by the trigger, as a line is saved; emptied with the paid
-// orders at sign-out; rebuilt from the outbox here.
+// themselves. Derived, never the truth: `paid_bill` is written in the transaction that records
+// the payment as paid (`outbox::record_paid`), emptied with the paid orders at sign-out, and
+// rebuilt from the outbox here; the triggers keep each saved line's mark equal to "its bill is
+// in `paid_bill`", whichever comes first, the payment or the line.
 const PAID_BILLS: &str = r#"
 CREATE TABLE paid_bill (
     bill_id TEXT PRIMARY KEY
@@ -99,6 +100,10 @@ CREATE TRIGGER selection_line_paid AFTER INSERT ON selection_line
 WHEN EXISTS (SELECT 1 FROM paid_bill WHERE bill_id = NEW.bill_id)
 BEGIN
     UPDATE selection_line SET paid = 1 WHERE position = NEW.position;
+END;
+CREATE TRIGGER paid_bill_marks_selection AFTER INSERT ON paid_bill
+BEGIN
+    UPDATE selection_line SET paid = 1 WHERE bill_id = NEW.bill_id;
 END;
 "#;
 

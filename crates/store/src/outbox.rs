@@ -258,18 +258,13 @@ impl Store {
     }
 }
 
-/// Notes the bills of the paid order `key` as paid — in `paid_bill` (what `paid_among` reads)
-/// and on the saved общий счёт's rows (what `load_selection` gives) — in the transaction that
-/// records the payment.
+/// Notes the bills of the paid order `key` in `paid_bill` (what `paid_among` reads; a trigger
+/// marks them on the saved общий счёт's rows, what `load_selection` gives), in the transaction
+/// that records the payment.
 pub(crate) fn record_paid(conn: &rusqlite::Connection, key: &str) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO paid_bill (bill_id)
          SELECT bill_id FROM outbox_line WHERE idempotency_key = ?1",
-    )?
-    .execute([key])?;
-    conn.prepare_cached(
-        "UPDATE selection_line SET paid = 1
-         WHERE bill_id IN (SELECT bill_id FROM outbox_line WHERE idempotency_key = ?1)",
     )?
     .execute([key])?;
     Ok(())

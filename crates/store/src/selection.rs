@@ -12,8 +12,8 @@ use crate::open::Store;
 
 impl Store {
     /// Replaces the saved общий счёт with this one: its lines, their amounts and their order.
-    /// A line whose bill a payment through the app paid is marked paid as it is saved (the
-    /// trigger `selection_line_paid`, migration "paid bills at hand").
+    /// A line whose bill a payment through the app paid is marked paid as it is saved (a
+    /// trigger: migration "paid bills at hand").
     pub fn save_combined(&mut self, combined: &CombinedBill) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
         tx.execute("DELETE FROM selection_line", [])?;
