@@ -30,6 +30,7 @@ use ofis_domain::transport::TransportCardNumber;
 use crate::error::Failure;
 use crate::state::State as SandboxState;
 pub use gtfs::gtfs_zip;
+pub use network::timetable;
 pub use world::{demo_cards, demo_phone_card, DEMO_CARD_NAME};
 
 /// How long a paid top-up waits for the transport system to credit it, on the sandbox clock

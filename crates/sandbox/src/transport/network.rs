@@ -103,8 +103,8 @@ pub(crate) fn coordinates(stop_id: &str) -> (&'static str, &'static str) {
         .map_or(("0", "0"), |s| (s.2, s.3))
 }
 
-/// The network, built once.
-pub(crate) fn timetable() -> &'static Timetable {
+/// The network, built once (what the GTFS zip is written from).
+pub fn timetable() -> &'static Timetable {
     static TIMETABLE: OnceLock<Timetable> = OnceLock::new();
     TIMETABLE.get_or_init(build)
 }
