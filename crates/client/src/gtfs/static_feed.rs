@@ -106,7 +106,10 @@ fn read(zip: &[u8], max_file_bytes: u64) -> Result<Timetable, FeedError> {
     for trip in trips.values_mut() {
         trip.stop_times.sort_by_key(|st| st.sequence);
     }
-    let calendars = calendars(file("calendar.txt")?, file("calendar_dates.txt")?)?;
+    let calendars = calendars(
+        file("calendar.txt")?.as_deref(),
+        file("calendar_dates.txt")?.as_deref(),
+    )?;
     Ok(Timetable {
         routes: routes.into_values().collect(),
         stops: stops.into_values().collect(),
@@ -118,12 +121,12 @@ fn read(zip: &[u8], max_file_bytes: u64) -> Result<Timetable, FeedError> {
 /// The services' weekdays and dates; a service with dates only (no `calendar.txt` row) runs on
 /// its added dates alone.
 fn calendars(
-    calendar: Option<Vec<u8>>,
-    dates: Option<Vec<u8>>,
+    calendar: Option<&[u8]>,
+    dates: Option<&[u8]>,
 ) -> Result<Vec<ServiceCalendar>, FeedError> {
     let mut services = BTreeMap::new();
-    if let Some(text) = calendar {
-        let rows = table(Some(&text), "calendar.txt")?.rows(|row| {
+    if calendar.is_some() {
+        let rows = table(calendar, "calendar.txt")?.rows(|row| {
             let mut weekdays = [false; 7];
             let days = [
                 "monday",
@@ -141,26 +144,23 @@ fn calendars(
                     other => return Err(format!("{day} «{other}»")),
                 };
             }
-            Ok(ServiceCalendar {
-                service_id: row.required("service_id")?,
-                weekdays,
-                start: date(&row.required("start_date")?)?,
-                end: date(&row.required("end_date")?)?,
-                added: Vec::new(),
-                removed: Vec::new(),
-            })
+            let service_id = row.required("service_id")?;
+            Ok((
+                service_id.clone(),
+                ServiceCalendar {
+                    service_id,
+                    weekdays,
+                    start: date(&row.required("start_date")?)?,
+                    end: date(&row.required("end_date")?)?,
+                    added: Vec::new(),
+                    removed: Vec::new(),
+                },
+            ))
         })?;
-        for service in rows {
-            if services
-                .insert(service.service_id.clone(), service)
-                .is_some()
-            {
-                return Err("a service twice in calendar.txt".into());
-            }
-        }
+        services = sorted(rows)?;
     }
-    if let Some(text) = dates {
-        let rows = table(Some(&text), "calendar_dates.txt")?.rows(|row| {
+    if dates.is_some() {
+        let rows = table(dates, "calendar_dates.txt")?.rows(|row| {
             let added = match row.required("exception_type")?.as_str() {
                 "1" => true,
                 "2" => false,
