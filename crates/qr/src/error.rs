@@ -12,6 +12,9 @@ pub enum QrImageError {
     /// The file or the picture is larger than we agree to decode.
     #[error("image too large: {0}")]
     TooLarge(String),
+    /// A decoder failed on this picture (it panicked, and the app went on without it).
+    #[error("the decoders failed on this picture")]
+    DecoderFailed,
 }
 
 impl QrImageError {
@@ -26,6 +29,9 @@ impl QrImageError {
             }
             QrImageError::TooLarge(_) => {
                 "Изображение слишком большое. Выберите фотографию поменьше, до 40 МБ."
+            }
+            QrImageError::DecoderFailed => {
+                "Не удалось обработать эту фотографию. Сфотографируйте квитанцию ещё раз или выберите другое фото."
             }
         }
     }

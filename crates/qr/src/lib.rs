@@ -13,7 +13,7 @@ mod text;
 use std::path::Path;
 
 pub use error::QrImageError;
-pub use guard::panics_caught;
+pub use guard::{isolated, panics_caught, Crashed, MAX_LOST_WORKERS};
 pub use image::DynamicImage;
 pub use load::{decoder, load_image, MAX_FILE_BYTES, MAX_PIXELS};
 #[doc(hidden)]
@@ -50,15 +50,21 @@ impl DecoderKind {
     }
 }
 
-/// Every QR code in an uploaded PNG/JPEG file.
+/// Every QR code in an uploaded PNG/JPEG file, read on a worker thread of its own
+/// ([`isolated`]): a decoder's panic is [`QrImageError::DecoderFailed`], whatever the build's
+/// panic strategy.
 pub fn decode_image_bytes(file: &[u8]) -> Result<Vec<Decoded>, QrImageError> {
-    let img = load_image(file)?;
-    let found = decode_image(&img);
-    if found.is_empty() {
-        Err(QrImageError::NoCode)
-    } else {
-        Ok(found)
-    }
+    let file = file.to_vec();
+    isolated(move || {
+        let img = load_image(&file)?;
+        let found = decode_image(&img);
+        if found.is_empty() {
+            Err(QrImageError::NoCode)
+        } else {
+            Ok(found)
+        }
+    })
+    .map_err(|Crashed| QrImageError::DecoderFailed)?
 }
 
 /// Every QR code in the picture file at `path`.
@@ -75,7 +81,8 @@ pub fn decode_path(path: impl AsRef<Path>) -> Result<Vec<Decoded>, QrImageError>
     decode_image_bytes(&file)
 }
 
-/// Every QR code in an already loaded (and upright) picture; empty when none reads.
+/// Every QR code in an already loaded (and upright) picture; empty when none reads. Decoder
+/// panics are fenced only with unwinding: the app goes through [`decode_image_bytes`].
 pub fn decode_image(img: &DynamicImage) -> Vec<Decoded> {
     strategy::decode_luma(&load::to_luma(img))
 }

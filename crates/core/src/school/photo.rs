@@ -70,9 +70,17 @@ impl Ofis {
         child_id: &str,
         bytes: Vec<u8>,
     ) -> Result<(), CoreError> {
-        let jpeg = tokio::task::spawn_blocking(move || fit_photo(&bytes))
-            .await
-            .map_err(|e| CoreError::Task(e.to_string()))??;
+        // On a worker of its own, like a QR photo: a codec's panic costs this photo, not the app
+        // (the phones' build aborts on panics; see `ofis_qr::isolated`).
+        let fitted =
+            tokio::task::spawn_blocking(move || ofis_qr::isolated(move || fit_photo(&bytes)))
+                .await
+                .map_err(|e| CoreError::Task(e.to_string()))?;
+        let jpeg = fitted.unwrap_or_else(|ofis_qr::Crashed| {
+            Err(SchoolError::PhotoUnreadable(
+                "the image codec failed on it".into(),
+            ))
+        })?;
         self.inner
             .gorod
             .upload_child_photo(child_id, "image/jpeg", jpeg)
