@@ -2,7 +2,7 @@
 //! `tests/abort_fence.rs`, which builds this example with the `abort-check` profile.
 //!
 //! `abort_fence PHOTO`: a panicking job on a worker comes back as a failure, a photo is read,
-//! and the process lives on to say so. `abort_fence --unfenced`: a panic outside any worker,
+//! and the process lives on to say so, until it has given up the most workers it may. `abort_fence --unfenced`: a panic outside any worker,
 //! which must abort the process (proof that the build really aborts).
 
 fn main() {
@@ -33,4 +33,9 @@ fn main() {
     }
     println!("after: {:?}", ofis_qr::isolated(|| 40 + 2));
     println!("panics met: {}", ofis_qr::panics_caught());
+    // Each lost worker keeps its memory: past the limit, jobs are refused, not run.
+    for _ in 1..ofis_qr::MAX_LOST_WORKERS {
+        let _ = ofis_qr::isolated(|| -> u8 { panic!("again") });
+    }
+    println!("past the limit: {:?}", ofis_qr::isolated(|| 40 + 2));
 }

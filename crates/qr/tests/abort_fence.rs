@@ -66,6 +66,7 @@ fn a_decoder_panic_costs_the_photo_not_the_app() {
     );
     assert!(stdout.contains("after: Ok(42)"), "{stdout}");
     assert!(stdout.contains("panics met: 1"), "{stdout}");
+    assert!(stdout.contains("past the limit: Err(Crashed)"), "{stdout}");
     // The panic left nothing on the screen's log: the hook kept it quiet.
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("panicked"),
