@@ -54,16 +54,15 @@ pub use notify::DesktopNotifier;
 pub use notify::{Delivery, Notifier};
 pub use office::{
     acts_beside_bill, bill_periods, check_application, file_type, first_e_bill_period,
-    status_label, step_path, ActEstimate, ActRow, ApplicationOutcome, ApplicationRow, BillAct,
-    BillView, BillViewLine, Booking, BookingAnswer, BookingForm, BookingOffice, BookingTopic,
-    ChosenFile, DocsError, EBillView, FormErrors, FreeSlot, GorodAccount, HouseInfo, HouseMeter,
-    HouseMeterRow, MyApplications, MyBookings, Organisation, PaymentRow, PaymentSearch,
-    PeriodChoice, RowStatus, Situation, SituationStep, SlotDay, StepLink, WaitlistRow,
-    APPLICATIONS_OFFLINE, APPLICATION_QUEUED, ATTACHMENTS_FIELD,
+    status_label, step_path, ActEstimate, ActRow, ApplicationKind, ApplicationOutcome,
+    ApplicationRow, BillAct, BillView, BillViewLine, Booking, BookingAnswer, BookingForm,
+    BookingOffice, BookingTopic, ChosenFile, DocsError, EBillView, FieldInput, FormErrors,
+    FormField, FreeSlot, GorodAccount, HouseInfo, HouseMeter, HouseMeterRow, MyApplications,
+    MyBookings, Organisation, PaymentRow, PaymentSearch, PeriodChoice, RowStatus, Situation,
+    SituationStep, SlotDay, StepLink, WaitlistRow, APPLICATIONS_OFFLINE, APPLICATION_QUEUED,
+    ATTACHMENTS_FIELD,
 };
-pub use ofis_api::{
-    ApplicationKindDto, ApplicationStatus, AttachmentRuleDto, FormFieldDto, FormFieldKind,
-};
+pub use ofis_api::ApplicationStatus;
 pub use ofis_domain::help::HelpSection;
 pub use ofis_store::SupportPhoto;
 pub use payment::{PayScope, PaymentStep, PaymentTicket};

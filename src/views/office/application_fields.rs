@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::{FormErrors, FormFieldDto, FormFieldKind};
+use ofis_core::{FieldInput, FormErrors, FormField};
 
 /// A labelled input of `field`, its hint and its error beneath it (gone once the value changes).
 #[component]
 pub fn FormInput(
-    field: FormFieldDto,
+    field: FormField,
     values: Signal<BTreeMap<String, String>>,
     mut errors: Signal<FormErrors>,
 ) -> Element {
@@ -25,11 +25,6 @@ pub fn FormInput(
         (None, None) => None,
     };
     let invalid = error.is_some().then_some("true");
-    let label = if field.required {
-        field.label.clone()
-    } else {
-        format!("{} (необязательно)", field.label)
-    };
     let key = field.id.clone();
     let shown = values.peek().get(&key).cloned().unwrap_or_default();
     let mut set = move |v: String| {
@@ -38,39 +33,34 @@ pub fn FormInput(
             errors.write().remove(&key);
         }
     };
-    let input = match field.kind {
-        FormFieldKind::Choice => rsx! {
+    let input = match &field.input {
+        FieldInput::Choice(options) => rsx! {
             select { id: "{id}", "aria-invalid": invalid, "aria-describedby": described,
                 onchange: move |e| set(e.value()),
                 option { value: "", selected: shown.is_empty(), "Выберите…" }
-                for o in field.options.iter() {
+                for o in options.iter() {
                     option { key: "{o}", value: "{o}", selected: *o == shown, "{o}" }
                 }
             }
         },
-        FormFieldKind::Text if field.max_len.is_some_and(|m| m > 100) => rsx! {
+        FieldInput::LongText => rsx! {
             textarea { id: "{id}", rows: "3", "aria-invalid": invalid, "aria-describedby": described,
                 initial_value: "{shown}", oninput: move |e| set(e.value()),
             }
         },
-        kind => {
-            let (r#type, inputmode) = match kind {
-                FormFieldKind::Date => ("date", ""),
-                FormFieldKind::Account | FormFieldKind::Digits => ("text", "numeric"),
-                FormFieldKind::Number => ("text", "decimal"),
-                _ => ("text", ""),
-            };
-            rsx! {
-                input { id: "{id}", r#type, inputmode, autocomplete: "off",
-                    "aria-invalid": invalid, "aria-describedby": described,
-                    initial_value: "{shown}", oninput: move |e| set(e.value()),
-                }
+        FieldInput::Line {
+            html_type,
+            keyboard,
+        } => rsx! {
+            input { id: "{id}", r#type: *html_type, inputmode: *keyboard, autocomplete: "off",
+                "aria-invalid": invalid, "aria-describedby": described,
+                initial_value: "{shown}", oninput: move |e| set(e.value()),
             }
-        }
+        },
     };
     rsx! {
         div { class: if error.is_some() { "field invalid" } else { "field" },
-            label { r#for: "{id}", "{label}" }
+            label { r#for: "{id}", "{field.label}" }
             {input}
             if let Some(hint) = &field.hint {
                 p { id: "{hint_id}", class: "hint field-note", "{hint}" }

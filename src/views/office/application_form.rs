@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use dioxus::prelude::*;
-use ofis_core::ApplicationKindDto;
-use ofis_core::{ApplicationOutcome, ChosenFile, FormErrors, Ofis, ATTACHMENTS_FIELD};
+use ofis_core::{
+    ApplicationKind, ApplicationOutcome, ChosenFile, FormErrors, Ofis, ATTACHMENTS_FIELD,
+};
 
 use super::application_fields::FormInput;
 use crate::components::{read_chosen_photo, use_act};
@@ -14,7 +15,7 @@ use crate::route::Route;
 
 /// The form of `kind`.
 #[component]
-pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
+pub fn ApplicationForm(kind: ApplicationKind) -> Element {
     let ofis = use_context::<Ofis>();
     let nav = navigator();
     let values = use_signal(BTreeMap::<String, String>::new);
@@ -59,7 +60,7 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
                     errors,
                 }
             }
-            Attachments { kind: kind.clone(), files, errors }
+            Attachments { legend: kind.files_legend.clone(), files, errors }
             crate::components::ActError { act, id: "application-error", screen: "Электронное заявление" }
             button { id: "application-send", class: "primary", r#type: "button",
                 disabled: act.busy(), onclick: send,
@@ -79,21 +80,15 @@ pub fn ApplicationForm(kind: ApplicationKindDto) -> Element {
     }
 }
 
-/// The files chosen for the application, «Приложить файл» and «Убрать» for each.
+/// The files chosen for the application under `legend`, «Приложить файл» and «Убрать» for each.
 #[component]
 fn Attachments(
-    kind: ApplicationKindDto,
+    legend: String,
     mut files: Signal<Vec<ChosenFile>>,
     mut errors: Signal<FormErrors>,
 ) -> Element {
     let error = errors.read().get(ATTACHMENTS_FIELD).cloned();
     let mut problem = use_signal(|| None::<String>);
-    let rule = &kind.attachments;
-    let needed = if rule.min_count == 0 {
-        format!("необязательно, до {}", rule.max_count)
-    } else {
-        format!("от {} до {}", rule.min_count, rule.max_count)
-    };
     let pick = move |_| async move {
         match read_chosen_photo("application-file").await {
             Ok(bytes) => {
@@ -116,7 +111,7 @@ fn Attachments(
     let described = message.as_ref().map(|_| "application-files-error");
     rsx! {
         fieldset { id: "application-files", class: "files",
-            legend { "{rule.label} ({needed})" }
+            legend { "{legend}" }
             p { class: "hint", "Фото (JPEG, PNG) или PDF, каждый файл до 2 МиБ." }
             ul { id: "application-file-list", class: "children",
                 for (i, f) in files().into_iter().enumerate() {

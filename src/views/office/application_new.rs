@@ -54,7 +54,7 @@ pub fn NewApplicationScreen(kind: String) -> Element {
 
 /// The kinds of application, each opening its form; and «Мои заявления».
 #[component]
-fn KindList(kinds: Vec<ofis_core::ApplicationKindDto>) -> Element {
+fn KindList(kinds: Vec<ofis_core::ApplicationKind>) -> Element {
     let nav = navigator();
     rsx! {
         nav { id: "application-kinds", class: "options", aria_label: "Виды заявлений",

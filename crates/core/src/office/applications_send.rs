@@ -6,11 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use ofis_api::{ApplicationKindDto, CreateApplication};
+use ofis_api::CreateApplication;
 use ofis_client::ClientError;
 use ofis_store::{ApplicationOutboxEntry, ApplicationSendState, OutgoingApplication};
 use tracing::{info, instrument, warn};
 
+use super::application_kind::ApplicationKind;
 use super::applications::{check_application, ChosenFile, FormErrors, ATTACHMENTS_FIELD};
 use crate::app::Ofis;
 use crate::error::CoreError;
@@ -42,23 +43,24 @@ enum Delivered {
 }
 
 impl Ofis {
-    /// The kinds of application with their forms.
-    pub async fn application_kinds(&self) -> Result<Vec<ApplicationKindDto>, CoreError> {
-        Ok(self.inner.gorod.application_kinds().await?)
+    /// The kinds of application with their forms, ready to draw.
+    pub async fn application_kinds(&self) -> Result<Vec<ApplicationKind>, CoreError> {
+        let kinds = self.inner.gorod.application_kinds().await?;
+        Ok(kinds.into_iter().map(ApplicationKind::from).collect())
     }
 
     /// «Отправить»: checks the form, keeps it under a new key with its files, then sends it.
     #[instrument(skip(self, kind, values, files), fields(kind = %kind.id))]
     pub async fn send_application(
         &self,
-        kind: &ApplicationKindDto,
+        kind: &ApplicationKind,
         values: &BTreeMap<String, String>,
         files: &[ChosenFile],
     ) -> Result<ApplicationOutcome, CoreError> {
         if !self.is_signed_in() {
             return Err(CoreError::NotSignedIn);
         }
-        let (fields, files) = match check_application(kind, values, files, self.today()) {
+        let (fields, files) = match check_application(&kind.form, values, files, self.today()) {
             Ok(checked) => checked,
             Err(errors) => return Ok(ApplicationOutcome::Invalid(errors)),
         };

@@ -2,6 +2,7 @@
 //! screens render — «Предварительная запись», «Электронное заявление», «Квитанция», «Копия чека
 //! об оплате», «Электронная квитанция», «Информация по дому», «Жизненные ситуации».
 
+mod application_kind;
 mod applications;
 mod applications_send;
 mod applications_status;
@@ -15,6 +16,7 @@ mod house;
 mod house_acts;
 mod situations;
 
+pub use application_kind::{ApplicationKind, FieldInput, FormField};
 pub use applications::{check_application, file_type, ChosenFile, FormErrors, ATTACHMENTS_FIELD};
 pub use applications_send::{ApplicationOutcome, APPLICATION_QUEUED};
 pub use applications_status::{
