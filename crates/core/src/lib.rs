@@ -55,12 +55,12 @@ pub use notify::{Delivery, Notifier};
 pub use office::{
     acts_beside_bill, bill_periods, check_application, file_type, first_e_bill_period,
     status_label, step_path, ActEstimate, ActRow, ApplicationKind, ApplicationOutcome,
-    ApplicationRow, BillAct, BillView, BillViewLine, Booking, BookingAnswer, BookingForm,
-    BookingOffice, BookingTopic, ChosenFile, DocsError, EBillView, FieldInput, FormErrors,
-    FormField, FreeSlot, GorodAccount, HouseInfo, HouseMeter, HouseMeterRow, MyApplications,
-    MyBookings, Organisation, PaymentRow, PaymentSearch, PeriodChoice, RowStatus, Situation,
-    SituationStep, SlotDay, StepLink, WaitlistRow, APPLICATIONS_OFFLINE, APPLICATION_QUEUED,
-    ATTACHMENTS_FIELD,
+    ApplicationRow, ApplicationStage, BillAct, BillView, BillViewLine, Booking, BookingAnswer,
+    BookingForm, BookingOffice, BookingTopic, ChosenFile, DocsError, EBillView, FieldInput,
+    FormErrors, FormField, FreeSlot, GorodAccount, HouseInfo, HouseMeter, HouseMeterRow,
+    MyApplications, MyBookings, Organisation, PaymentRow, PaymentSearch, PeriodChoice, RowStatus,
+    Situation, SituationStep, SlotDay, StepLink, WaitlistRow, APPLICATIONS_OFFLINE,
+    APPLICATION_QUEUED, ATTACHMENTS_FIELD,
 };
 pub use ofis_api::ApplicationStatus;
 pub use ofis_domain::help::HelpSection;

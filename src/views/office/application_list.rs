@@ -3,7 +3,7 @@
 //! be sent first. Opening the screen or «Обновить» asks the server (and announces changes).
 
 use dioxus::prelude::*;
-use ofis_core::{status_label, ApplicationRow, Ofis, RowStatus};
+use ofis_core::{status_label, ApplicationRow, ApplicationStage, Ofis, RowStatus};
 
 use crate::components::BackButton;
 use crate::route::Route;
@@ -59,12 +59,11 @@ pub fn MyApplicationsScreen() -> Element {
 
 /// The class of a status's badge.
 fn badge(status: &RowStatus) -> &'static str {
-    use ofis_core::ApplicationStatus::{Accepted, Done, InProgress, Refused};
-    match status {
-        RowStatus::Waiting | RowStatus::Office(Accepted) => "badge pending",
-        RowStatus::Office(InProgress) => "badge info",
-        RowStatus::Office(Done) => "badge paid",
-        RowStatus::NotSent(_) | RowStatus::Office(Refused) => "badge warn",
+    match status.stage() {
+        ApplicationStage::Pending => "badge pending",
+        ApplicationStage::InWork => "badge info",
+        ApplicationStage::Done => "badge paid",
+        ApplicationStage::Refused => "badge warn",
     }
 }
 

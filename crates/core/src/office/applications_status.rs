@@ -27,6 +27,18 @@ pub enum RowStatus {
     Office(ApplicationStatus),
 }
 
+/// How far along an application is, for the colour of its badge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplicationStage {
+    /// Kept here, or taken by the office and not started.
+    Pending,
+    /// The office works on it.
+    InWork,
+    Done,
+    /// Refused, by the office or when it was sent.
+    Refused,
+}
+
 impl RowStatus {
     /// «Принято», «В работе», «Выполнено», «Отказано», «Ждёт отправки», «Не отправлено».
     pub fn label(&self) -> &'static str {
@@ -34,6 +46,20 @@ impl RowStatus {
             RowStatus::Waiting => "Ждёт отправки",
             RowStatus::NotSent(_) => "Не отправлено",
             RowStatus::Office(s) => status_label(*s),
+        }
+    }
+
+    /// Its [`ApplicationStage`].
+    pub fn stage(&self) -> ApplicationStage {
+        match self {
+            RowStatus::Waiting | RowStatus::Office(ApplicationStatus::Accepted) => {
+                ApplicationStage::Pending
+            }
+            RowStatus::Office(ApplicationStatus::InProgress) => ApplicationStage::InWork,
+            RowStatus::Office(ApplicationStatus::Done) => ApplicationStage::Done,
+            RowStatus::NotSent(_) | RowStatus::Office(ApplicationStatus::Refused) => {
+                ApplicationStage::Refused
+            }
         }
     }
 }
@@ -206,4 +232,49 @@ fn status_notice(a: &ApplicationDto) -> String {
         text.push_str(&format!(". {head}{more}"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_has_its_words_and_stage() {
+        use ApplicationStage::{Done, InWork, Pending, Refused};
+        let cases = [
+            (RowStatus::Waiting, "Ждёт отправки", Pending),
+            (
+                RowStatus::NotSent("нет счёта".into()),
+                "Не отправлено",
+                Refused,
+            ),
+            (
+                RowStatus::Office(ApplicationStatus::Accepted),
+                "Принято",
+                Pending,
+            ),
+            (
+                RowStatus::Office(ApplicationStatus::InProgress),
+                "В работе",
+                InWork,
+            ),
+            (
+                RowStatus::Office(ApplicationStatus::Done),
+                "Выполнено",
+                Done,
+            ),
+            (
+                RowStatus::Office(ApplicationStatus::Refused),
+                "Отказано",
+                Refused,
+            ),
+        ];
+        for (status, label, stage) in cases {
+            assert_eq!(
+                (status.label(), status.stage()),
+                (label, stage),
+                "{status:?}"
+            );
+        }
+    }
 }

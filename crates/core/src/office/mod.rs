@@ -20,7 +20,7 @@ pub use application_kind::{ApplicationKind, FieldInput, FormField};
 pub use applications::{check_application, file_type, ChosenFile, FormErrors, ATTACHMENTS_FIELD};
 pub use applications_send::{ApplicationOutcome, APPLICATION_QUEUED};
 pub use applications_status::{
-    status_label, ApplicationRow, MyApplications, RowStatus, APPLICATIONS_OFFLINE,
+    status_label, ApplicationRow, ApplicationStage, MyApplications, RowStatus, APPLICATIONS_OFFLINE,
 };
 pub use booking_view::{
     Booking, BookingAnswer, BookingForm, BookingOffice, BookingTopic, FreeSlot, MyBookings,
