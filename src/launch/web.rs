@@ -49,6 +49,8 @@ pub async fn serve(
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let backend = super::start_backend(&command).await?;
+    // The demo town, if any, serves until the front stops.
+    let _town = backend.sandbox;
     let front = Arc::new(Front {
         guard: Guard::new(local, tls.is_some()),
         page: index_page(),
@@ -80,7 +82,6 @@ pub async fn serve(
                 .map_err(|e| e.to_string())?
         }
     }
-    drop(backend.sandbox);
     Ok(())
 }
 
