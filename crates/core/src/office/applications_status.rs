@@ -241,6 +241,8 @@ mod tests {
     #[test]
     fn each_status_has_its_words_and_stage() {
         use ApplicationStage::{Done, InWork, Pending, Refused};
+        use ApplicationStatus as S;
+        let office = RowStatus::Office;
         let cases = [
             (RowStatus::Waiting, "Ждёт отправки", Pending),
             (
@@ -248,26 +250,10 @@ mod tests {
                 "Не отправлено",
                 Refused,
             ),
-            (
-                RowStatus::Office(ApplicationStatus::Accepted),
-                "Принято",
-                Pending,
-            ),
-            (
-                RowStatus::Office(ApplicationStatus::InProgress),
-                "В работе",
-                InWork,
-            ),
-            (
-                RowStatus::Office(ApplicationStatus::Done),
-                "Выполнено",
-                Done,
-            ),
-            (
-                RowStatus::Office(ApplicationStatus::Refused),
-                "Отказано",
-                Refused,
-            ),
+            (office(S::Accepted), "Принято", Pending),
+            (office(S::InProgress), "В работе", InWork),
+            (office(S::Done), "Выполнено", Done),
+            (office(S::Refused), "Отказано", Refused),
         ];
         for (status, label, stage) in cases {
             assert_eq!(
